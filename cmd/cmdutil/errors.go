@@ -1,0 +1,61 @@
+// Package cmdutil holds what every netlearn command shares: the Factory of
+// dependencies, the error values that decide exit codes, and output helpers.
+package cmdutil
+
+import (
+	"errors"
+)
+
+// Exit codes, documented in `netlearn help exit-codes` and the README.
+const (
+	ExitOK          = 0
+	ExitFailed      = 1   // the thing checked failed: no reply, nothing listening, ...
+	ExitUsage       = 2   // bad flag, bad argument, unresolvable name
+	ExitPermission  = 4   // needs a privilege the user lacks
+	ExitInterrupted = 130 // Ctrl-C
+)
+
+// UsageError is bad input from the user. Msg is already translated; the
+// printer adds a pointer to the command's --help.
+type UsageError struct {
+	Msg     string
+	Command string // full command path for the --help hint, e.g. "netlearn port"
+}
+
+func (e *UsageError) Error() string { return e.Msg }
+
+// FailedError means the command ran but what it checked failed (exit 1).
+// An empty Msg means the output already told the user everything.
+type FailedError struct{ Msg string }
+
+func (e *FailedError) Error() string { return e.Msg }
+
+// PermissionError means the OS refused for lack of privilege (exit 4). Msg
+// explains what was refused and how to get the privilege.
+type PermissionError struct{ Msg string }
+
+func (e *PermissionError) Error() string { return e.Msg }
+
+// ErrInterrupted is returned when the user pressed Ctrl-C (exit 130). What was
+// done so far has been printed already.
+var ErrInterrupted = errors.New("interrupted")
+
+// ExitCode maps an error returned by a command to the process exit code.
+func ExitCode(err error) int {
+	var usage *UsageError
+	var failed *FailedError
+	var perm *PermissionError
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.As(err, &usage):
+		return ExitUsage
+	case errors.As(err, &perm):
+		return ExitPermission
+	case errors.Is(err, ErrInterrupted):
+		return ExitInterrupted
+	case errors.As(err, &failed):
+		return ExitFailed
+	}
+	return ExitFailed
+}

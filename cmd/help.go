@@ -1,0 +1,102 @@
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/netlearn/netlearn/cmd/cmdutil"
+)
+
+// newCmdHelp replaces cobra's English help command.
+func newCmdHelp(f *cmdutil.Factory) *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [command]",
+		Short: f.Tr.T("root.help_short"),
+		RunE: func(c *cobra.Command, args []string) error {
+			target, _, err := c.Root().Find(args)
+			if err != nil || target == nil || (len(args) > 0 && target == c.Root()) {
+				return &cmdutil.UsageError{
+					Msg:     f.Tr.T("root.unknown_help_topic", "name", strings.Join(args, " ")),
+					Command: "netlearn help",
+				}
+			}
+			return target.Help()
+		},
+	}
+}
+
+// helpTopics are pages with no command behind them: `netlearn help NAME`.
+func helpTopics(f *cmdutil.Factory) []*cobra.Command {
+	topic := func(name string) *cobra.Command {
+		return &cobra.Command{
+			Use:   name,
+			Short: f.Tr.T("topic." + name + ".short"),
+			Long:  f.Tr.T("topic." + name + ".long"),
+		}
+	}
+	return []*cobra.Command{topic("exit-codes"), topic("environment")}
+}
+
+// flagError translates pflag's English parse errors into a usage error.
+func flagError(f *cmdutil.Factory, c *cobra.Command, err error) error {
+	tr := f.Tr
+	var notExist *pflag.NotExistError
+	var needsValue *pflag.ValueRequiredError
+	var invalid *pflag.InvalidValueError
+	var syntax *pflag.InvalidSyntaxError
+	msg := tr.T("root.flag_error", "err", err)
+	switch {
+	case errors.As(err, &notExist):
+		msg = tr.T("root.flag_unknown", "flag", dashed(notExist.GetSpecifiedName()))
+	case errors.As(err, &needsValue):
+		msg = tr.T("root.flag_needs_value", "flag", "--"+needsValue.GetFlag().Name)
+	case errors.As(err, &invalid):
+		msg = tr.T("root.flag_invalid", "flag", "--"+invalid.GetFlag().Name, "value", invalid.GetValue())
+	case errors.As(err, &syntax):
+		msg = tr.T("root.flag_syntax", "flag", syntax.GetSpecifiedFlag())
+	}
+	return &cmdutil.UsageError{Msg: msg, Command: c.CommandPath()}
+}
+
+func dashed(name string) string {
+	if len(name) == 1 {
+		return "-" + name
+	}
+	return "--" + name
+}
+
+// usageTemplate is cobra's usage layout with translated headings.
+func usageTemplate(f *cmdutil.Factory) string {
+	tr := f.Tr
+	return fmt.Sprintf(`%s{{if .Runnable}}
+  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
+  {{.CommandPath}} [command]{{end}}{{if gt (len .Aliases) 0}}
+
+%s
+  {{.NameAndAliases}}{{end}}{{if .HasExample}}
+
+%s
+{{.Example}}{{end}}{{if .HasAvailableSubCommands}}
+
+%s{{range .Commands}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
+  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
+
+%s
+{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
+
+%s
+{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasHelpSubCommands}}
+
+%s{{range .Commands}}{{if .IsAdditionalHelpTopicCommand}}
+  {{rpad .Name .NamePadding}} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableSubCommands}}
+
+%s{{end}}
+`,
+		tr.T("usage.usage"), tr.T("usage.aliases"), tr.T("usage.examples"),
+		tr.T("usage.commands"), tr.T("usage.flags"), tr.T("usage.global_flags"),
+		tr.T("usage.topics"), tr.T("usage.more"))
+}

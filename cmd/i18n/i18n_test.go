@@ -1,0 +1,136 @@
+package i18n
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func TestCataloguesHaveTheSameKeys(t *testing.T) {
+	en, zh := For(EN), For(ZH)
+	if len(en.Keys()) == 0 {
+		t.Fatal("the English catalogue is empty")
+	}
+	for _, k := range en.Keys() {
+		if !zh.Has(k) {
+			t.Errorf("key %q exists in English only", k)
+		}
+	}
+	for _, k := range zh.Keys() {
+		if !en.Has(k) {
+			t.Errorf("key %q exists in Chinese only", k)
+		}
+	}
+}
+
+func TestCataloguesHaveTheSamePlaceholders(t *testing.T) {
+	en, zh := For(EN), For(ZH)
+	for _, k := range en.Keys() {
+		if !zh.Has(k) {
+			continue
+		}
+		pe := strings.Join(Placeholders(en.T(k)), " ")
+		pz := strings.Join(Placeholders(zh.T(k)), " ")
+		if pe != pz {
+			t.Errorf("key %q: English has placeholders [%s], Chinese has [%s]", k, pe, pz)
+		}
+	}
+}
+
+func TestNoMessageIsEmpty(t *testing.T) {
+	for _, lang := range Langs {
+		c := For(lang)
+		for _, k := range c.Keys() {
+			if strings.TrimSpace(c.T(k)) == "" {
+				t.Errorf("%s: key %q is empty", lang, k)
+			}
+		}
+	}
+}
+
+// keyUseRE finds keys written literally at a call of T, e.g. tr.T("port.bad").
+var keyUseRE = regexp.MustCompile(`\.T\(\s*"([^"]+)"\s*[,)]`)
+
+// TestEveryKeyUsedInCodeExists scans the module's Go files, so a typo in a key
+// fails here instead of showing the raw key to a learner.
+func TestEveryKeyUsedInCodeExists(t *testing.T) {
+	root := filepath.Join("..", "..")
+	en := For(EN)
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == ".git" || d.Name() == "testdata") {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for _, m := range keyUseRE.FindAllStringSubmatch(string(src), -1) {
+			if !en.Has(m[1]) {
+				t.Errorf("%s uses key %q, which no catalogue defines", path, m[1])
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestTFillsNamedPlaceholdersInAnyOrder(t *testing.T) {
+	c := &Catalog{lang: ZH, messages: map[string]string{"k": "{b} 然后 {a}"}}
+	if got := c.T("k", "a", 1, "b", "two"); got != "two 然后 1" {
+		t.Errorf("T = %q", got)
+	}
+	if got := c.T("missing"); got != "missing" {
+		t.Errorf("missing key = %q, want the key itself", got)
+	}
+}
+
+func TestLoadRejectsAKeyDefinedTwice(t *testing.T) {
+	fsys := fstest.MapFS{
+		"locales/en/a.json": {Data: []byte(`{"x": "one"}`)},
+		"locales/en/b.json": {Data: []byte(`{"x": "two"}`)},
+	}
+	if _, err := load(fsys); err == nil || !strings.Contains(err.Error(), `"x"`) {
+		t.Errorf("load = %v, want a duplicate-key error naming x", err)
+	}
+}
+
+func TestDetect(t *testing.T) {
+	env := func(m map[string]string) func(string) string {
+		return func(k string) string { return m[k] }
+	}
+	cases := []struct {
+		name     string
+		explicit string
+		env      map[string]string
+		want     Lang
+		wantErr  bool
+	}{
+		{"nothing set", "", nil, EN, false},
+		{"LANG zh", "", map[string]string{"LANG": "zh_CN.UTF-8"}, ZH, false},
+		{"LC_ALL beats LANG", "", map[string]string{"LC_ALL": "en_US.UTF-8", "LANG": "zh_CN.UTF-8"}, EN, false},
+		{"LC_MESSAGES beats LANG", "", map[string]string{"LC_MESSAGES": "zh_TW", "LANG": "C"}, ZH, false},
+		{"NETLEARN_LANG beats all", "", map[string]string{"NETLEARN_LANG": "zh", "LC_ALL": "en_US"}, ZH, false},
+		{"C locale is English", "", map[string]string{"LANG": "C.UTF-8"}, EN, false},
+		{"flag beats env", "en", map[string]string{"NETLEARN_LANG": "zh"}, EN, false},
+		{"flag with region", "zh-CN", nil, ZH, false},
+		{"bad flag", "fr", nil, "", true},
+	}
+	for _, c := range cases {
+		got, err := Detect(c.explicit, env(c.env))
+		if (err != nil) != c.wantErr || got != c.want {
+			t.Errorf("%s: Detect = %q, %v; want %q, error %v", c.name, got, err, c.want, c.wantErr)
+		}
+	}
+}

@@ -1,0 +1,94 @@
+package cmd
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/netlearn/netlearn/cmd/iostreams"
+)
+
+func run(t *testing.T, env map[string]string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	ios, _, out, errOut := iostreams.Test()
+	code = Run(context.Background(), args, ios, func(k string) string { return env[k] })
+	return code, out.String(), errOut.String()
+}
+
+func TestExitCodes(t *testing.T) {
+	cases := []struct {
+		args    []string
+		code    int
+		errHas  string
+		outHas  string
+		comment string
+	}{
+		{[]string{"version"}, 0, "", "netlearn ", "version works"},
+		{[]string{"--help"}, 0, "", "Usage:", "help works"},
+		{[]string{"help", "exit-codes"}, 0, "", "130", "help topic"},
+		{[]string{"nosuchcmd"}, 2, `no command "nosuchcmd"`, "", "unknown command"},
+		{[]string{"versoin"}, 2, "Did you mean: version?", "", "suggestion"},
+		{[]string{"version", "--bogus"}, 2, "unknown flag --bogus", "", "unknown flag"},
+		{[]string{"version", "extra"}, 2, `takes no arguments, but got "extra"`, "", "stray argument"},
+		{[]string{"--lang", "fr", "version"}, 2, "use zh or en", "", "bad language"},
+		{[]string{"--lang"}, 2, "--lang needs a value", "", "missing value"},
+		{[]string{"help", "nope"}, 2, `no command or help topic "nope"`, "", "unknown help topic"},
+		{[]string{"completion", "tcsh"}, 2, "bash, zsh, fish, powershell", "", "bad shell"},
+		{[]string{"completion", "bash"}, 0, "", "bash completion", "bash script"},
+	}
+	for _, c := range cases {
+		code, out, errOut := run(t, nil, c.args...)
+		if code != c.code {
+			t.Errorf("%s: %v exit %d, want %d (stderr %q)", c.comment, c.args, code, c.code, errOut)
+		}
+		if !strings.Contains(errOut, c.errHas) || !strings.Contains(out, c.outHas) {
+			t.Errorf("%s: %v\nstdout %q\nstderr %q", c.comment, c.args, out, errOut)
+		}
+		if strings.Contains(errOut, "goroutine ") {
+			t.Errorf("%s: stack trace on stderr", c.comment)
+		}
+	}
+}
+
+func TestUsageErrorsAreOneTranslatedLine(t *testing.T) {
+	code, _, errOut := run(t, map[string]string{"LANG": "zh_CN.UTF-8"}, "version", "--bogus")
+	if code != 2 {
+		t.Fatalf("exit %d, want 2", code)
+	}
+	want := "错误：未知选项 --bogus（请看 'netlearn version --help'）\n"
+	if errOut != want {
+		t.Errorf("stderr %q, want %q", errOut, want)
+	}
+}
+
+func TestHelpIsTranslated(t *testing.T) {
+	_, out, _ := run(t, nil, "--lang=zh", "--help")
+	for _, want := range []string{"用法：", "命令：", "选项：", "显示 netlearn 的帮助"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("zh help lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "Flags:") {
+		t.Errorf("zh help still has English headings:\n%s", out)
+	}
+}
+
+func TestPipedOutputHasNoEscapes(t *testing.T) {
+	_, out, errOut := run(t, nil, "--help")
+	if strings.ContainsRune(out+errOut, '\x1b') {
+		t.Errorf("escape bytes in piped output")
+	}
+}
+
+func TestLangFlagValue(t *testing.T) {
+	cases := map[string][]string{
+		"zh": {"--lang", "zh", "port"},
+		"en": {"port", "--lang=en"},
+		"":   {"port", "--", "--lang", "zh"},
+	}
+	for want, args := range cases {
+		if got := langFlagValue(args); got != want {
+			t.Errorf("langFlagValue(%q) = %q, want %q", args, got, want)
+		}
+	}
+}

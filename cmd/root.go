@@ -1,0 +1,72 @@
+package cmd
+
+import (
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/netlearn/netlearn/cmd/cmdutil"
+	"github.com/netlearn/netlearn/cmd/completion"
+	"github.com/netlearn/netlearn/cmd/version"
+)
+
+// NewCmdRoot builds the whole command tree in the factory's language.
+func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
+	tr := f.Tr
+	root := &cobra.Command{
+		Use:           "netlearn",
+		Short:         tr.T("root.short"),
+		Long:          tr.T("root.long"),
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		Args:          rejectUnknownCommand(f),
+		RunE: func(c *cobra.Command, _ []string) error {
+			return c.Help()
+		},
+	}
+	root.CompletionOptions.DisableDefaultCmd = true
+	root.SuggestionsMinimumDistance = 2
+	// Both are read before cobra parses (see Run); they are declared here so
+	// that they show in help, complete, and are accepted anywhere.
+	root.PersistentFlags().String("lang", "", tr.T("root.flag_lang"))
+	root.PersistentFlags().Bool("no-color", false, tr.T("root.flag_no_color"))
+
+	root.AddCommand(
+		version.NewCmdVersion(f),
+		completion.NewCmdCompletion(f),
+	)
+	root.AddCommand(helpTopics(f)...)
+	root.SetHelpCommand(newCmdHelp(f))
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return flagError(f, c, err)
+	})
+	root.SetUsageTemplate(usageTemplate(f))
+	addHelpFlags(root, f)
+	return root
+}
+
+// rejectUnknownCommand turns a stray word after `netlearn` into a usage
+// error with cobra's spelling suggestions, in the user's language.
+func rejectUnknownCommand(f *cmdutil.Factory) cobra.PositionalArgs {
+	return func(c *cobra.Command, args []string) error {
+		if len(args) == 0 {
+			return nil
+		}
+		msg := f.Tr.T("root.unknown_command", "name", args[0])
+		if s := c.SuggestionsFor(args[0]); len(s) > 0 {
+			msg += " " + f.Tr.T("root.did_you_mean", "names", strings.Join(s, ", "))
+		}
+		return &cmdutil.UsageError{Msg: msg, Command: c.CommandPath()}
+	}
+}
+
+// addHelpFlags gives every command a translated -h/--help before cobra
+// would add its English one.
+func addHelpFlags(c *cobra.Command, f *cmdutil.Factory) {
+	if c.Flags().Lookup("help") == nil {
+		c.Flags().BoolP("help", "h", false, f.Tr.T("root.flag_help", "name", c.Name()))
+	}
+	for _, sub := range c.Commands() {
+		addHelpFlags(sub, f)
+	}
+}

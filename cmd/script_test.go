@@ -1,0 +1,43 @@
+package cmd_test
+
+import (
+	"os"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/netlearn/netlearn/cmd"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"netlearn": func() { os.Exit(cmd.Main()) },
+	})
+}
+
+// TestScripts runs the end-to-end CLI scripts in testdata/script. Set
+// UPDATE_SCRIPTS=1 to rewrite their golden files from real output.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, scriptParams(t))
+}
+
+func scriptParams(t *testing.T) testscript.Params {
+	return testscript.Params{
+		Dir:                 "../testdata/script",
+		RequireExplicitExec: true,
+		RequireUniqueNames:  true,
+		UpdateScripts:       os.Getenv("UPDATE_SCRIPTS") != "",
+		Setup: func(env *testscript.Env) error {
+			// Scripts start from a known language and no forced colour,
+			// whatever the developer's shell has set.
+			env.Setenv("NETLEARN_LANG", "en")
+			env.Setenv("HOME", env.WorkDir+"/home")
+			env.Setenv("XDG_CONFIG_HOME", env.WorkDir+"/home/.config")
+			env.Setenv("NO_COLOR", "")
+			env.Setenv("CLICOLOR_FORCE", "")
+			return nil
+		},
+		Cmds:      scriptCommands(),
+		Condition: scriptCondition,
+	}
+}
