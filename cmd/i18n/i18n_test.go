@@ -134,3 +134,20 @@ func TestDetect(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParse feeds arbitrary --lang values: Parse must never panic and must
+// answer exactly one of zh, en or an error.
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"zh", "en", "zh_CN.UTF-8", "EN-us", "", "fr", "z", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		lang, err := Parse(s)
+		if (err == nil) == (lang == "") {
+			t.Fatalf("Parse(%q) = %q, %v", s, lang, err)
+		}
+		if err == nil && lang != ZH && lang != EN {
+			t.Fatalf("Parse(%q) = %q", s, lang)
+		}
+	})
+}

@@ -1,0 +1,125 @@
+package lessons
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// ProgressVersion is the version of the progress file's layout.
+const ProgressVersion = 1
+
+// What the learner last did.
+const (
+	ActivityLesson = "lesson"
+	ActivityQuiz   = "quiz"
+)
+
+// Progress is what netlearn remembers about one learner.
+type Progress struct {
+	Version int `json:"version"`
+	// Seen maps a section to when its lesson was first shown.
+	Seen map[string]time.Time `json:"seen"`
+	// Scores maps a section to its quiz results.
+	Scores map[string]Score `json:"scores"`
+	// Last is where the learner left off; nil before anything was done.
+	Last *Position `json:"last,omitempty"`
+}
+
+// Attempt is one finished quiz of a section.
+type Attempt struct {
+	Correct int       `json:"correct"`
+	Total   int       `json:"total"`
+	At      time.Time `json:"at"`
+}
+
+// Score keeps a section's best and latest quiz result.
+type Score struct {
+	Best     Attempt `json:"best"`
+	Last     Attempt `json:"last"`
+	Attempts int     `json:"attempts"`
+}
+
+// Position is the learner's last step.
+type Position struct {
+	Section  string    `json:"section"`
+	Activity string    `json:"activity"` // lesson or quiz
+	At       time.Time `json:"at"`
+}
+
+// NewProgress returns the progress of someone who has done nothing yet.
+func NewProgress() *Progress {
+	return &Progress{Version: ProgressVersion, Seen: map[string]time.Time{}, Scores: map[string]Score{}}
+}
+
+// MarkSeen records that a section's lesson was shown.
+func (p *Progress) MarkSeen(section string, now time.Time) {
+	if _, ok := p.Seen[section]; !ok {
+		p.Seen[section] = now
+	}
+	p.Last = &Position{Section: section, Activity: ActivityLesson, At: now}
+}
+
+// RecordQuiz records a finished quiz of a section. The best result is the
+// one with the higher share of correct answers; a tie keeps the older one.
+func (p *Progress) RecordQuiz(section string, correct, total int, now time.Time) {
+	a := Attempt{Correct: correct, Total: total, At: now}
+	s, had := p.Scores[section]
+	if !had || better(a, s.Best) {
+		s.Best = a
+	}
+	s.Last = a
+	s.Attempts++
+	p.Scores[section] = s
+	p.Last = &Position{Section: section, Activity: ActivityQuiz, At: now}
+}
+
+func better(a, b Attempt) bool {
+	if b.Total == 0 {
+		return a.Total > 0
+	}
+	// Compare a.Correct/a.Total with b.Correct/b.Total without division.
+	return a.Correct*b.Total > b.Correct*a.Total
+}
+
+// Next is the section to continue with: the one after the last step, or
+// the first unseen one when the last step was the final section or there
+// was none. "" means every lesson has been seen and the last one was done.
+func (p *Progress) Next() string {
+	if p.Last != nil {
+		if next := After(p.Last.Section); next != "" {
+			return next
+		}
+	}
+	for _, s := range Sections {
+		if _, ok := p.Seen[s]; !ok {
+			return s
+		}
+	}
+	if p.Last == nil {
+		return Sections[0]
+	}
+	return ""
+}
+
+// Check reports a progress value that could not have been written by
+// netlearn: another version, a negative or impossible score.
+func (p *Progress) Check() error {
+	if p.Version != ProgressVersion {
+		return fmt.Errorf("version %d, this netlearn writes version %d", p.Version, ProgressVersion)
+	}
+	if p.Seen == nil || p.Scores == nil {
+		return errors.New("seen or scores is missing")
+	}
+	for section, s := range p.Scores {
+		for _, a := range []Attempt{s.Best, s.Last} {
+			if a.Correct < 0 || a.Total < 0 || a.Correct > a.Total {
+				return fmt.Errorf("score of %s is %d/%d", section, a.Correct, a.Total)
+			}
+		}
+	}
+	if p.Last != nil && p.Last.Activity != ActivityLesson && p.Last.Activity != ActivityQuiz {
+		return fmt.Errorf("last activity %q is unknown", p.Last.Activity)
+	}
+	return nil
+}

@@ -1,0 +1,184 @@
+package lessons
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// FileName is the progress file's name inside the store's folder.
+const FileName = "progress.json"
+
+// DefaultDir is netlearn's folder in the user's configuration directory,
+// e.g. ~/.config/netlearn on Linux.
+func DefaultDir() (string, error) {
+	base, err := os.UserConfigDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(base, "netlearn"), nil
+}
+
+// Store reads and writes the progress file in one folder.
+type Store struct {
+	Dir string
+	Now func() time.Time
+	// keep is set when Load found a bad file it could not move aside:
+	// saving would overwrite what the learner had, so Save refuses.
+	keep error
+}
+
+// NewStore returns a store for the progress file in dir.
+func NewStore(dir string) *Store { return &Store{Dir: dir, Now: time.Now} }
+
+// Path is the progress file's full name.
+func (s *Store) Path() string { return filepath.Join(s.Dir, FileName) }
+
+// Recovery tells what Load did with a progress file it could not use.
+type Recovery struct {
+	Reason    error  // why the file could not be used
+	Backup    string // where the file was moved; "" when moving failed
+	BackupErr error  // why moving failed; Save then refuses to overwrite the file
+}
+
+// SaveError means progress could not be written. Err tells why.
+type SaveError struct {
+	Dir string
+	Err error
+}
+
+func (e *SaveError) Error() string { return fmt.Sprintf("cannot save progress in %s: %v", e.Dir, e.Err) }
+func (e *SaveError) Unwrap() error { return e.Err }
+
+// ErrKeptBadFile is the SaveError cause when a bad progress file could not
+// be moved aside and so must not be overwritten.
+var ErrKeptBadFile = errors.New("the unreadable progress file could not be moved aside, so it is left untouched")
+
+// Load returns the saved progress. A missing file is a fresh start. A file
+// that cannot be read or decoded is moved to a timestamped backup beside it
+// and a fresh start is returned with a Recovery saying so; nothing is lost.
+func (s *Store) Load() (*Progress, *Recovery) {
+	data, err := os.ReadFile(s.Path())
+	if errors.Is(err, fs.ErrNotExist) {
+		return NewProgress(), nil
+	}
+	if err != nil {
+		return NewProgress(), s.setAside(err)
+	}
+	p, err := DecodeProgress(data)
+	if err != nil {
+		return NewProgress(), s.setAside(err)
+	}
+	return p, nil
+}
+
+// DecodeProgress parses and checks a progress file's content.
+func DecodeProgress(data []byte) (*Progress, error) {
+	p := &Progress{}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(p); err != nil {
+		return nil, fmt.Errorf("not valid progress JSON: %w", err)
+	}
+	if dec.More() {
+		return nil, errors.New("not valid progress JSON: text after the object")
+	}
+	if err := p.Check(); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// maxBackupTries bounds the search for a free backup name.
+const maxBackupTries = 100
+
+// setAside moves the bad file to progress.json.broken-<UTC time>[-n].
+func (s *Store) setAside(reason error) *Recovery {
+	r := &Recovery{Reason: reason}
+	stamp := s.Now().UTC().Format("20060102T150405Z")
+	for i := 1; i <= maxBackupTries; i++ {
+		name := s.Path() + ".broken-" + stamp
+		if i > 1 {
+			name += fmt.Sprintf("-%d", i)
+		}
+		// Rename replaces an existing file silently, so look first.
+		if _, err := os.Lstat(name); err == nil {
+			continue
+		}
+		if err := os.Rename(s.Path(), name); err != nil {
+			r.BackupErr = err
+			s.keep = ErrKeptBadFile
+			return r
+		}
+		r.Backup = name
+		return r
+	}
+	r.BackupErr = errors.New("no free backup name")
+	s.keep = ErrKeptBadFile
+	return r
+}
+
+// Save writes p atomically: to a temporary file in the same folder, synced,
+// then renamed over the old file, so a crash leaves the old or the new file
+// and never half of one.
+func (s *Store) Save(p *Progress) error {
+	if s.keep != nil {
+		return &SaveError{Dir: s.Dir, Err: s.keep}
+	}
+	data, err := json.MarshalIndent(p, "", "  ")
+	if err != nil {
+		return &SaveError{Dir: s.Dir, Err: err}
+	}
+	if err := os.MkdirAll(s.Dir, 0o700); err != nil {
+		return &SaveError{Dir: s.Dir, Err: err}
+	}
+	if err := writeAtomic(s.Dir, s.Path(), append(data, '\n')); err != nil {
+		return &SaveError{Dir: s.Dir, Err: err}
+	}
+	return nil
+}
+
+func writeAtomic(dir, name string, data []byte) (err error) {
+	tmp, err := os.CreateTemp(dir, ".progress-*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), name)
+}
+
+// Backup copies the current file to progress.json.reset-<UTC time> before
+// a reset, so even a reset can be undone by hand. It returns the copy's
+// name, or "" when there was no file.
+func (s *Store) Backup() (string, error) {
+	data, err := os.ReadFile(s.Path())
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	name := s.Path() + ".reset-" + s.Now().UTC().Format("20060102T150405Z")
+	if err := writeAtomic(s.Dir, name, data); err != nil {
+		return "", err
+	}
+	return name, nil
+}

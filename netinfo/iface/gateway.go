@@ -1,0 +1,158 @@
+package iface
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"net/netip"
+)
+
+// Gateway is a default gateway: the router that gets every packet for which
+// no more specific route exists.
+type Gateway struct {
+	Address   netip.Addr `json:"address"`
+	Interface string     `json:"interface,omitempty"`
+}
+
+// ErrNoDefaultRoute means this machine has no default gateway, so no
+// interface leads "out" and there is no LAN address to point at.
+var ErrNoDefaultRoute = errors.New("no default route")
+
+// DefaultGateways lists the default gateways, IPv4 and IPv6. It reads the
+// routing table only; no packet is sent. An empty list with a nil error
+// means there is no default route (an offline or isolated machine).
+func DefaultGateways() ([]Gateway, error) {
+	gws, err := systemGateways()
+	if err != nil || len(gws) == 0 {
+		return nil, err
+	}
+	if needsInterfaceNames(gws) {
+		ifaces, err := Collect(System{})
+		if err != nil {
+			return gws, nil // the addresses are still right; only names are missing
+		}
+		gws = NameGatewayInterfaces(gws, ifaces)
+	}
+	return gws, nil
+}
+
+func needsInterfaceNames(gws []Gateway) bool {
+	for _, g := range gws {
+		if g.Interface == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// NameGatewayInterfaces fills in the interface of each gateway that lacks
+// one (libraries that read the table on macOS and Windows return bare
+// addresses): it is the interface whose network contains the gateway.
+func NameGatewayInterfaces(gws []Gateway, ifaces []Interface) []Gateway {
+	out := make([]Gateway, len(gws))
+	for i, g := range gws {
+		if g.Interface == "" {
+			g.Interface = interfaceContaining(ifaces, g.Address)
+		}
+		out[i] = g
+	}
+	return out
+}
+
+// interfaceContaining returns the name of the up interface with the longest
+// prefix that contains a (a link-local gateway carries its zone instead).
+func interfaceContaining(ifaces []Interface, a netip.Addr) string {
+	if z := a.Zone(); z != "" {
+		return z
+	}
+	best, bestLen := "", -1
+	for _, ifc := range ifaces {
+		for _, ad := range ifc.Addrs {
+			if ifc.Up && ad.PrefixLen > bestLen && ad.Prefix().Contains(a) {
+				best, bestLen = ifc.Name, ad.PrefixLen
+			}
+		}
+	}
+	return best
+}
+
+// LANAddress returns this machine's own address on the interface that
+// carries the default route. That is the address other devices on the same
+// LAN use to reach this machine, so it is the one a learner pings to check
+// "my LAN card works" (a loopback ping never leaves the machine's software).
+func LANAddress() (addr netip.Addr, ifaceName string, err error) {
+	gws, err := DefaultGateways()
+	if err != nil {
+		return netip.Addr{}, "", err
+	}
+	ifaces, err := Collect(System{})
+	if err != nil {
+		return netip.Addr{}, "", err
+	}
+	return ChooseLANAddress(ifaces, gws)
+}
+
+// ChooseLANAddress picks the LAN address from known interfaces and default
+// gateways. IPv4 is preferred because that is what a home router hands out
+// and what the notes use; within the interface, the address whose network
+// contains the gateway wins, then any address of the same family that is
+// neither link-local nor loopback.
+func ChooseLANAddress(ifaces []Interface, gws []Gateway) (netip.Addr, string, error) {
+	for _, fam := range []Family{IPv4, IPv6} {
+		for _, g := range gws {
+			if FamilyOf(g.Address.Unmap()) != fam {
+				continue
+			}
+			if a, ok := addressFacing(ifaces, g); ok {
+				return a, g.Interface, nil
+			}
+		}
+	}
+	return netip.Addr{}, "", ErrNoDefaultRoute
+}
+
+func addressFacing(ifaces []Interface, g Gateway) (netip.Addr, bool) {
+	gw := g.Address.Unmap().WithZone("")
+	fam := FamilyOf(gw)
+	var fallback netip.Addr
+	for _, ifc := range ifaces {
+		if ifc.Name != g.Interface {
+			continue
+		}
+		for _, ad := range ifc.Addrs {
+			if ad.Family != fam || ad.Kind == KindLinkLocal || ad.Kind == KindLoopback {
+				continue
+			}
+			if ad.Prefix().Contains(gw) {
+				return ad.Address, true
+			}
+			if !fallback.IsValid() {
+				fallback = ad.Address
+			}
+		}
+	}
+	return fallback, fallback.IsValid()
+}
+
+// guardGateways calls a gateway library and turns its panics into errors.
+// jackpal/gateway v1.1.1 indexes into `route print` output on Windows and
+// has panicked when there was no default gateway (jackpal/gateway#5) or
+// when every default route was "On-link" (syncthing#10593); it can also
+// return an empty list without an error in that second case.
+func guardGateways(discover func() ([]net.IP, error)) (gws []Gateway, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			gws, err = nil, fmt.Errorf("reading the routing table failed: %v", r)
+		}
+	}()
+	ips, err := discover()
+	if err != nil {
+		return nil, err
+	}
+	for _, ip := range ips {
+		if a, ok := netip.AddrFromSlice(ip); ok {
+			gws = append(gws, Gateway{Address: a.Unmap()})
+		}
+	}
+	return gws, nil
+}

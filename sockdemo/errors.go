@@ -1,0 +1,36 @@
+package sockdemo
+
+import (
+	"errors"
+	"io"
+	"os"
+)
+
+// ErrServerGone means the server closed the connection or vanished while
+// the client still had something to say.
+var ErrServerGone = errors.New("the server closed the connection")
+
+// IsAddrInUse reports whether bind failed because another socket holds the
+// address.
+func IsAddrInUse(err error) bool { return errors.Is(err, errAddrInUse) }
+
+// IsPermission reports whether the OS refused for lack of privilege, as for
+// a port below 1024 without root or CAP_NET_BIND_SERVICE.
+func IsPermission(err error) bool { return errors.Is(err, os.ErrPermission) }
+
+// IsRefused reports whether connect found nothing listening.
+func IsRefused(err error) bool { return errors.Is(err, errConnRefused) }
+
+// closeReason names why reading from a peer ended.
+func closeReason(err error) string {
+	var timeout interface{ Timeout() bool }
+	switch {
+	case errors.Is(err, io.EOF):
+		return ReasonPeerClosed
+	case errors.Is(err, errConnReset), errors.Is(err, errBrokenPipe):
+		return ReasonReset
+	case errors.As(err, &timeout) && timeout.Timeout():
+		return ReasonIdle
+	}
+	return ReasonError
+}

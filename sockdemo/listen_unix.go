@@ -1,0 +1,79 @@
+//go:build unix
+
+package sockdemo
+
+import (
+	"net"
+	"net/netip"
+	"os"
+
+	"golang.org/x/sys/unix"
+)
+
+// Code lines in Go for each server step, matching how this file does it.
+var goServerCode = map[Step]string{
+	StepSocket: "fd, err := unix.Socket(unix.AF_INET, unix.SOCK_STREAM, 0)",
+	StepBind:   "err = unix.Bind(fd, &unix.SockaddrInet4{Port: port, Addr: ip})",
+	StepListen: "err = unix.Listen(fd, backlog); ln, _ := net.FileListener(file)",
+}
+
+// openListener makes the three separate system calls the notes make
+// (socket, bind, listen) and reports each one, then hands the socket to
+// Go's runtime poller.
+func openListener(addr netip.AddrPort, backlog int, em *emitter) (net.Listener, error) {
+	family, fam := unix.AF_INET, "ipv4"
+	if addr.Addr().Is6() {
+		family, fam = unix.AF_INET6, "ipv6"
+	}
+	fd, err := unix.Socket(family, unix.SOCK_STREAM, unix.IPPROTO_TCP)
+	if err != nil {
+		return nil, os.NewSyscallError("socket", err)
+	}
+	unix.CloseOnExec(fd)
+	em.emit(Event{Side: Server, Step: StepSocket, FD: fd, Family: fam})
+
+	file := os.NewFile(uintptr(fd), "demo-listener")
+	defer file.Close() // FileListener keeps its own duplicate
+
+	// Like Go's net.Listen (and unlike Python's default), allow re-binding
+	// while old connections of a previous run sit in TIME_WAIT.
+	_ = unix.SetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_REUSEADDR, 1)
+	if err := unix.Bind(fd, sockaddr(addr)); err != nil {
+		return nil, &net.OpError{Op: "bind", Net: "tcp", Addr: net.TCPAddrFromAddrPort(addr), Err: os.NewSyscallError("bind", err)}
+	}
+	bound := boundAddr(fd, addr)
+	em.emit(Event{Side: Server, Step: StepBind, Local: bound})
+
+	if err := unix.Listen(fd, backlog); err != nil {
+		return nil, os.NewSyscallError("listen", err)
+	}
+	ln, err := net.FileListener(file)
+	if err != nil {
+		return nil, err
+	}
+	em.emit(Event{Side: Server, Step: StepListen, Local: bound, Backlog: backlog})
+	return ln, nil
+}
+
+func sockaddr(addr netip.AddrPort) unix.Sockaddr {
+	if addr.Addr().Is4() {
+		return &unix.SockaddrInet4{Port: int(addr.Port()), Addr: addr.Addr().As4()}
+	}
+	return &unix.SockaddrInet6{Port: int(addr.Port()), Addr: addr.Addr().As16()}
+}
+
+// boundAddr asks the kernel which address the socket got: with port 0 the
+// OS picks a free dynamic port at bind time.
+func boundAddr(fd int, asked netip.AddrPort) string {
+	sa, err := unix.Getsockname(fd)
+	if err != nil {
+		return asked.String()
+	}
+	switch sa := sa.(type) {
+	case *unix.SockaddrInet4:
+		return netip.AddrPortFrom(netip.AddrFrom4(sa.Addr), uint16(sa.Port)).String()
+	case *unix.SockaddrInet6:
+		return netip.AddrPortFrom(netip.AddrFrom16(sa.Addr), uint16(sa.Port)).String()
+	}
+	return asked.String()
+}
