@@ -7,6 +7,14 @@ import (
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/completion"
+	"github.com/netlearn/netlearn/cmd/demo"
+	"github.com/netlearn/netlearn/cmd/ip"
+	"github.com/netlearn/netlearn/cmd/learn"
+	"github.com/netlearn/netlearn/cmd/menu"
+	pingcmd "github.com/netlearn/netlearn/cmd/ping"
+	"github.com/netlearn/netlearn/cmd/port"
+	"github.com/netlearn/netlearn/cmd/progress"
+	"github.com/netlearn/netlearn/cmd/quiz"
 	"github.com/netlearn/netlearn/cmd/version"
 )
 
@@ -21,6 +29,9 @@ func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
 		SilenceUsage:  true,
 		Args:          rejectUnknownCommand(f),
 		RunE: func(c *cobra.Command, _ []string) error {
+			if f.IO.CanPrompt() {
+				return menu.Open(c.Context(), menu.NewOptions(f, runInProcess(f)))
+			}
 			return c.Help()
 		},
 	}
@@ -34,6 +45,13 @@ func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
 	root.AddCommand(
 		version.NewCmdVersion(f),
 		completion.NewCmdCompletion(f),
+		learn.NewCmdLearn(f, runInProcess(f), nil),
+		quiz.NewCmdQuiz(f, nil),
+		progress.NewCmdProgress(f, nil),
+		ip.NewCmdIP(f, nil),
+		port.NewCmdPort(f, nil),
+		demo.NewCmdDemo(f, nil),
+		pingcmd.NewCmdPing(f, nil),
 	)
 	root.AddCommand(helpTopics(f)...)
 	root.SetHelpCommand(newCmdHelp(f))

@@ -14,6 +14,9 @@ func scriptCommands() map[string]func(ts *testscript.TestScript, neg bool, args 
 	return map[string]func(ts *testscript.TestScript, neg bool, args []string){
 		"waitfile": waitFile,
 		"noansi":   noANSI,
+		"addrport": demoAddrPort, "demosteps": demoSteps,
+		"portlisten": portListen,
+		"readonly":   readOnlyDir,
 	}
 }
 
@@ -53,6 +56,10 @@ func scriptCondition(cond string) (bool, error) {
 	switch cond {
 	case "root":
 		return os.Geteuid() == 0, nil
+	case "rodir":
+		return canMakeReadOnly()
+	case "ipv6":
+		return hasIPv6Loopback(), nil
 	}
 	return false, fmt.Errorf("unknown condition %q", cond)
 }

@@ -61,50 +61,46 @@ func Load(fsys fs.FS) (*Library, error) {
 
 type reporter func(name string, err error)
 
-func (lib *Library) loadLessons(fsys fs.FS, lang string, report reporter) {
-	dir := path.Join("content", lang)
-	names, _ := fs.Glob(fsys, dir+"/*.md")
+// eachSectionFile calls parse for every file matching pattern whose base
+// name, less ext, is a section; every failure goes to report.
+func eachSectionFile(fsys fs.FS, pattern, ext string, report reporter, parse func(name, section string, data []byte) error) {
+	names, _ := fs.Glob(fsys, pattern)
 	for _, name := range names {
-		section := strings.TrimSuffix(path.Base(name), ".md")
+		section := strings.TrimSuffix(path.Base(name), ext)
 		if !IsSection(section) {
 			report(name, errors.New("not a section of the notes"))
 			continue
 		}
 		data, err := fs.ReadFile(fsys, name)
+		if err == nil {
+			err = parse(name, section, data)
+		}
 		if err != nil {
 			report(name, err)
-			continue
 		}
+	}
+}
+
+func (lib *Library) loadLessons(fsys fs.FS, lang string, report reporter) {
+	eachSectionFile(fsys, path.Join("content", lang, "*.md"), ".md", report, func(_, section string, data []byte) error {
 		l, err := ParseLesson(section, lang, data)
 		if err != nil {
-			report(name, err)
-			continue
+			return err
 		}
 		if lib.lessons[section] == nil {
 			lib.lessons[section] = map[string]*Lesson{}
 		}
 		lib.lessons[section][lang] = l
-	}
+		return nil
+	})
 }
 
 func (lib *Library) loadQuizzes(fsys fs.FS, report reporter) {
-	names, _ := fs.Glob(fsys, "quiz/*.json")
 	ids := map[string]string{} // question id → file that has it
-	for _, name := range names {
-		section := strings.TrimSuffix(path.Base(name), ".json")
-		if !IsSection(section) {
-			report(name, errors.New("not a section of the notes"))
-			continue
-		}
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			report(name, err)
-			continue
-		}
+	eachSectionFile(fsys, "quiz/*.json", ".json", report, func(name, section string, data []byte) error {
 		q, err := ParseQuiz(section, data)
 		if err != nil {
-			report(name, err)
-			continue
+			return err
 		}
 		for _, question := range q.Questions {
 			if other, dup := ids[question.ID]; dup {
@@ -113,7 +109,8 @@ func (lib *Library) loadQuizzes(fsys fs.FS, report reporter) {
 			ids[question.ID] = name
 		}
 		lib.quizzes[section] = q
-	}
+		return nil
+	})
 }
 
 // checkComplete wants every section in every language, with the same try

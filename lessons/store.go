@@ -52,7 +52,9 @@ type SaveError struct {
 	Err error
 }
 
-func (e *SaveError) Error() string { return fmt.Sprintf("cannot save progress in %s: %v", e.Dir, e.Err) }
+func (e *SaveError) Error() string {
+	return fmt.Sprintf("cannot save progress in %s: %v", e.Dir, e.Err)
+}
 func (e *SaveError) Unwrap() error { return e.Err }
 
 // ErrKeptBadFile is the SaveError cause when a bad progress file could not

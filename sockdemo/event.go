@@ -17,8 +17,8 @@ type Side string
 
 // The two sides of the conversation.
 const (
-	Server Side = "server"
-	Client Side = "client"
+	SideServer Side = "server"
+	SideClient Side = "client"
 )
 
 // Step names one socket operation, as in the notes.

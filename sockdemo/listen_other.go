@@ -28,7 +28,7 @@ func openListener(addr netip.AddrPort, backlog int, em *emitter) (net.Listener, 
 	}
 	lc := net.ListenConfig{Control: func(_, _ string, c syscall.RawConn) error {
 		return c.Control(func(fd uintptr) {
-			em.emit(Event{Side: Server, Step: StepSocket, FD: int(fd), Family: fam})
+			em.emit(Event{Side: SideServer, Step: StepSocket, FD: int(fd), Family: fam})
 		})
 	}}
 	ln, err := lc.Listen(context.Background(), "tcp", net.JoinHostPort(addr.Addr().String(), strconv.Itoa(int(addr.Port()))))
@@ -36,7 +36,7 @@ func openListener(addr netip.AddrPort, backlog int, em *emitter) (net.Listener, 
 		return nil, err
 	}
 	bound := ln.Addr().String()
-	em.emit(Event{Side: Server, Step: StepBind, Local: bound})
-	em.emit(Event{Side: Server, Step: StepListen, Local: bound, Backlog: backlog})
+	em.emit(Event{Side: SideServer, Step: StepBind, Local: bound})
+	em.emit(Event{Side: SideServer, Step: StepListen, Local: bound, Backlog: backlog})
 	return ln, nil
 }

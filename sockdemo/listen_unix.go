@@ -30,7 +30,7 @@ func openListener(addr netip.AddrPort, backlog int, em *emitter) (net.Listener, 
 		return nil, os.NewSyscallError("socket", err)
 	}
 	unix.CloseOnExec(fd)
-	em.emit(Event{Side: Server, Step: StepSocket, FD: fd, Family: fam})
+	em.emit(Event{Side: SideServer, Step: StepSocket, FD: fd, Family: fam})
 
 	file := os.NewFile(uintptr(fd), "demo-listener")
 	defer file.Close() // FileListener keeps its own duplicate
@@ -42,7 +42,7 @@ func openListener(addr netip.AddrPort, backlog int, em *emitter) (net.Listener, 
 		return nil, &net.OpError{Op: "bind", Net: "tcp", Addr: net.TCPAddrFromAddrPort(addr), Err: os.NewSyscallError("bind", err)}
 	}
 	bound := boundAddr(fd, addr)
-	em.emit(Event{Side: Server, Step: StepBind, Local: bound})
+	em.emit(Event{Side: SideServer, Step: StepBind, Local: bound})
 
 	if err := unix.Listen(fd, backlog); err != nil {
 		return nil, os.NewSyscallError("listen", err)
@@ -51,7 +51,7 @@ func openListener(addr netip.AddrPort, backlog int, em *emitter) (net.Listener, 
 	if err != nil {
 		return nil, err
 	}
-	em.emit(Event{Side: Server, Step: StepListen, Local: bound, Backlog: backlog})
+	em.emit(Event{Side: SideServer, Step: StepListen, Local: bound, Backlog: backlog})
 	return ln, nil
 }
 

@@ -15,8 +15,9 @@ func NewTracer() (Tracer, error) {
 	return procTracer{}, nil
 }
 
-// State returns the socket's state, or "GONE" when the kernel no longer
-// lists it (fully closed).
+// State returns the socket's state. A socket the kernel does not list is
+// in its CLOSE state: not yet listening or connected (just bound), or
+// fully closed and freed.
 func (procTracer) State(local, remote string) string {
 	var all []TCPEntry
 	for _, path := range []string{"/proc/net/tcp", "/proc/net/tcp6"} {
@@ -31,5 +32,5 @@ func (procTracer) State(local, remote string) string {
 	if st := findState(all, local, remote); st != "" {
 		return st
 	}
-	return "GONE"
+	return "CLOSE"
 }

@@ -22,27 +22,25 @@ var ErrNoDefaultRoute = errors.New("no default route")
 // routing table only; no packet is sent. An empty list with a nil error
 // means there is no default route (an offline or isolated machine).
 func DefaultGateways() ([]Gateway, error) {
-	gws, err := systemGateways()
+	ifaces, err := Collect(System{})
+	if err != nil {
+		return nil, err
+	}
+	return DefaultGatewaysFor(ifaces)
+}
+
+// DefaultGatewaysFor is DefaultGateways for callers that have already
+// collected the interfaces, which name the gateways' interfaces.
+func DefaultGatewaysFor(ifaces []Interface) ([]Gateway, error) {
+	names := make(map[int]string, len(ifaces))
+	for _, ifc := range ifaces {
+		names[ifc.Index] = ifc.Name
+	}
+	gws, err := systemGateways(func(index int) string { return names[index] })
 	if err != nil || len(gws) == 0 {
 		return nil, err
 	}
-	if needsInterfaceNames(gws) {
-		ifaces, err := Collect(System{})
-		if err != nil {
-			return gws, nil // the addresses are still right; only names are missing
-		}
-		gws = NameGatewayInterfaces(gws, ifaces)
-	}
-	return gws, nil
-}
-
-func needsInterfaceNames(gws []Gateway) bool {
-	for _, g := range gws {
-		if g.Interface == "" {
-			return true
-		}
-	}
-	return false
+	return NameGatewayInterfaces(gws, ifaces), nil
 }
 
 // NameGatewayInterfaces fills in the interface of each gateway that lacks
@@ -81,11 +79,11 @@ func interfaceContaining(ifaces []Interface, a netip.Addr) string {
 // LAN use to reach this machine, so it is the one a learner pings to check
 // "my LAN card works" (a loopback ping never leaves the machine's software).
 func LANAddress() (addr netip.Addr, ifaceName string, err error) {
-	gws, err := DefaultGateways()
+	ifaces, err := Collect(System{})
 	if err != nil {
 		return netip.Addr{}, "", err
 	}
-	ifaces, err := Collect(System{})
+	gws, err := DefaultGatewaysFor(ifaces)
 	if err != nil {
 		return netip.Addr{}, "", err
 	}

@@ -10,20 +10,12 @@ import (
 
 // systemGateways asks the kernel over netlink for the main routing table
 // (IPv4 and IPv6) and keeps the default routes, like `ip route show default`.
-func systemGateways() ([]Gateway, error) {
+func systemGateways(nameOf func(index int) string) ([]Gateway, error) {
 	routes, err := netlink.RouteList(nil, netlink.FAMILY_ALL)
 	if err != nil {
 		return nil, err
 	}
-	return defaultRouteGateways(routes, interfaceName), nil
-}
-
-func interfaceName(index int) string {
-	ni, err := net.InterfaceByIndex(index)
-	if err != nil {
-		return ""
-	}
-	return ni.Name
+	return defaultRouteGateways(routes, nameOf), nil
 }
 
 // defaultRouteGateways keeps the unicast routes to 0.0.0.0/0 or ::/0 that

@@ -48,15 +48,29 @@ func (System) Interfaces() ([]net.Interface, error) { return net.Interfaces() }
 // Addrs lists the unicast addresses of one interface.
 func (System) Addrs(ifi net.Interface) ([]net.Addr, error) { return ifi.Addrs() }
 
+// bulkSource is a Source that can read every interface's addresses at
+// once, keyed by interface index (System on Linux).
+type bulkSource interface {
+	AllAddrs() (map[int][]net.Addr, error)
+}
+
 // Collect reads every interface and its addresses from src.
 func Collect(src Source) ([]Interface, error) {
 	nifs, err := src.Interfaces()
 	if err != nil {
 		return nil, fmt.Errorf("listing interfaces: %w", err)
 	}
+	addrsOf := src.Addrs
+	if bulk, ok := src.(bulkSource); ok {
+		all, err := bulk.AllAddrs()
+		if err != nil {
+			return nil, fmt.Errorf("listing addresses: %w", err)
+		}
+		addrsOf = func(ni net.Interface) ([]net.Addr, error) { return all[ni.Index], nil }
+	}
 	out := make([]Interface, 0, len(nifs))
 	for _, ni := range nifs {
-		addrs, err := src.Addrs(ni)
+		addrs, err := addrsOf(ni)
 		if err != nil {
 			return nil, fmt.Errorf("addresses of %s: %w", ni.Name, err)
 		}

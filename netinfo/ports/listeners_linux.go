@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/vishvananda/netlink"
+	"github.com/vishvananda/netlink/nl"
 	"golang.org/x/sys/unix"
 )
 
@@ -17,41 +17,37 @@ import (
 const (
 	stateTCPListen      = 10
 	stateUDPUnconnected = 7
+
+	afInet  = unix.AF_INET
+	afInet6 = unix.AF_INET6
 )
 
-type diagFunc func(family uint8) ([]*netlink.Socket, error)
-
 // listeners asks the kernel over netlink sock_diag (what `ss` uses) for
-// every TCP and UDP socket, keeps the listeners on the wanted ports, and
-// only then looks for their owners, because that means reading /proc.
+// TCP listeners and unconnected UDP sockets, keeps those on the wanted
+// ports, and only then looks for their owners, because that reads /proc.
 func listeners(want map[int]bool) ([]Listener, error) {
 	var found []Listener
 	owners := map[uint32][]int{} // socket inode -> indexes into found
 	kinds := []struct {
-		proto string
-		state uint8
-		dump  diagFunc
+		proto    string
+		protocol uint8
+		state    uint8
 	}{
-		{"tcp", stateTCPListen, netlink.SocketDiagTCP},
-		{"udp", stateUDPUnconnected, netlink.SocketDiagUDP},
+		{"tcp", unix.IPPROTO_TCP, stateTCPListen},
+		{"udp", unix.IPPROTO_UDP, stateUDPUnconnected},
 	}
 	for _, k := range kinds {
-		for _, fam := range []uint8{unix.AF_INET, unix.AF_INET6} {
-			socks, err := k.dump(fam)
-			if err != nil && !errors.Is(err, netlink.ErrDumpInterrupted) {
+		for _, fam := range []uint8{afInet, afInet6} {
+			socks, err := dumpSockets(fam, k.protocol, k.state)
+			if err != nil {
 				return nil, fmt.Errorf("ports: sock_diag %s: %w", k.proto, err)
 			}
 			for _, s := range socks {
-				if s.State != k.state || !want[int(s.ID.SourcePort)] {
+				if s.state != k.state || !want[s.port] {
 					continue
 				}
-				owners[s.INode] = append(owners[s.INode], len(found))
-				found = append(found, Listener{
-					Protocol: k.proto,
-					Family:   familyName(fam),
-					Address:  s.ID.Source.String(),
-					Port:     int(s.ID.SourcePort),
-				})
+				owners[s.inode] = append(owners[s.inode], len(found))
+				found = append(found, Listener{Protocol: k.proto, Family: familyName(fam), Address: s.addr.String(), Port: s.port})
 			}
 		}
 	}
@@ -63,6 +59,25 @@ func listeners(want map[int]bool) ([]Listener, error) {
 		}
 	}
 	return found, nil
+}
+
+// dumpSockets asks for every socket of one family and protocol in state.
+// A dump the kernel marks interrupted (the table changed meanwhile) is
+// still used: listeners rarely come and go during it.
+func dumpSockets(family, protocol, state uint8) ([]diagSocket, error) {
+	req := nl.NewNetlinkRequest(nl.SOCK_DIAG_BY_FAMILY, unix.NLM_F_DUMP)
+	req.AddData(&diagRequest{family: family, protocol: protocol, states: 1 << state})
+	var socks []diagSocket
+	err := req.ExecuteIter(unix.NETLINK_INET_DIAG, nl.SOCK_DIAG_BY_FAMILY, func(msg []byte) bool {
+		if s, ok := parseDiagMsg(msg); ok {
+			socks = append(socks, s)
+		}
+		return true
+	})
+	if err != nil && !errors.Is(err, nl.ErrDumpInterrupted) {
+		return nil, err
+	}
+	return socks, nil
 }
 
 func familyName(fam uint8) string {

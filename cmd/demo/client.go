@@ -1,0 +1,145 @@
+package demo
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/netlearn/netlearn/cmd/cmdutil"
+	"github.com/netlearn/netlearn/sockdemo"
+)
+
+// ClientOptions are the parsed flags of `netlearn demo client`.
+type ClientOptions struct {
+	F *cmdutil.Factory
+
+	Host     string
+	Port     int
+	Messages []string
+	JSON     bool
+	Trace    bool
+}
+
+// NewCmdClient returns `netlearn demo client`.
+func NewCmdClient(f *cmdutil.Factory, runF func(context.Context, *ClientOptions) error) *cobra.Command {
+	opts := &ClientOptions{F: f}
+	tr := f.Tr
+	c := &cobra.Command{
+		Use:     "client",
+		Short:   tr.T("demo.client.short"),
+		Long:    tr.T("demo.client.long"),
+		Example: tr.T("demo.client.example"),
+		Args:    cmdutil.NoArgs(f),
+		RunE: func(c *cobra.Command, _ []string) error {
+			if opts.Port < 1 || opts.Port > 65535 {
+				return &cmdutil.UsageError{Msg: tr.T("demo.err.bad_client_port", "port", opts.Port), Command: c.CommandPath()}
+			}
+			if runF != nil {
+				return runF(c.Context(), opts)
+			}
+			return clientRun(c.Context(), opts)
+		},
+	}
+	fl := c.Flags()
+	fl.StringVar(&opts.Host, "host", "localhost", tr.T("demo.flag.client_host"))
+	fl.IntVar(&opts.Port, "port", 8888, tr.T("demo.flag.client_port"))
+	fl.StringArrayVarP(&opts.Messages, "message", "m", nil, tr.T("demo.flag.message"))
+	fl.BoolVar(&opts.JSON, "json", false, tr.T("demo.flag.json"))
+	fl.BoolVar(&opts.Trace, "trace", false, tr.T("demo.flag.trace"))
+	return c
+}
+
+func clientRun(ctx context.Context, opts *ClientOptions) error {
+	f := opts.F
+	code := codeContext{Host: opts.Host, Port: opts.Port, ReadSize: sockdemo.DefaultReadSize}
+	printer := newStreamPrinter(f.IO.Out, newDescriber(f.Tr, code, f.IO.ColorEnabled()), opts.JSON, false)
+	cl, err := sockdemo.Dial(ctx, sockdemo.ClientConfig{
+		Host: opts.Host, Port: opts.Port, Emit: printer.Print, Tracer: tracer(f, opts.Trace),
+	})
+	if err != nil {
+		return dialError(ctx, opts, err)
+	}
+	err = cl.Converse(ctx, messageSource(ctx, opts))
+	switch {
+	case ctx.Err() != nil:
+		return cmdutil.ErrInterrupted
+	case errors.Is(err, sockdemo.ErrServerGone):
+		return &cmdutil.FailedError{Msg: f.Tr.T("demo.err.server_gone", "addr", cl.RemoteAddr())}
+	case err != nil:
+		return &cmdutil.FailedError{Msg: f.Tr.T("demo.err.session", "err", err)}
+	}
+	return nil
+}
+
+func dialError(ctx context.Context, opts *ClientOptions, err error) error {
+	tr := opts.F.Tr
+	addr := net.JoinHostPort(opts.Host, strconv.Itoa(opts.Port))
+	var dnsErr *net.DNSError
+	switch {
+	case ctx.Err() != nil:
+		return cmdutil.ErrInterrupted
+	case errors.As(err, &dnsErr):
+		return &cmdutil.UsageError{Msg: tr.T("demo.err.resolve", "host", opts.Host), Command: "netlearn demo client"}
+	case sockdemo.IsRefused(err):
+		return &cmdutil.FailedError{Msg: tr.T("demo.err.refused", "addr", addr, "port", opts.Port)}
+	}
+	return &cmdutil.FailedError{Msg: tr.T("demo.err.connect", "addr", addr, "err", err)}
+}
+
+// messageSource picks where messages come from: -m flags, else a prompt
+// on a terminal, else one message per line of stdin.
+func messageSource(ctx context.Context, opts *ClientOptions) func() (string, bool) {
+	if len(opts.Messages) > 0 {
+		msgs := opts.Messages
+		return func() (string, bool) {
+			if len(msgs) == 0 {
+				return "", false
+			}
+			m := msgs[0]
+			msgs = msgs[1:]
+			return m, true
+		}
+	}
+	lines := readLines(ctx, opts.F.IO.In)
+	prompt := ""
+	if opts.F.IO.CanPrompt() {
+		prompt = opts.F.Tr.T("demo.client.prompt")
+	}
+	return func() (string, bool) {
+		if prompt != "" {
+			fmt.Fprint(opts.F.IO.Out, prompt)
+		}
+		select {
+		case <-ctx.Done():
+			return "", false
+		case line, ok := <-lines:
+			return line, ok
+		}
+	}
+}
+
+// readLines delivers stdin line by line (without CR/LF) until EOF. It runs
+// in its own goroutine so Ctrl-C is not stuck behind a blocking read.
+func readLines(ctx context.Context, r io.Reader) <-chan string {
+	ch := make(chan string)
+	go func() {
+		defer close(ch)
+		sc := bufio.NewScanner(r)
+		sc.Buffer(make([]byte, 64*1024), 1<<20)
+		for sc.Scan() {
+			select {
+			case ch <- strings.TrimRight(sc.Text(), "\r"):
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return ch
+}

@@ -1,0 +1,110 @@
+package demo
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/mattn/go-runewidth"
+	"github.com/pterm/pterm"
+
+	"github.com/netlearn/netlearn/cmd/cmdutil"
+	"github.com/netlearn/netlearn/cmd/i18n"
+	"github.com/netlearn/netlearn/sockdemo"
+)
+
+// columns shows the server on the left and the client on the right, each
+// event on its own rows so the order of the two programs stays visible.
+type columns struct {
+	w     io.Writer
+	tr    *i18n.Catalog
+	d     *describer
+	color bool
+	width int // of one column
+}
+
+const gutter = " │ "
+
+func newColumns(f *cmdutil.Factory, code codeContext) *columns {
+	width := (f.IO.TerminalWidth() - runewidth.StringWidth(gutter)) / 2
+	width = max(width, 24)
+	// Wrapping needs plain text, so the describer never colours here; the
+	// whole cell is coloured after it is cut to size.
+	return &columns{w: f.IO.Out, tr: f.Tr, d: newDescriber(f.Tr, code, false), color: f.IO.ColorEnabled(), width: width}
+}
+
+func (c *columns) header() {
+	left, right := c.tr.T("demo.col.server"), c.tr.T("demo.col.client")
+	c.row(c.paint(pterm.Bold, pad(left, c.width)), c.paint(pterm.Bold, right))
+	c.row(strings.Repeat("─", c.width), strings.Repeat("─", c.width))
+}
+
+func (c *columns) print(ev sockdemo.Event) {
+	l := c.d.describe(ev)
+	var cell []string
+	for i, s := range append(append([]string{l.Head}, l.Explain...), l.Result...) {
+		indent := "  "
+		if i == 0 {
+			indent = ""
+		}
+		cell = append(cell, wrap(indent+s, c.width)...)
+	}
+	for i, s := range cell {
+		if i == 0 {
+			s = c.paint(sideColor(ev.Side), pad(s, c.width))
+		}
+		if ev.Side == sockdemo.SideServer {
+			c.row(pad(s, c.width), "")
+		} else {
+			c.row(strings.Repeat(" ", c.width), s)
+		}
+	}
+}
+
+func (c *columns) row(left, right string) {
+	fmt.Fprintln(c.w, strings.TrimRight(left+gutter+right, " "))
+}
+
+func (c *columns) paint(col pterm.Color, s string) string {
+	if !c.color {
+		return s
+	}
+	return col.Sprint(s)
+}
+
+// pad fills s with spaces to w terminal columns (wide CJK characters count 2).
+func pad(s string, w int) string {
+	if n := runewidth.StringWidth(s); n < w {
+		return s + strings.Repeat(" ", w-n)
+	}
+	return s
+}
+
+// wrap cuts s into lines of at most w terminal columns, between words
+// where it can and inside a word (or CJK text) where it must;
+// continuation lines are indented to stay readable inside a column.
+func wrap(s string, w int) []string {
+	const cont = "    "
+	var lines []string
+	line := ""
+	for _, word := range strings.SplitAfter(s, " ") {
+		if runewidth.StringWidth(line+strings.TrimRight(word, " ")) <= w {
+			line += word
+			continue
+		}
+		if strings.TrimSpace(line) != "" {
+			lines = append(lines, strings.TrimRight(line, " "))
+			line = cont
+		}
+		for runewidth.StringWidth(line+strings.TrimRight(word, " ")) > w {
+			head := runewidth.Truncate(word, w-runewidth.StringWidth(line), "")
+			if head == "" {
+				break
+			}
+			lines = append(lines, line+head)
+			word, line = word[len(head):], cont
+		}
+		line += word
+	}
+	return append(lines, strings.TrimRight(line, " "))
+}

@@ -1,0 +1,123 @@
+// Package demo implements `netlearn demo`: the notes' TCP server and
+// client run for real, every socket step shown as it happens.
+package demo
+
+import (
+	"context"
+	"errors"
+	"sync"
+
+	"github.com/spf13/cobra"
+
+	"github.com/netlearn/netlearn/cmd/cmdutil"
+	"github.com/netlearn/netlearn/sockdemo"
+)
+
+// Options are the parsed flags of `netlearn demo` alone.
+type Options struct {
+	F *cmdutil.Factory
+
+	JSON  bool
+	Trace bool
+	// Messages is the scripted conversation the client sends.
+	Messages []string
+}
+
+// scriptedMessages is the conversation of `netlearn demo`: a word, a
+// multi-byte word, then exit as in the notes.
+var scriptedMessages = []string{"hello", "你好", "exit"}
+
+// NewCmdDemo returns `netlearn demo` with its server and client
+// subcommands. runF replaces the in-process run in parsing tests.
+func NewCmdDemo(f *cmdutil.Factory, runF func(context.Context, *Options) error) *cobra.Command {
+	opts := &Options{F: f, Messages: scriptedMessages}
+	tr := f.Tr
+	c := &cobra.Command{
+		Use:     "demo",
+		Short:   tr.T("demo.short"),
+		Long:    tr.T("demo.long"),
+		Example: tr.T("demo.example"),
+		Args:    cmdutil.NoArgs(f),
+		RunE: func(c *cobra.Command, _ []string) error {
+			if runF != nil {
+				return runF(c.Context(), opts)
+			}
+			return demoRun(c.Context(), opts)
+		},
+	}
+	c.Flags().BoolVar(&opts.JSON, "json", false, tr.T("demo.flag.json"))
+	c.Flags().BoolVar(&opts.Trace, "trace", false, tr.T("demo.flag.trace"))
+	c.AddCommand(NewCmdServer(f, nil), NewCmdClient(f, nil))
+	return c
+}
+
+// merged gathers both sides' events into one stream numbered in the order
+// they arrive, and passes each on.
+type merged struct {
+	mu     sync.Mutex
+	seq    int64
+	events []sockdemo.Event
+	next   func(sockdemo.Event)
+}
+
+func (m *merged) emit(ev sockdemo.Event) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.seq++
+	ev.Seq = m.seq
+	m.events = append(m.events, ev)
+	m.next(ev)
+}
+
+// demoRun runs a --once server and a client in this process on a free
+// loopback port, shows the conversation in two columns, then the exchange
+// as a picture over time.
+func demoRun(ctx context.Context, opts *Options) error {
+	f := opts.F
+	trace := tracer(f, opts.Trace)
+	view := newColumns(f, codeContext{Host: "127.0.0.1", ReadSize: sockdemo.DefaultReadSize,
+		Backlog: sockdemo.DefaultBacklog, Reply: sockdemo.DefaultReply})
+	out := &merged{next: view.print}
+	if opts.JSON {
+		out.next = newStreamPrinter(f.IO.Out, nil, true, false).Print
+	} else {
+		view.header()
+	}
+	srv, err := sockdemo.Listen(ctx, sockdemo.ServerConfig{Host: "127.0.0.1", Once: true, Emit: out.emit, Tracer: trace})
+	if err != nil {
+		return &cmdutil.FailedError{Msg: f.Tr.T("demo.err.listen", "addr", "127.0.0.1:0", "err", err)}
+	}
+	served := make(chan error, 1)
+	go func() {
+		_, err := srv.Serve(ctx)
+		served <- err
+	}()
+	err = converse(ctx, srv, opts.Messages, out.emit, trace)
+	serveErr := <-served
+	if ctx.Err() != nil {
+		return cmdutil.ErrInterrupted
+	}
+	if err = errors.Join(err, serveErr); err != nil {
+		return &cmdutil.FailedError{Msg: f.Tr.T("demo.err.session", "err", err)}
+	}
+	if !opts.JSON {
+		view.timeline(out.events)
+	}
+	return nil
+}
+
+func converse(ctx context.Context, srv *sockdemo.Server, msgs []string, emit func(sockdemo.Event), trace sockdemo.Tracer) error {
+	cl, err := sockdemo.Dial(ctx, sockdemo.ClientConfig{Host: "127.0.0.1", Port: int(srv.Addr().Port()), Emit: emit, Tracer: trace})
+	if err != nil {
+		srv.Close()
+		return err
+	}
+	i := 0
+	return cl.Converse(ctx, func() (string, bool) {
+		if i == len(msgs) {
+			return "", false
+		}
+		i++
+		return msgs[i-1], true
+	})
+}

@@ -1,0 +1,230 @@
+package demo
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"net/netip"
+	"os"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/mattn/go-runewidth"
+
+	"github.com/netlearn/netlearn/cmd/cmdutil"
+	"github.com/netlearn/netlearn/cmd/i18n"
+	"github.com/netlearn/netlearn/cmd/iostreams"
+	"github.com/netlearn/netlearn/netinfo/ports"
+	"github.com/netlearn/netlearn/sockdemo"
+)
+
+// Keys built at run time (per step, per reason) are invisible to the
+// catalogue test that scans for literal keys, so check them here.
+func TestEveryComputedKeyExists(t *testing.T) {
+	var keys []string
+	for side, steps := range stepNumbers {
+		for step := range steps {
+			keys = append(keys, "demo.title."+string(side)+"."+string(lessonStep(step)))
+		}
+		keys = append(keys, "demo.side."+string(side))
+	}
+	for side, steps := range explained {
+		for _, step := range steps {
+			base := string(side) + "." + string(step)
+			keys = append(keys, "demo.what."+base)
+			if side == sockdemo.SideServer && step == sockdemo.StepSend {
+				keys = append(keys, "demo.py."+base+"_echo", "demo.py."+base+"_reply")
+			} else {
+				keys = append(keys, "demo.py."+base)
+			}
+			if sockdemo.GoCode(side, step) == "" {
+				keys = append(keys, "demo.go."+base)
+			}
+		}
+	}
+	for _, r := range []string{sockdemo.ReasonExit, sockdemo.ReasonPeerClosed, sockdemo.ReasonReset, sockdemo.ReasonIdle,
+		sockdemo.ReasonShutdown, sockdemo.ReasonDone, sockdemo.ReasonError} {
+		keys = append(keys, "demo.did.close."+r)
+	}
+	for _, lang := range i18n.Langs {
+		for _, k := range keys {
+			if !i18n.For(lang).Has(k) {
+				t.Errorf("%s catalogue lacks %q", lang, k)
+			}
+		}
+	}
+}
+
+func testFactory(width int) (*cmdutil.Factory, *bytes.Buffer, *bytes.Buffer) {
+	ios, _, out, errOut := iostreams.Test()
+	ios.SetTerminalWidth(width)
+	return &cmdutil.Factory{IO: ios, Tr: i18n.For(i18n.EN), Getenv: func(string) string { return "" }}, out, errOut
+}
+
+func TestDescriberExplainsEachStepOnce(t *testing.T) {
+	d := newDescriber(i18n.For(i18n.EN), codeContext{Port: 8888, ReadSize: 1024, Reply: "hi \"you\""}, false)
+	ev := sockdemo.Event{Side: sockdemo.SideServer, Client: 2, Step: sockdemo.StepSend, Bytes: 10, Text: "hi"}
+	first, second := d.describe(ev), d.describe(ev)
+	if first.Head != "[server·client 2] 6. send the reply" {
+		t.Errorf("head %q", first.Head)
+	}
+	if len(first.Explain) != 3 || !strings.Contains(first.Explain[1], `conn.send("hi \"you\"".encode("UTF-8"))`) {
+		t.Errorf("explanation %q", first.Explain)
+	}
+	if len(second.Explain) != 0 || second.Result[0] != `→ sent 10 bytes: "hi"` {
+		t.Errorf("second time: %+v", second)
+	}
+}
+
+func TestDescriberUsesTheRealAddressInPython(t *testing.T) {
+	d := newDescriber(i18n.For(i18n.EN), codeContext{Host: "0.0.0.0", Port: 0}, false)
+	l := d.describe(sockdemo.Event{Side: sockdemo.SideServer, Step: sockdemo.StepBind, Local: "0.0.0.0:40000"})
+	if !strings.Contains(strings.Join(l.Explain, "\n"), `socket_server.bind(("0.0.0.0", 40000))`) {
+		t.Errorf("bind explanation %q", l.Explain)
+	}
+	if l.Result[0] != "→ bound to 0.0.0.0:40000: port 0 was asked, so the OS chose the free port 40000" {
+		t.Errorf("result %q", l.Result)
+	}
+}
+
+func TestRecvResultNotes(t *testing.T) {
+	d := newDescriber(i18n.For(i18n.EN), codeContext{}, false)
+	l := d.describe(sockdemo.Event{Side: sockdemo.SideServer, Client: 1, Step: sockdemo.StepRecv, Bytes: 1024, ReadSize: 1024, Text: "x", Full: true, TCPState: "ESTABLISHED"})
+	got := strings.Join(l.Result, "\n")
+	for _, want := range []string{"1024 bytes", "buffer is full", "kernel TCP state: ESTABLISHED"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("recv result lacks %q:\n%s", want, got)
+		}
+	}
+}
+
+func TestWrapKeepsColumnWidth(t *testing.T) {
+	for _, s := range []string{
+		"a short line",
+		"Asks the OS for a TCP socket: a handle the program will talk through.",
+		"向操作系统申请一个 TCP 套接字：程序今后通过这个句柄收发数据。此时网络上还什么都没有发生。",
+		strings.Repeat("x", 100),
+	} {
+		lines := wrap(s, 20)
+		for _, l := range lines {
+			if runewidth.StringWidth(l) > 20 {
+				t.Errorf("line %q is wider than 20", l)
+			}
+		}
+		joined := strings.ReplaceAll(strings.Join(lines, ""), " ", "")
+		if joined != strings.ReplaceAll(s, " ", "") {
+			t.Errorf("wrap lost text: %q -> %q", s, lines)
+		}
+	}
+}
+
+func TestColumnsPutEachSideInItsColumn(t *testing.T) {
+	f, out, _ := testFactory(60)
+	c := newColumns(f, codeContext{})
+	c.print(sockdemo.Event{Side: sockdemo.SideServer, Step: sockdemo.StepAcceptWait})
+	c.print(sockdemo.Event{Side: sockdemo.SideClient, Step: sockdemo.StepSend, Bytes: 2, Text: "hi"})
+	lines := strings.Split(strings.TrimRight(out.String(), "\n"), "\n")
+	gutterAt := runewidth.StringWidth(lines[0][:strings.Index(lines[0], "│")])
+	for _, l := range lines {
+		i := strings.Index(l, "│")
+		if i < 0 || runewidth.StringWidth(l[:i]) != gutterAt {
+			t.Errorf("gutter misplaced in %q", l)
+		}
+	}
+	if !strings.HasPrefix(lines[0], "[server] 4. accept a client") || !strings.Contains(out.String(), "│ [client] 3. send") {
+		t.Errorf("columns:\n%s", out.String())
+	}
+}
+
+func TestTimelinePairsSendsWithRecvs(t *testing.T) {
+	f, out, _ := testFactory(80)
+	c := newColumns(f, codeContext{})
+	t0 := time.Now()
+	at := func(ms int) time.Time { return t0.Add(time.Duration(ms) * time.Millisecond) }
+	// The server's recv was stamped before the client's send: the two
+	// programs race, and the picture must still pair them.
+	events := []sockdemo.Event{
+		{Seq: 1, Time: at(0), Side: sockdemo.SideServer, Step: sockdemo.StepAccept, Client: 1},
+		{Seq: 2, Time: at(1), Side: sockdemo.SideClient, Step: sockdemo.StepConnect},
+		{Seq: 3, Time: at(2), Side: sockdemo.SideServer, Step: sockdemo.StepRecv, Bytes: 5},
+		{Seq: 4, Time: at(3), Side: sockdemo.SideClient, Step: sockdemo.StepSend, Bytes: 5, Text: "hello"},
+		{Seq: 5, Time: at(4), Side: sockdemo.SideServer, Step: sockdemo.StepSend, Bytes: 14, Text: "你好, hello!"},
+		{Seq: 6, Time: at(5), Side: sockdemo.SideClient, Step: sockdemo.StepRecv, Bytes: 14},
+		{Seq: 7, Time: at(6), Side: sockdemo.SideClient, Step: sockdemo.StepClose},
+		{Seq: 8, Time: at(7), Side: sockdemo.SideServer, Step: sockdemo.StepClose},
+	}
+	c.timeline(events)
+	got := out.String()
+	for _, want := range []string{
+		"+0.0ms                          ◀──────── SYN ──────── connect()",
+		"accept() returns",
+		"+2.0ms   recv 5 B               ◀──────── 5 B ──────── send \"hello\"",
+		"send \"你好, hello!\"    ─────── 14 B ────────▶ recv 14 B",
+		"+6.0ms                          ◀──────── FIN ──────── close()",
+		"+7.0ms   close()                ──────── FIN ────────▶",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("picture lacks %q:\n%s", want, got)
+		}
+	}
+}
+
+func TestWarnClassroomListsAddressesOnly(t *testing.T) {
+	f, _, errOut := testFactory(80)
+	opts := &ServerOptions{F: f, Addresses: func() ([]netip.Addr, error) {
+		return []netip.Addr{netip.MustParseAddr("192.0.2.10"), netip.MustParseAddr("2001:db8::1")}, nil
+	}}
+	warnClassroom(opts, netip.MustParseAddrPort("0.0.0.0:8888"))
+	want := "warning: listening on 0.0.0.0:8888: anyone who can reach this machine on your network can connect\n" +
+		"  students connect with: netlearn demo client --host 192.0.2.10 --port 8888\n"
+	if errOut.String() != want {
+		t.Errorf("got %q, want %q", errOut.String(), want)
+	}
+}
+
+func TestListenErrorsMapToExitCodes(t *testing.T) {
+	f, _, _ := testFactory(80)
+	opts := &ServerOptions{F: f, Host: "127.0.0.1", Port: 80, Listeners: func(int) ([]ports.Listener, error) {
+		return []ports.Listener{{Protocol: "tcp", Address: "0.0.0.0", Port: 80, PID: 42, Process: "nginx"}, {Protocol: "udp", Port: 80}}, nil
+	}}
+	perm := listenError(opts, os.NewSyscallError("bind", syscall.EACCES))
+	if cmdutil.ExitCode(perm) != cmdutil.ExitPermission {
+		t.Errorf("EACCES: exit %d", cmdutil.ExitCode(perm))
+	}
+	inUse := listenError(opts, os.NewSyscallError("bind", syscall.EADDRINUSE))
+	if cmdutil.ExitCode(inUse) != cmdutil.ExitFailed || !strings.HasSuffix(inUse.Error(), "\n  listening on 0.0.0.0:80: nginx (pid 42)") {
+		t.Errorf("in use: %q", inUse.Error())
+	}
+	other := listenError(opts, errors.New("boom"))
+	if cmdutil.ExitCode(other) != cmdutil.ExitFailed || !strings.Contains(other.Error(), "boom") {
+		t.Errorf("other: %q", other.Error())
+	}
+}
+
+func TestServerFlagsAndDefaults(t *testing.T) {
+	f, _, _ := testFactory(80)
+	var got *ServerOptions
+	c := NewCmdServer(f, func(_ context.Context, o *ServerOptions) error { got = o; return nil })
+	c.SetArgs([]string{"--echo", "--once", "--idle-timeout", "0"})
+	if err := c.Execute(); err != nil {
+		t.Fatal(err)
+	}
+	if got.Host != "127.0.0.1" || got.Port != 8888 || !got.Echo || !got.Once || got.IdleTimeout != 0 || got.MaxClients != 0 {
+		t.Errorf("options %+v", got)
+	}
+}
+
+func TestClientReadsOneMessagePerLine(t *testing.T) {
+	f, _, _ := testFactory(80)
+	f.IO.In = strings.NewReader("one\r\ntwo\n\nexit\n")
+	next := messageSource(context.Background(), &ClientOptions{F: f})
+	var got []string
+	for m, ok := next(); ok; m, ok = next() {
+		got = append(got, m)
+	}
+	if strings.Join(got, "|") != "one|two||exit" {
+		t.Errorf("messages %q", got)
+	}
+}

@@ -1,0 +1,312 @@
+package demo
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/netip"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/pterm/pterm"
+
+	"github.com/netlearn/netlearn/cmd/i18n"
+	"github.com/netlearn/netlearn/sockdemo"
+)
+
+// stepNumbers number the steps as the notes do: server 1-7, client 1-5.
+var stepNumbers = map[sockdemo.Side]map[sockdemo.Step]int{
+	sockdemo.SideServer: {
+		sockdemo.StepSocket: 1, sockdemo.StepBind: 2, sockdemo.StepListen: 3,
+		sockdemo.StepAcceptWait: 4, sockdemo.StepAccept: 4, sockdemo.StepRefuse: 4,
+		sockdemo.StepRecvWait: 5, sockdemo.StepRecv: 5, sockdemo.StepSend: 6,
+		sockdemo.StepClose: 7, sockdemo.StepShutdown: 7,
+	},
+	sockdemo.SideClient: {
+		sockdemo.StepSocket: 1, sockdemo.StepConnect: 2, sockdemo.StepSend: 3,
+		sockdemo.StepRecvWait: 4, sockdemo.StepRecv: 4, sockdemo.StepClose: 5,
+	},
+}
+
+// lessonStep is the step whose explanation and code an event shares: a
+// wait is the first half of the call it waits in.
+func lessonStep(s sockdemo.Step) sockdemo.Step {
+	switch s {
+	case sockdemo.StepAcceptWait:
+		return sockdemo.StepAccept
+	case sockdemo.StepRecvWait:
+		return sockdemo.StepRecv
+	}
+	return s
+}
+
+// explained lists the steps that come with a what/Python/Go explanation.
+var explained = map[sockdemo.Side][]sockdemo.Step{
+	sockdemo.SideServer: {sockdemo.StepSocket, sockdemo.StepBind, sockdemo.StepListen, sockdemo.StepAccept,
+		sockdemo.StepRecv, sockdemo.StepSend, sockdemo.StepClose, sockdemo.StepShutdown},
+	sockdemo.SideClient: {sockdemo.StepSocket, sockdemo.StepConnect, sockdemo.StepSend, sockdemo.StepRecv, sockdemo.StepClose},
+}
+
+// codeContext fills the Python lines with this run's real values.
+type codeContext struct {
+	Host     string
+	Port     int
+	ReadSize int
+	Backlog  int
+	Echo     bool
+	Reply    string
+}
+
+// describer turns events into translated lines. It explains each kind of
+// step (what it does, the Python and Go line) the first time it happens,
+// then shows only what happened.
+type describer struct {
+	tr     *i18n.Catalog
+	code   codeContext
+	color  bool
+	mu     sync.Mutex
+	seen   map[string]bool
+	askedZ bool // the user asked for port 0: say the OS chose the port
+}
+
+func newDescriber(tr *i18n.Catalog, code codeContext, color bool) *describer {
+	return &describer{tr: tr, code: code, color: color, seen: map[string]bool{}, askedZ: code.Port == 0}
+}
+
+// eventLines are the lines of one event: a heading, an optional
+// explanation, and what really happened.
+type eventLines struct {
+	Head    string
+	Explain []string
+	Result  []string
+}
+
+func (d *describer) describe(ev sockdemo.Event) eventLines {
+	out := eventLines{Head: d.head(ev)}
+	if d.firstTime(ev) {
+		out.Explain = d.explain(ev)
+	}
+	out.Result = d.result(ev)
+	if ev.TCPState != "" {
+		out.Result = append(out.Result, d.tr.T("demo.did.tcp_state", "state", ev.TCPState))
+	}
+	return out
+}
+
+func (d *describer) firstTime(ev sockdemo.Event) bool {
+	key := string(ev.Side) + "/" + string(lessonStep(ev.Step))
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.seen[key] {
+		return false
+	}
+	d.seen[key] = true
+	return true
+}
+
+func (d *describer) head(ev sockdemo.Event) string {
+	side := d.tr.T("demo.side." + string(ev.Side))
+	if ev.Client > 0 {
+		side = d.tr.T("demo.side.server_client", "id", ev.Client)
+	}
+	title := d.tr.T("demo.title." + string(ev.Side) + "." + string(lessonStep(ev.Step)))
+	if n, ok := stepNumbers[ev.Side][ev.Step]; ok {
+		title = strconv.Itoa(n) + ". " + title
+	}
+	return d.paint(sideColor(ev.Side), "["+side+"]") + " " + d.paint(pterm.Bold, title)
+}
+
+func sideColor(s sockdemo.Side) pterm.Color {
+	if s == sockdemo.SideServer {
+		return pterm.FgCyan
+	}
+	return pterm.FgGreen
+}
+
+func (d *describer) paint(c pterm.Color, s string) string {
+	if !d.color {
+		return s
+	}
+	return c.Sprint(s)
+}
+
+// explain is the first-time explanation: one or two lines of what the step
+// does, then the notes' Python (corrected) and the Go netlearn runs.
+func (d *describer) explain(ev sockdemo.Event) []string {
+	step := lessonStep(ev.Step)
+	if !hasExplanation(ev.Side, step) {
+		return nil
+	}
+	base := string(ev.Side) + "." + string(step)
+	lines := strings.Split(d.tr.T("demo.what."+base), "\n")
+	lines = append(lines,
+		d.paint(pterm.FgGray, "Python: "+d.python(ev, step)),
+		d.paint(pterm.FgGray, "Go:     "+d.golang(ev.Side, step)))
+	return lines
+}
+
+func hasExplanation(side sockdemo.Side, step sockdemo.Step) bool {
+	for _, s := range explained[side] {
+		if s == step {
+			return true
+		}
+	}
+	return false
+}
+
+// python is the notes' line for a step, filled with this run's values:
+// the real address for bind and connect, the real buffer and backlog.
+func (d *describer) python(ev sockdemo.Event, step sockdemo.Step) string {
+	key := "demo.py." + string(ev.Side) + "." + string(step)
+	if ev.Side == sockdemo.SideServer && step == sockdemo.StepSend {
+		key += map[bool]string{true: "_echo", false: "_reply"}[d.code.Echo]
+	}
+	host, port := d.code.Host, strconv.Itoa(d.code.Port)
+	addr := ev.Local
+	if ev.Side == sockdemo.SideClient {
+		addr = ev.Remote
+	}
+	if ap, err := netip.ParseAddrPort(addr); err == nil && (step == sockdemo.StepBind || step == sockdemo.StepConnect) {
+		host, port = ap.Addr().String(), strconv.Itoa(int(ap.Port()))
+	}
+	return d.tr.T(key, "host", host, "port", port, "backlog", d.code.Backlog,
+		"size", d.code.ReadSize, "reply", pythonString(d.code.Reply))
+}
+
+// pythonString escapes text for a double-quoted Python string literal.
+func pythonString(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\r", `\r`, "\t", `\t`).Replace(sockdemo.Sanitize([]byte(s)))
+}
+
+func (d *describer) golang(side sockdemo.Side, step sockdemo.Step) string {
+	if code := sockdemo.GoCode(side, step); code != "" {
+		return code
+	}
+	return d.tr.T("demo.go." + string(side) + "." + string(step))
+}
+
+// result says what really happened, with addresses and byte counts.
+func (d *describer) result(ev sockdemo.Event) []string {
+	t := d.tr.T
+	arrow := func(s string) []string { return []string{"→ " + s} }
+	switch ev.Step {
+	case sockdemo.StepSocket:
+		return arrow(t("demo.did.socket", "fd", ev.FD, "family", ev.Family))
+	case sockdemo.StepBind:
+		if d.askedZ {
+			return arrow(t("demo.did.bind_port0", "addr", ev.Local, "port", portOf(ev.Local)))
+		}
+		return arrow(t("demo.did.bind", "addr", ev.Local))
+	case sockdemo.StepListen:
+		return arrow(t("demo.did.listen", "addr", ev.Local, "backlog", ev.Backlog))
+	case sockdemo.StepAcceptWait:
+		return arrow(t("demo.did.accept_wait"))
+	case sockdemo.StepAccept:
+		if ev.Error != "" {
+			return arrow(t("demo.did.accept_error", "error", ev.Error))
+		}
+		return arrow(t("demo.did.accept", "id", ev.Client, "remote", ev.Remote, "port", portOf(ev.Remote)))
+	case sockdemo.StepRefuse:
+		return arrow(t("demo.did.refuse", "remote", ev.Remote, "text", ev.Text))
+	case sockdemo.StepConnect:
+		if ev.Error != "" {
+			return arrow(t("demo.did.connect_error", "remote", ev.Remote, "error", ev.Error))
+		}
+		return arrow(t("demo.did.connect", "local", ev.Local, "remote", ev.Remote, "port", portOf(ev.Local)))
+	case sockdemo.StepRecvWait:
+		return arrow(t("demo.did.recv_wait", "size", ev.ReadSize))
+	case sockdemo.StepRecv:
+		return d.recvResult(ev)
+	case sockdemo.StepSend:
+		return arrow(t("demo.did.send", "bytes", ev.Bytes, "text", ev.Text))
+	case sockdemo.StepClose:
+		return arrow(t("demo.did.close."+ev.Reason) + " " + t("demo.did.totals", "in", ev.BytesIn, "out", ev.BytesOut, "reads", ev.Reads))
+	case sockdemo.StepShutdown:
+		return arrow(t("demo.did.shutdown"))
+	case sockdemo.StepSummary:
+		return []string{d.summary(ev.Summary)}
+	}
+	return nil
+}
+
+func (d *describer) recvResult(ev sockdemo.Event) []string {
+	t := d.tr.T
+	if ev.Error != "" {
+		return []string{"→ " + t("demo.did.recv_closed", "error", ev.Error)}
+	}
+	lines := []string{"→ " + t("demo.did.recv", "bytes", ev.Bytes, "text", ev.Text)}
+	if ev.Text == "" {
+		lines = append(lines, "  "+t("demo.did.recv_partial"))
+	}
+	if ev.Full {
+		lines = append(lines, "  "+t("demo.did.recv_full", "size", ev.ReadSize))
+	}
+	if ev.Exit {
+		lines = append(lines, "  "+t("demo.did.recv_exit"))
+	}
+	return lines
+}
+
+func (d *describer) summary(s *sockdemo.Summary) string {
+	if s == nil {
+		return ""
+	}
+	return d.paint(pterm.Bold, d.tr.T("demo.did.summary", "clients", s.Clients, "refused", s.Refused,
+		"messages", s.Messages, "in", s.BytesIn, "out", s.BytesOut))
+}
+
+func portOf(addr string) string {
+	ap, err := netip.ParseAddrPort(addr)
+	if err != nil {
+		return "?"
+	}
+	return strconv.Itoa(int(ap.Port()))
+}
+
+// streamPrinter prints events one after another, as they happen.
+type streamPrinter struct {
+	w     io.Writer
+	d     *describer
+	json  bool
+	quiet bool
+	enc   *json.Encoder
+}
+
+func newStreamPrinter(w io.Writer, d *describer, asJSON, quiet bool) *streamPrinter {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return &streamPrinter{w: w, d: d, json: asJSON, quiet: quiet, enc: enc}
+}
+
+// Print is the Emit callback. sockdemo calls it one event at a time.
+func (p *streamPrinter) Print(ev sockdemo.Event) {
+	if p.quiet && !lifecycle(ev) {
+		return
+	}
+	if p.json {
+		_ = p.enc.Encode(ev)
+		return
+	}
+	l := p.d.describe(ev)
+	fmt.Fprintln(p.w, l.Head)
+	for _, s := range append(l.Explain, l.Result...) {
+		fmt.Fprintln(p.w, "    "+s)
+	}
+}
+
+// lifecycle events are the ones --quiet still shows: the server starting
+// and stopping, and failures.
+func lifecycle(ev sockdemo.Event) bool {
+	switch ev.Step {
+	case sockdemo.StepSocket, sockdemo.StepBind, sockdemo.StepListen, sockdemo.StepShutdown, sockdemo.StepSummary:
+		return true
+	}
+	return ev.Error != ""
+}
+
+// elapsed formats a duration since the first event for the time picture.
+func elapsed(d time.Duration) string {
+	return fmt.Sprintf("+%.1fms", float64(d.Microseconds())/1000)
+}

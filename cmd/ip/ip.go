@@ -1,0 +1,261 @@
+// Package ip implements `netlearn ip`: this machine's interfaces and
+// addresses in several looks, and the explanation of one typed address.
+package ip
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"net/netip"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/netlearn/netlearn/cmd/cmdutil"
+	"github.com/netlearn/netlearn/netinfo/iface"
+)
+
+// The looks --style accepts.
+const (
+	StyleTable    = "table"
+	StyleIfconfig = "ifconfig"
+	StyleIpconfig = "ipconfig"
+)
+
+var styles = []string{StyleTable, StyleIfconfig, StyleIpconfig}
+
+// Options are the parsed command line plus what the command reads from.
+type Options struct {
+	F *cmdutil.Factory
+
+	JSON  bool
+	Brief bool
+	Style string
+	Args  []string
+
+	// Where the facts come from; tests put fakes here.
+	Source   iface.Source
+	Gateways func([]iface.Interface) ([]iface.Gateway, error)
+	DNS      func() (iface.DNS, error)
+}
+
+// NewCmdIP returns the ip command. runF replaces ipRun in tests that only
+// check parsing.
+func NewCmdIP(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{
+		F:        f,
+		Source:   iface.System{},
+		Gateways: iface.DefaultGatewaysFor,
+		DNS:      iface.DNSServers,
+	}
+	tr := f.Tr
+	c := &cobra.Command{
+		Use:     "ip [INTERFACE... | ADDRESS[/PREFIX]...]",
+		Short:   tr.T("ip.short"),
+		Long:    tr.T("ip.long"),
+		Example: tr.T("ip.example"),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Args = args
+			if err := validate(opts, c.CommandPath()); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return ipRun(opts)
+		},
+	}
+	c.Flags().BoolVar(&opts.JSON, "json", false, tr.T("ip.flag_json"))
+	c.Flags().BoolVar(&opts.Brief, "brief", false, tr.T("ip.flag_brief"))
+	c.Flags().StringVar(&opts.Style, "style", StyleTable, tr.T("ip.flag_style", "styles", strings.Join(styles, ", ")))
+	_ = c.RegisterFlagCompletionFunc("style", cobra.FixedCompletions(styles, cobra.ShellCompDirectiveNoFileComp))
+	return c
+}
+
+func validate(opts *Options, command string) error {
+	tr := opts.F.Tr
+	usage := func(msg string) error { return &cmdutil.UsageError{Msg: msg, Command: command} }
+	if !slices.Contains(styles, opts.Style) {
+		return usage(tr.T("ip.bad_style", "value", opts.Style, "styles", strings.Join(styles, ", ")))
+	}
+	looks := 0
+	for _, on := range []bool{opts.JSON, opts.Brief, opts.Style != StyleTable} {
+		if on {
+			looks++
+		}
+	}
+	if looks > 1 {
+		return usage(tr.T("ip.one_look"))
+	}
+	return nil
+}
+
+func ipRun(opts *Options) error {
+	ifaces, err := iface.Collect(opts.Source)
+	if err != nil {
+		return &cmdutil.FailedError{Msg: opts.F.Tr.T("ip.read_failed", "err", err)}
+	}
+	targets, names, err := splitArgs(opts, ifaces)
+	if err != nil {
+		return err
+	}
+	if len(targets) > 0 {
+		return explainRun(opts, targets, ifaces)
+	}
+	return listRun(opts, ifaces, names)
+}
+
+// target is one address argument, parsed.
+type target struct {
+	input     string
+	addr      netip.Addr
+	prefixLen int
+	hasPrefix bool
+}
+
+// splitArgs sorts the arguments into addresses to explain and interface
+// names to show. An argument that parses as an address is one; otherwise
+// it must name an interface (VLAN names like eth0.100 contain dots, so
+// the interface list decides before the address syntax does).
+func splitArgs(opts *Options, ifaces []iface.Interface) ([]target, []string, error) {
+	tr := opts.F.Tr
+	usage := func(msg string) error { return &cmdutil.UsageError{Msg: msg, Command: "netlearn ip"} }
+	var targets []target
+	var names []string
+	for _, arg := range opts.Args {
+		a, n, has, perr := iface.ParseTarget(arg)
+		switch {
+		case perr == nil:
+			targets = append(targets, target{arg, a, n, has})
+		case hasInterface(ifaces, arg):
+			names = append(names, arg)
+		case errors.Is(perr, iface.ErrBadPrefix):
+			return nil, nil, usage(tr.T("ip.bad_prefix", "value", arg, "max", maxPrefix(arg)))
+		case iface.LooksLikeAddress(arg):
+			return nil, nil, usage(tr.T("ip.bad_address", "value", arg))
+		default:
+			return nil, nil, usage(tr.T("ip.unknown_interface", "name", arg, "names", interfaceNames(ifaces)))
+		}
+	}
+	if len(targets) > 0 && len(names) > 0 {
+		return nil, nil, usage(tr.T("ip.mixed_args"))
+	}
+	if len(targets) > 0 && (opts.Brief || opts.Style != StyleTable) {
+		return nil, nil, usage(tr.T("ip.explain_no_style"))
+	}
+	return targets, names, nil
+}
+
+func maxPrefix(arg string) int {
+	if strings.Contains(arg, ":") {
+		return 128
+	}
+	return 32
+}
+
+func hasInterface(ifaces []iface.Interface, name string) bool {
+	return slices.ContainsFunc(ifaces, func(i iface.Interface) bool { return i.Name == name })
+}
+
+func interfaceNames(ifaces []iface.Interface) string {
+	names := make([]string, len(ifaces))
+	for i, ifc := range ifaces {
+		names[i] = ifc.Name
+	}
+	return strings.Join(names, ", ")
+}
+
+// Report is what `netlearn ip` shows and what --json prints.
+type Report struct {
+	Interfaces []iface.Interface `json:"interfaces"`
+	Gateways   []iface.Gateway   `json:"gateways"`
+	DNS        iface.DNS         `json:"dns"`
+	LAN        *LAN              `json:"lan,omitempty"`
+	// Problems reading gateways or DNS are shown, not fatal: the
+	// interface list is still worth seeing.
+	GatewayErr error `json:"-"`
+	DNSErr     error `json:"-"`
+}
+
+// LAN is the address a learner pings for "my LAN" and the interface it is on.
+type LAN struct {
+	Address   netip.Addr `json:"address"`
+	Interface string     `json:"interface"`
+}
+
+func listRun(opts *Options, ifaces []iface.Interface, names []string) error {
+	r := gather(opts, ifaces)
+	if len(names) > 0 {
+		r = r.only(names)
+	}
+	tr, w := opts.F.Tr, opts.F.IO.Out
+	if opts.JSON {
+		return cmdutil.WriteJSON(w, r)
+	}
+	warnProblems(opts, r)
+	color := opts.F.IO.ColorEnabled()
+	switch {
+	case opts.Brief:
+		return renderBrief(w, tr, r, color)
+	case opts.Style == StyleIfconfig:
+		return renderIfconfig(w, r)
+	case opts.Style == StyleIpconfig:
+		return renderIpconfig(w, tr, r, len(names) > 0)
+	}
+	return cmdutil.Render(opts.F, false, r, cmdutil.Renderers[Report]{
+		Terminal: func(w2 io.Writer, r Report) error { return renderTable(w2, tr, r, opts.F.IO.TerminalWidth()) },
+		Plain:    renderPlain,
+	})
+}
+
+func gather(opts *Options, ifaces []iface.Interface) Report {
+	r := Report{Interfaces: ifaces, Gateways: []iface.Gateway{}}
+	gws, err := opts.Gateways(ifaces)
+	r.GatewayErr = err
+	if err == nil && gws != nil {
+		r.Gateways = iface.NameGatewayInterfaces(gws, ifaces)
+	}
+	r.DNS, r.DNSErr = opts.DNS()
+	if r.DNS.Servers == nil {
+		r.DNS.Servers = []netip.Addr{}
+	}
+	if a, name, err := iface.ChooseLANAddress(ifaces, r.Gateways); err == nil {
+		r.LAN = &LAN{Address: a, Interface: name}
+	}
+	return r
+}
+
+// only keeps the named interfaces (in the order given) and the gateways
+// and LAN address that belong to them; DNS is machine-wide and stays.
+func (r Report) only(names []string) Report {
+	out := r
+	out.Interfaces = nil
+	for _, n := range names {
+		for _, ifc := range r.Interfaces {
+			if ifc.Name == n {
+				out.Interfaces = append(out.Interfaces, ifc)
+			}
+		}
+	}
+	out.Gateways = []iface.Gateway{}
+	for _, g := range r.Gateways {
+		if slices.Contains(names, g.Interface) {
+			out.Gateways = append(out.Gateways, g)
+		}
+	}
+	if r.LAN != nil && !slices.Contains(names, r.LAN.Interface) {
+		out.LAN = nil
+	}
+	return out
+}
+
+func warnProblems(opts *Options, r Report) {
+	tr, w := opts.F.Tr, opts.F.IO.ErrOut
+	if r.GatewayErr != nil {
+		fmt.Fprintln(w, tr.T("ip.gateway_failed", "err", r.GatewayErr))
+	}
+	if r.DNSErr != nil {
+		fmt.Fprintln(w, tr.T("ip.dns_failed", "source", r.DNS.Source, "err", r.DNSErr))
+	}
+}

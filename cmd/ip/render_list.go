@@ -1,0 +1,267 @@
+package ip
+
+import (
+	"fmt"
+	"io"
+	"net/netip"
+	"slices"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/pterm/pterm"
+
+	"github.com/netlearn/netlearn/cmd/i18n"
+	"github.com/netlearn/netlearn/netinfo/iface"
+)
+
+// renderTable is the terminal look: one table row per address, then the
+// gateway, DNS and LAN facts, then what the kinds on screen mean.
+// Long explanations are wrapped to width.
+func renderTable(w io.Writer, tr *i18n.Catalog, r Report, width int) error {
+	var b strings.Builder
+	b.WriteString(pterm.Bold.Sprint(tr.T("ip.title", "up", upCount(r.Interfaces), "total", len(r.Interfaces))) + "\n\n")
+	table, err := fittingTable(tableRows(tr, r.Interfaces), width)
+	if err != nil {
+		return err
+	}
+	b.WriteString(strings.TrimRight(table, "\n") + "\n\n")
+	for _, line := range factLines(tr, r) {
+		b.WriteString(wrap(line, width, "    ") + "\n")
+	}
+	b.WriteString("\n" + pterm.Bold.Sprint(tr.T("ip.kinds_heading")) + "\n")
+	const kindWidth = 13 // the longest kind, "documentation"
+	for _, k := range kindsShown(r.Interfaces) {
+		line := "  " + pad(string(k), kindWidth) + "  " + tr.T("ip.kind_help."+string(k))
+		wrapped := wrap(line, width, strings.Repeat(" ", kindWidth+4))
+		b.WriteString(strings.Replace(wrapped, string(k), kindStyle(k).Sprint(string(k)), 1) + "\n")
+	}
+	b.WriteString("\n" + wrap(tr.T("ip.note_line", "text", tr.T("ip.scope_note")), width, "") + "\n")
+	_, err = io.WriteString(w, b.String())
+	return err
+}
+
+func tableRows(tr *i18n.Catalog, ifaces []iface.Interface) [][]string {
+	rows := [][]string{{
+		tr.T("ip.col_name"), tr.T("ip.col_state"), tr.T("ip.col_mtu"), tr.T("ip.col_mac"),
+		tr.T("ip.col_address"), tr.T("ip.col_netmask"), tr.T("ip.col_kind"),
+	}}
+	for _, ifc := range ifaces {
+		head := []string{ifc.Name, stateWord(tr, ifc.Up, true), mtuText(ifc.MTU), dash(ifc.MAC)}
+		if len(ifc.Addrs) == 0 {
+			rows = append(rows, append(head, pterm.Gray(tr.T("ip.no_address")), "", ""))
+			continue
+		}
+		for i, a := range ifc.Addrs {
+			if i > 0 {
+				head = []string{"", "", "", ""}
+			}
+			rows = append(rows, append(head, cidr(a), a.Netmask, kindStyle(a.Kind).Sprint(string(a.Kind))))
+		}
+	}
+	return rows
+}
+
+// Columns a narrow terminal can do without, most expendable first: the
+// MAC address, then the netmask (the prefix length says the same).
+const (
+	colMAC     = 3
+	colNetmask = 5
+)
+
+// fittingTable renders the table, leaving out the MAC and then the
+// netmask column when it would be wider than the terminal.
+func fittingTable(rows [][]string, width int) (string, error) {
+	var table string
+	for _, drop := range [][]int{nil, {colMAC}, {colMAC, colNetmask}} {
+		var err error
+		table, err = pterm.DefaultTable.WithHasHeader().WithData(withoutColumns(rows, drop)).Srender()
+		if err != nil || displayWidth(pterm.RemoveColorFromString(firstLine(table))) <= width {
+			return table, err
+		}
+	}
+	return table, nil
+}
+
+func withoutColumns(rows [][]string, drop []int) [][]string {
+	out := make([][]string, len(rows))
+	for i, row := range rows {
+		for j, cell := range row {
+			if !slices.Contains(drop, j) {
+				out[i] = append(out[i], cell)
+			}
+		}
+	}
+	return out
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}
+
+// factLines are the gateway, DNS and LAN lines shared by the terminal look.
+func factLines(tr *i18n.Catalog, r Report) []string {
+	var lines []string
+	if len(r.Gateways) == 0 {
+		lines = append(lines, tr.T("ip.no_gateway"))
+	} else {
+		via := make([]string, len(r.Gateways))
+		for i, g := range r.Gateways {
+			via[i] = tr.T("ip.gateway_via", "address", g.Address, "interface", dash(g.Interface))
+		}
+		lines = append(lines, tr.T("ip.gateway_line", "gateways", strings.Join(via, ", ")), "  "+tr.T("ip.gateway_why"))
+	}
+	lines = append(lines, dnsLines(tr, r.DNS)...)
+	if r.LAN != nil {
+		lines = append(lines,
+			tr.T("ip.lan_line", "address", pterm.Green(r.LAN.Address.String()), "interface", r.LAN.Interface),
+			"  "+tr.T("ip.lan_why", "interface", r.LAN.Interface))
+	}
+	return lines
+}
+
+func dnsLines(tr *i18n.Catalog, d iface.DNS) []string {
+	if len(d.Servers) == 0 {
+		return []string{tr.T("ip.no_dns", "source", d.Source)}
+	}
+	lines := []string{tr.T("ip.dns_line", "servers", joinAddrs(d.Servers), "source", d.Source)}
+	if d.Stub {
+		lines = append(lines, "  "+tr.T("ip.dns_stub"))
+		if len(d.Upstreams) > 0 {
+			lines = append(lines, "  "+tr.T("ip.dns_upstreams", "servers", joinAddrs(d.Upstreams), "source", d.UpstreamSource))
+		}
+	}
+	return lines
+}
+
+// renderPlain is the piped look: tab-separated records whose first field
+// says what the line is, so `grep ^address` or `cut -f3` just work.
+func renderPlain(w io.Writer, r Report) error {
+	var b strings.Builder
+	for _, ifc := range r.Interfaces {
+		state := "down"
+		if ifc.Up {
+			state = "up"
+		}
+		fmt.Fprintf(&b, "interface\t%s\t%d\t%s\t%s\t%s\t%s\n",
+			ifc.Name, ifc.Index, state, mtuText(ifc.MTU), ifc.MAC, strings.Join(ifc.Flags, ","))
+		for _, a := range ifc.Addrs {
+			fmt.Fprintf(&b, "address\t%s\t%s\t%s\t%s\t%s\n", ifc.Name, cidr(a), a.Family, a.Kind, a.Netmask)
+		}
+	}
+	for _, g := range r.Gateways {
+		fmt.Fprintf(&b, "gateway\t%s\t%s\n", g.Address, g.Interface)
+	}
+	for _, s := range r.DNS.Servers {
+		fmt.Fprintf(&b, "dns\t%s\t%s\n", s, r.DNS.Source)
+	}
+	for _, s := range r.DNS.Upstreams {
+		fmt.Fprintf(&b, "dns-upstream\t%s\t%s\n", s, r.DNS.UpstreamSource)
+	}
+	if r.LAN != nil {
+		fmt.Fprintf(&b, "lan\t%s\t%s\n", r.LAN.Address, r.LAN.Interface)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// renderBrief prints one line per interface, like `ip -brief addr`.
+func renderBrief(w io.Writer, tr *i18n.Catalog, r Report, color bool) error {
+	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
+	for _, ifc := range r.Interfaces {
+		addrs := make([]string, len(ifc.Addrs))
+		for i, a := range ifc.Addrs {
+			addrs[i] = cidr(a)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", ifc.Name, stateWord(tr, ifc.Up, color), strings.Join(addrs, " "))
+	}
+	return tw.Flush()
+}
+
+func stateWord(tr *i18n.Catalog, up, color bool) string {
+	if up {
+		s := tr.T("ip.state_up")
+		if color {
+			return pterm.Green(s)
+		}
+		return s
+	}
+	s := tr.T("ip.state_down")
+	if color {
+		return pterm.Red(s)
+	}
+	return s
+}
+
+func upCount(ifaces []iface.Interface) int {
+	n := 0
+	for _, ifc := range ifaces {
+		if ifc.Up {
+			n++
+		}
+	}
+	return n
+}
+
+// kindsShown lists the kinds present, in iface.AllKinds order.
+func kindsShown(ifaces []iface.Interface) []iface.Kind {
+	seen := map[iface.Kind]bool{}
+	for _, ifc := range ifaces {
+		for _, a := range ifc.Addrs {
+			seen[a.Kind] = true
+		}
+	}
+	var out []iface.Kind
+	for _, k := range iface.AllKinds {
+		if seen[k] {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+func kindStyle(k iface.Kind) pterm.Style {
+	switch k {
+	case iface.KindGlobal:
+		return pterm.Style{pterm.FgYellow}
+	case iface.KindPrivate, iface.KindUniqueLocal, iface.KindShared:
+		return pterm.Style{pterm.FgGreen}
+	case iface.KindLoopback:
+		return pterm.Style{pterm.FgCyan}
+	}
+	return pterm.Style{pterm.FgGray}
+}
+
+// cidr writes an address with its prefix length, keeping the zone of a
+// link-local IPv6 address (fe80::1%eth0/64) as `ip addr` readers expect.
+func cidr(a iface.Addr) string {
+	return a.Address.String() + "/" + strconv.Itoa(a.PrefixLen)
+}
+
+// mtuText shows an MTU the OS did not report (Windows says -1 for its
+// loopback pseudo-interface) as "-".
+func mtuText(mtu int) string {
+	if mtu <= 0 {
+		return "-"
+	}
+	return strconv.Itoa(mtu)
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func pad(s string, width int) string {
+	if len(s) >= width {
+		return s
+	}
+	return s + strings.Repeat(" ", width-len(s))
+}
+
+func joinAddrs(as []netip.Addr) string {
+	return strings.Join(addrStrings(as), ", ")
+}

@@ -1,0 +1,38 @@
+package cmd
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestIPExitCodes(t *testing.T) {
+	cases := []struct {
+		args   []string
+		code   int
+		errHas string
+		outHas string
+	}{
+		{[]string{"ip"}, 0, "", "127.0.0.1/8"},
+		{[]string{"ip", "lo"}, 0, "", "address\tlo\t127.0.0.1/8"},
+		{[]string{"ip", "127.0.0.1"}, 0, "", "yes, it is this machine's address on lo"},
+		{[]string{"ip", "--json", "lo"}, 0, "", `"kind": "loopback"`},
+		{[]string{"ip", "nosuch0"}, 2, `error: this machine has no interface named "nosuch0"`, ""},
+		{[]string{"ip", "300.1.2.3"}, 2, `"300.1.2.3" is not an IP address`, ""},
+		{[]string{"ip", "10.0.0.1/33"}, 2, "from 0 to 32", ""},
+		{[]string{"ip", "--style", "xml"}, 2, "--style xml is not a layout", ""},
+		{[]string{"ip", "--json", "--brief"}, 2, "choose one of --json, --brief and --style", ""},
+		{[]string{"ip", "--lang", "zh", "nosuch0"}, 2, "错误：本机没有名为“nosuch0”的网卡", ""},
+	}
+	for _, c := range cases {
+		code, out, errOut := run(t, nil, c.args...)
+		if code != c.code {
+			t.Errorf("%v: exit %d, want %d (stderr %q)", c.args, code, c.code, errOut)
+		}
+		if !strings.Contains(errOut, c.errHas) || !strings.Contains(out, c.outHas) {
+			t.Errorf("%v:\nstdout %q\nstderr %q", c.args, out, errOut)
+		}
+		if c.code == 2 && (strings.Count(errOut, "\n") != 1 || out != "") {
+			t.Errorf("%v: bad input must give one line on stderr and nothing on stdout: %q %q", c.args, out, errOut)
+		}
+	}
+}

@@ -1,0 +1,213 @@
+// Package learn implements `netlearn learn`: the list of lessons with the
+// learner's progress, one lesson rendered for the terminal or as plain text,
+// and the offer to run the lesson's "try it" commands live.
+package learn
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/pterm/pterm"
+	"github.com/spf13/cobra"
+
+	"github.com/netlearn/netlearn/cmd/cmdutil"
+	"github.com/netlearn/netlearn/cmd/tutor"
+	"github.com/netlearn/netlearn/lessons"
+)
+
+// Options are the learn command's inputs.
+type Options struct {
+	F        *cmdutil.Factory
+	Section  string
+	Next     bool
+	JSON     bool
+	Run      tutor.Runner // runs a try command; nil never offers to
+	Prompter tutor.Prompter
+}
+
+// NewCmdLearn returns the learn command. run executes a try command line
+// in-process (root injects it, to avoid an import cycle); runF replaces the
+// work in tests.
+func NewCmdLearn(f *cmdutil.Factory, run tutor.Runner, runF func(context.Context, *Options) error) *cobra.Command {
+	opts := &Options{F: f, Run: run, Prompter: tutor.NewPrompter(f)}
+	c := &cobra.Command{
+		Use:     "learn [SECTION]",
+		Short:   f.Tr.T("learn.short"),
+		Long:    f.Tr.T("learn.long", "sections", strings.Join(lessons.Sections, " ")),
+		Example: "  netlearn learn\n  netlearn learn 1.2\n  netlearn learn --next",
+		Args: func(c *cobra.Command, args []string) error {
+			return parseArgs(f, c, opts, args)
+		},
+		RunE: func(c *cobra.Command, _ []string) error {
+			if runF != nil {
+				return runF(c.Context(), opts)
+			}
+			return learnRun(c.Context(), opts)
+		},
+	}
+	c.Flags().BoolVar(&opts.Next, "next", false, f.Tr.T("learn.flag_next"))
+	c.Flags().BoolVar(&opts.JSON, "json", false, f.Tr.T("learn.flag_json"))
+	return c
+}
+
+func parseArgs(f *cmdutil.Factory, c *cobra.Command, opts *Options, args []string) error {
+	usage := func(msg string) error { return &cmdutil.UsageError{Msg: msg, Command: c.CommandPath()} }
+	switch {
+	case len(args) > 1:
+		return usage(f.Tr.T("learn.one_section", "args", strings.Join(args, " ")))
+	case len(args) == 1 && opts.Next:
+		return usage(f.Tr.T("learn.next_and_section"))
+	case len(args) == 1:
+		if err := CheckSection(f, args[0]); err != nil {
+			return usage(err.Error())
+		}
+		opts.Section = args[0]
+	}
+	return nil
+}
+
+// CheckSection explains, in the run's language, a word that is not a
+// section. quiz uses it too.
+func CheckSection(f *cmdutil.Factory, s string) error {
+	if lessons.IsSection(s) {
+		return nil
+	}
+	return errors.New(f.Tr.T("learn.bad_section", "section", s, "sections", strings.Join(lessons.Sections, " ")))
+}
+
+func learnRun(ctx context.Context, opts *Options) error {
+	f := opts.F
+	lib, err := tutor.Library(f)
+	if err != nil {
+		return err
+	}
+	tracker := tutor.OpenTracker(f)
+	section := opts.Section
+	if opts.Next {
+		if section = tracker.Progress.Next(); section == "" {
+			fmt.Fprintln(f.IO.Out, f.Tr.T("learn.all_done"))
+			return nil
+		}
+	}
+	if section == "" {
+		return renderList(f, opts.JSON, tutor.Rows(lib, tracker.Progress, tutor.Lang(f)), tracker.Progress.Next())
+	}
+	return Show(ctx, opts, lib, tracker, section)
+}
+
+// Show renders one lesson, records it as seen, and on a terminal offers to
+// run its try commands. The menu calls it too.
+func Show(ctx context.Context, opts *Options, lib *lessons.Library, tracker *tutor.Tracker, section string) error {
+	f := opts.F
+	lesson, ok := lib.Lesson(section, tutor.Lang(f))
+	if !ok {
+		return &cmdutil.FailedError{Msg: f.Tr.T("learn.content_broken", "reason", section)}
+	}
+	err := cmdutil.Render(f, opts.JSON, lesson, cmdutil.Renderers[*lessons.Lesson]{
+		Terminal: func(w io.Writer, l *lessons.Lesson) error {
+			return renderTerminal(w, l, f.IO.TerminalWidth())
+		},
+		Plain: renderPlain,
+	})
+	if err != nil {
+		return err
+	}
+	tracker.Progress.MarkSeen(section, tracker.Now())
+	tracker.Save()
+	if opts.JSON {
+		return nil
+	}
+	if f.IO.CanPrompt() && opts.Run != nil {
+		if err := offerTry(ctx, opts, lesson); err != nil {
+			return err
+		}
+	}
+	hintNext(f, section)
+	return nil
+}
+
+// offerTry asks, command by command, whether to run it now (default no).
+func offerTry(ctx context.Context, opts *Options, l *lessons.Lesson) error {
+	for _, line := range l.Try {
+		yes, err := opts.Prompter.Confirm(opts.F.Tr.T("learn.try_prompt", "command", line))
+		if errors.Is(err, tutor.ErrCancelled) {
+			return cmdutil.ErrInterrupted
+		}
+		if err != nil {
+			return err
+		}
+		if !yes {
+			continue
+		}
+		args, err := lessons.SplitTry(line)
+		if err != nil {
+			return err // the library tests make this impossible
+		}
+		opts.Run(ctx, args)
+		if ctx.Err() != nil {
+			return cmdutil.ErrInterrupted
+		}
+	}
+	return nil
+}
+
+// hintNext points at the quiz and the next lesson, on stderr, on a terminal.
+func hintNext(f *cmdutil.Factory, section string) {
+	if !f.IO.IsStderrTTY() {
+		return
+	}
+	hint := f.Tr.T("learn.hint_quiz", "section", section)
+	if next := lessons.After(section); next != "" {
+		hint += "  " + f.Tr.T("learn.hint_next", "section", next)
+	}
+	fmt.Fprintln(f.IO.ErrOut, pterm.Gray(hint))
+}
+
+// listData is the lesson list as rendered and as JSON.
+type listData struct {
+	Lessons []tutor.SectionRow `json:"lessons"`
+	Next    string             `json:"next"`
+}
+
+func renderList(f *cmdutil.Factory, asJSON bool, rows []tutor.SectionRow, next string) error {
+	tr := f.Tr
+	seenWord := func(r tutor.SectionRow) string {
+		if r.Seen {
+			return tr.T("learn.seen")
+		}
+		return tr.T("learn.unseen")
+	}
+	return cmdutil.Render(f, asJSON, listData{Lessons: rows, Next: next}, cmdutil.Renderers[listData]{
+		Terminal: func(w io.Writer, d listData) error {
+			data := [][]string{{tr.T("learn.col_section"), tr.T("learn.col_title"), tr.T("learn.col_seen"), tr.T("learn.col_best")}}
+			for _, r := range d.Lessons {
+				seen := pterm.Gray(seenWord(r))
+				if r.Seen {
+					seen = pterm.Green(seenWord(r))
+				}
+				data = append(data, []string{r.Section, r.Title, seen, tutor.Score(r.Best)})
+			}
+			table, err := pterm.DefaultTable.WithHasHeader().WithData(data).Srender()
+			if err != nil {
+				return err
+			}
+			footer := tr.T("learn.all_done")
+			if d.Next != "" {
+				footer = tr.T("learn.list_next", "section", d.Next)
+			}
+			_, err = fmt.Fprintf(w, "%s\n\n%s\n", table, footer)
+			return err
+		},
+		Plain: func(w io.Writer, d listData) error {
+			for _, r := range d.Lessons {
+				if _, err := fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", r.Section, seenWord(r), tutor.Score(r.Best), r.Title); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+	})
+}

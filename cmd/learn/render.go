@@ -1,0 +1,127 @@
+package learn
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/pterm/pterm"
+
+	"github.com/netlearn/netlearn/cmd/tutor"
+	"github.com/netlearn/netlearn/lessons"
+)
+
+// renderPlain writes a lesson as the Markdown subset it was written in,
+// with no styling: easy to read in a pager and to grep.
+func renderPlain(w io.Writer, l *lessons.Lesson) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s %s\n", l.Section, l.Title)
+	for _, part := range l.Parts() {
+		if part.Title != "" {
+			fmt.Fprintf(&b, "\n## %s\n", part.Title)
+		}
+		for _, blk := range part.Blocks {
+			b.WriteString("\n")
+			switch blk.Kind {
+			case lessons.BlockHeading:
+				fmt.Fprintf(&b, "### %s\n", blk.Text)
+			case lessons.BlockParagraph:
+				b.WriteString(blk.Text + "\n")
+			case lessons.BlockBullets:
+				for _, item := range blk.Items {
+					b.WriteString("- " + strings.ReplaceAll(item, "\n", "\n  ") + "\n")
+				}
+			case lessons.BlockCode:
+				for _, line := range strings.Split(blk.Text, "\n") {
+					b.WriteString(strings.TrimRight("    "+line, " ") + "\n")
+				}
+			}
+		}
+		if part.Anchor == lessons.AnchorTry {
+			b.WriteString("\n")
+			for _, cmd := range l.Try {
+				b.WriteString("    $ " + cmd + "\n")
+			}
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// renderTerminal writes a lesson styled with pterm, wrapped to width.
+func renderTerminal(w io.Writer, l *lessons.Lesson, width int) error {
+	var b strings.Builder
+	b.WriteString(pterm.DefaultSection.WithLevel(1).Sprint(l.Section + "  " + l.Title))
+	for _, part := range l.Parts() {
+		if part.Title != "" {
+			b.WriteString(pterm.DefaultSection.WithLevel(2).Sprint(part.Title))
+		}
+		for _, blk := range part.Blocks {
+			b.WriteString(terminalBlock(blk, width))
+		}
+		if part.Anchor == lessons.AnchorTry {
+			for _, cmd := range l.Try {
+				b.WriteString("  " + pterm.Gray("$ ") + pterm.Bold.Sprint(pterm.LightCyan(cmd)) + "\n")
+			}
+			b.WriteString("\n")
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// codeIndent prefixes every line of a code block or diagram.
+const codeIndent = "  │ "
+
+func terminalBlock(blk lessons.Block, width int) string {
+	switch blk.Kind {
+	case lessons.BlockHeading:
+		return pterm.Bold.Sprint(pterm.Yellow("▸ "+blk.Text)) + "\n\n"
+	case lessons.BlockParagraph:
+		return strings.Join(styleInlineCode(tutor.Wrap(blk.Text, width)), "\n") + "\n\n"
+	case lessons.BlockBullets:
+		var b strings.Builder
+		for _, item := range blk.Items {
+			lines := styleInlineCode(tutor.Wrap(item, width-4))
+			b.WriteString("  " + pterm.LightMagenta("•") + " " + strings.Join(lines, "\n    ") + "\n")
+		}
+		return b.String() + "\n"
+	case lessons.BlockCode:
+		style := pterm.NewStyle(pterm.FgLightYellow)
+		if blk.Lang == "text" || blk.Lang == "" {
+			style = pterm.NewStyle(pterm.FgLightCyan) // diagrams and sample output
+		}
+		var b strings.Builder
+		if blk.Lang != "" && blk.Lang != "text" {
+			b.WriteString(pterm.Gray(codeIndent+blk.Lang) + "\n")
+		}
+		for _, line := range strings.Split(blk.Text, "\n") {
+			b.WriteString(pterm.Gray(codeIndent) + style.Sprint(line) + "\n")
+		}
+		return b.String() + "\n"
+	}
+	return ""
+}
+
+// styleInlineCode colours `code` spans and drops their backticks. A span
+// may run across wrapped lines.
+func styleInlineCode(lines []string) []string {
+	inCode := false
+	out := make([]string, len(lines))
+	for i, line := range lines {
+		var b strings.Builder
+		parts := strings.Split(line, "`")
+		for j, p := range parts {
+			if j > 0 {
+				inCode = !inCode
+			}
+			if inCode {
+				b.WriteString(pterm.LightCyan(p))
+			} else {
+				b.WriteString(p)
+			}
+		}
+		out[i] = b.String()
+	}
+	return out
+}

@@ -1,0 +1,111 @@
+package cmd
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/netlearn/netlearn/cmd/iostreams"
+	"github.com/netlearn/netlearn/lessons/lessonstest"
+)
+
+// freshConfig points os.UserConfigDir at an empty folder for this test.
+func freshConfig(t *testing.T) string {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
+	return filepath.Join(home, ".config", "netlearn")
+}
+
+func runWithInput(t *testing.T, input string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	ios, in, out, errOut := iostreams.Test()
+	in.WriteString(input)
+	code = Run(context.Background(), args, ios, func(k string) string { return map[string]string{"NETLEARN_LANG": "en"}[k] })
+	return code, out.String(), errOut.String()
+}
+
+func TestLearnQuizProgressExitCodes(t *testing.T) {
+	cases := []struct {
+		name, input string
+		args        []string
+		code        int
+		errHas      string
+	}{
+		{"list", "", []string{"learn"}, 0, ""},
+		{"one lesson", "", []string{"learn", "1.3"}, 0, ""},
+		{"next", "", []string{"learn", "--next"}, 0, ""},
+		{"json lesson", "", []string{"learn", "1.1", "--json"}, 0, ""},
+		{"unknown section", "", []string{"learn", "2.9"}, 2, `"2.9" is not a section`},
+		{"two sections", "", []string{"learn", "1.1", "1.2"}, 2, "give one section"},
+		{"section and --next", "", []string{"learn", "1.1", "--next"}, 2, "not both"},
+		{"quiz passed", "a\nsyn\nb\nd\nTIME_WAIT\n", []string{"quiz", "1.3", "--no-machine"}, 0, ""},
+		{"quiz below the pass mark", "b\nack\na\na\nclosed\n", []string{"quiz", "1.3", "--no-machine"}, 1, ""},
+		{"quiz stdin ends early", "a\n", []string{"quiz", "1.3", "--no-machine"}, 1, "stdin ended after 1 answers"},
+		{"quiz bad section", "", []string{"quiz", "1.8"}, 2, `"1.8" is not a section`},
+		{"quiz bad pass mark", "", []string{"quiz", "--pass", "101"}, 2, "between 0 and 100"},
+		{"progress", "", []string{"progress"}, 0, ""},
+		{"reset needs --yes off a terminal", "", []string{"progress", "--reset"}, 2, "needs --yes"},
+		{"reset with --yes", "", []string{"progress", "--reset", "--yes"}, 0, ""},
+		{"reset and json", "", []string{"progress", "--reset", "--json", "--yes"}, 2, "cannot be used together"},
+		{"progress takes no argument", "", []string{"progress", "1.1"}, 2, "takes no arguments"},
+	}
+	freshConfig(t)
+	for _, c := range cases {
+		code, _, errOut := runWithInput(t, c.input, c.args...)
+		if code != c.code || !strings.Contains(errOut, c.errHas) {
+			t.Errorf("%s: exit %d (want %d), stderr %q (want %q)", c.name, code, c.code, errOut, c.errHas)
+		}
+		if strings.Contains(errOut, "goroutine ") || strings.Count(errOut, "\n") > 1 {
+			t.Errorf("%s: stderr is not one line: %q", c.name, errOut)
+		}
+	}
+}
+
+func TestBareNetlearnPrintsHelpWhenNotOnATerminal(t *testing.T) {
+	freshConfig(t)
+	code, out, _ := runWithInput(t, "")
+	if code != 0 || !strings.Contains(out, "Usage:") || !strings.Contains(out, "learn") {
+		t.Errorf("exit %d, stdout %q", code, out)
+	}
+}
+
+func TestProgressSurvivesACorruptFile(t *testing.T) {
+	dir := freshConfig(t)
+	os.MkdirAll(dir, 0o755)
+	os.WriteFile(filepath.Join(dir, "progress.json"), []byte("{broken"), 0o644)
+	code, _, errOut := runWithInput(t, "", "learn", "1.4")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	if strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, "could not be used") || !strings.Contains(errOut, "progress.json.broken-") {
+		t.Errorf("want one line naming the backup, got %q", errOut)
+	}
+	backups, _ := filepath.Glob(filepath.Join(dir, "progress.json.broken-*"))
+	if len(backups) != 1 {
+		t.Fatalf("backups: %v", backups)
+	}
+	if kept, _ := os.ReadFile(backups[0]); string(kept) != "{broken" {
+		t.Errorf("backup holds %q", kept)
+	}
+	_, out, errOut := runWithInput(t, "", "progress")
+	if errOut != "" || !strings.Contains(out, "1.4\tread") {
+		t.Errorf("the fresh file did not record the lesson: stdout %q stderr %q", out, errOut)
+	}
+}
+
+func TestReadOnlyConfigDirStillWorks(t *testing.T) {
+	dir := freshConfig(t)
+	os.MkdirAll(dir, 0o755)
+	lessonstest.ReadOnly(t, dir)
+	code, out, errOut := runWithInput(t, "a\nsyn\nb\nd\nTIME_WAIT\n", "quiz", "1.3", "--no-machine")
+	if code != 0 || !strings.Contains(out, "Score: 5 of 5") {
+		t.Errorf("exit %d, stdout %q", code, out)
+	}
+	want := "progress not saved: " + dir + " is read-only"
+	if strings.Count(errOut, "\n") != 1 || !strings.HasPrefix(errOut, want) {
+		t.Errorf("stderr %q, want one line starting %q", errOut, want)
+	}
+}

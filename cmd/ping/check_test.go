@@ -1,0 +1,133 @@
+package ping
+
+import (
+	"encoding/json"
+	"errors"
+	"net/netip"
+	"strings"
+	"testing"
+
+	"github.com/netlearn/netlearn/cmd/cmdutil"
+	"github.com/netlearn/netlearn/cmd/i18n"
+	"github.com/netlearn/netlearn/netinfo/ping"
+	"github.com/netlearn/netlearn/netinfo/ping/pingtest"
+)
+
+var loopbackOverrides = []string{"--check", "--local", "127.0.0.2", "--gateway", "127.0.0.3", "--internet-host", "lo.test"}
+
+func TestCheckAllStepsPass(t *testing.T) {
+	o := run{args: loopbackOverrides}.do(t)
+	if o.code != cmdutil.ExitOK {
+		t.Fatalf("exit %d: %v\n%s", o.code, o.err, o.out)
+	}
+	lines := strings.Split(strings.TrimSpace(o.out), "\n")
+	want := []string{
+		"step\t1\tloopback\t127.0.0.1\tok\t\tProves: the TCP/IP software",
+		"step\t2\tlan_address\t127.0.0.2\tok\t\tProves: your network interface",
+		"step\t3\tgateway\t127.0.0.3\tok\t\tProves: the local network works",
+		"step\t4\tdns\tlo.test\tok\t\tProves: names turn into addresses",
+		"step\t5\tinternet\t127.0.0.1\tok\t\tProves: packets get out",
+		"verdict\tok\tevery step works",
+	}
+	if len(lines) != len(want) {
+		t.Fatalf("%d lines, want %d:\n%s", len(lines), len(want), o.out)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(lines[i], w) {
+			t.Errorf("line %d = %q, want it to start %q", i, lines[i], w)
+		}
+	}
+}
+
+func TestCheckWithFailingDNS(t *testing.T) {
+	args := append(append([]string{}, loopbackOverrides[:5]...), "--internet-host", "something.invalid")
+	o := run{args: args, tty: true}.do(t)
+	t.Logf("terminal screen of the ladder with DNS failing:\n%s", o.out)
+	if o.code != cmdutil.ExitFailed {
+		t.Errorf("exit %d, want 1", o.code)
+	}
+	for _, want := range []string{
+		"✓ 3. default gateway  127.0.0.3",
+		"✗ 4. DNS lookup       something.invalid  the name does not resolve",
+		"Likely cause: the DNS server is unreachable",
+		"– 5. internet host",
+		"skipped: a step before it failed",
+		`Verdict: it breaks at "DNS lookup"`,
+	} {
+		if !strings.Contains(o.out, want) {
+			t.Errorf("screen lacks %q", want)
+		}
+	}
+}
+
+func TestCheckDiscoversTargetsWhenNotGiven(t *testing.T) {
+	o := run{args: []string{"--check", "--internet-host", "lo.test", "--json"}, adjust: func(o *Options) {
+		o.FindGateway = func() (netip.Addr, error) { return netip.Addr{}, errNoGateway }
+	}}.do(t)
+	var doc struct {
+		Steps []struct {
+			Name, Target, Reason, Detail string
+			OK, Skipped                  bool
+		}
+		OK       bool   `json:"ok"`
+		FailedAt string `json:"failed_at"`
+		Verdict  string
+	}
+	if err := json.Unmarshal([]byte(o.out), &doc); err != nil {
+		t.Fatalf("%v (%v)\n%s", err, o.err, o.out)
+	}
+	if doc.Steps[1].Target != "127.0.0.2" || !doc.Steps[1].OK {
+		t.Errorf("LAN step %+v", doc.Steps[1])
+	}
+	if s := doc.Steps[2]; s.Reason != "not_found" || s.OK || s.Skipped || !strings.Contains(s.Detail, "Likely cause") {
+		t.Errorf("gateway step %+v", s)
+	}
+	if doc.OK || doc.FailedAt != "gateway" || o.code != cmdutil.ExitFailed || doc.Verdict == "" {
+		t.Errorf("ok %v failed at %q exit %d verdict %q", doc.OK, doc.FailedAt, o.code, doc.Verdict)
+	}
+}
+
+func TestCheckWithoutPermissionExits4(t *testing.T) {
+	denied := &ping.PermissionError{Tried: []ping.Mode{ping.ModePrivileged}, Err: errors.New("socket: permission denied")}
+	o := run{args: loopbackOverrides, pinger: &pingtest.Pinger{Err: denied}, lang: i18n.ZH}.do(t)
+	var perm *cmdutil.PermissionError
+	if o.code != cmdutil.ExitPermission || !errors.As(o.err, &perm) || !strings.Contains(perm.Msg, "--tcp 443") {
+		t.Errorf("exit %d err %v", o.code, o.err)
+	}
+	if !strings.Contains(o.out, "当前用户不能发送 ICMP") {
+		t.Errorf("zh ladder lacks the permission step:\n%s", o.out)
+	}
+}
+
+// TestEveryComputedKeyExists covers the keys built from data (modes,
+// reasons, step names, verdicts, notes), which the catalogue test cannot
+// see in the source.
+func TestEveryComputedKeyExists(t *testing.T) {
+	var keys []string
+	for _, m := range []ping.Mode{ping.ModeUnprivileged, ping.ModePrivileged, ping.ModeTCP} {
+		keys = append(keys, "ping.mode_"+string(m))
+	}
+	for _, s := range ping.LadderSteps() {
+		keys = append(keys, "ping.step_name_"+string(s), "ping.step_proves_"+string(s), "ping.step_fail_"+string(s))
+	}
+	for _, r := range []ping.Reason{ping.ReasonNoReply, ping.ReasonUnreachable, ping.ReasonNotFound,
+		ping.ReasonDNSFailed, ping.ReasonDNSTimeout, ping.ReasonPermission, ping.ReasonOutOfTime, ping.ReasonError} {
+		keys = append(keys, "ping.reason_"+string(r))
+	}
+	for _, r := range []ping.Reason{ping.ReasonLowerFailed, ping.ReasonInterrupted} {
+		keys = append(keys, "ping.skipped_"+string(r))
+	}
+	for _, s := range []ping.Scope{ping.ScopeLoopback, ping.ScopeLocal, ping.ScopeInternet} {
+		keys = append(keys, "ping.verdict_ok_"+string(s))
+	}
+	for _, n := range []ping.Note{ping.NoteDuplicates, ping.NoteLate, ping.NoteJitter} {
+		keys = append(keys, "ping.note_"+string(n))
+	}
+	for _, lang := range i18n.Langs {
+		for _, k := range keys {
+			if !i18n.For(lang).Has(k) {
+				t.Errorf("%s lacks %q", lang, k)
+			}
+		}
+	}
+}

@@ -1,0 +1,202 @@
+package ping
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/pterm/pterm"
+
+	"github.com/netlearn/netlearn/cmd/cmdutil"
+	"github.com/netlearn/netlearn/cmd/i18n"
+	"github.com/netlearn/netlearn/netinfo/ping"
+)
+
+// echoRun pings one host: live lines while it runs, then the summary and
+// the verdict, then the exit code iputils would give.
+func echoRun(opts *Options) error {
+	view := newLiveView(opts)
+	res, err := ping.Run(opts.Ctx, ping.Options{
+		Host: opts.Host, Family: opts.Family, Count: opts.Count,
+		Interval: opts.Interval, Timeout: opts.Timeout, Deadline: opts.Deadline,
+		Size: opts.Size, TTL: opts.TTL,
+		Resolver: opts.Resolver, Pinger: opts.NewPinger(opts.TCPPort), OnEvent: view.event,
+	})
+	view.done()
+	if err != nil && res.Sent == 0 {
+		return runError(opts, err)
+	}
+	if opts.TCPPort != 0 {
+		res.Port, res.Size = int(opts.TCPPort), 0
+	}
+	if rerr := cmdutil.Render(opts.F, opts.JSON, res, cmdutil.Renderers[ping.Result]{
+		Terminal: func(w io.Writer, r ping.Result) error { return writeSummaryTerminal(w, opts, r) },
+		Plain:    func(w io.Writer, r ping.Result) error { return writeSummaryPlain(w, opts, r) },
+	}); rerr != nil {
+		return rerr
+	}
+	switch {
+	case res.Interrupted:
+		return cmdutil.ErrInterrupted
+	case err != nil:
+		return runError(opts, err)
+	case res.Received == 0:
+		return &cmdutil.FailedError{} // the verdict has said it
+	}
+	return nil
+}
+
+// runError turns what stopped a run into the error that sets the exit code.
+func runError(opts *Options, err error) error {
+	tr := opts.F.Tr
+	var resolve *ping.ResolveError
+	var perm *ping.PermissionError
+	var fw *ping.FirewallError
+	switch {
+	case opts.Ctx.Err() != nil:
+		return cmdutil.ErrInterrupted
+	case errors.As(err, &resolve):
+		return &cmdutil.UsageError{Msg: resolveMessage(tr, resolve), Command: "netlearn ping"}
+	case errors.As(err, &perm):
+		return &cmdutil.PermissionError{Msg: permissionMessage(opts, perm)}
+	case errors.As(err, &fw):
+		return &cmdutil.FailedError{Msg: tr.T("ping.firewall", "err", fw.Err)}
+	}
+	return &cmdutil.FailedError{Msg: tr.T("ping.failed", "err", err)}
+}
+
+func resolveMessage(tr *i18n.Catalog, e *ping.ResolveError) string {
+	switch {
+	case e.Timeout:
+		return tr.T("ping.dns_timeout", "host", e.Host)
+	case e.NotFound:
+		return tr.T("ping.dns_not_found", "host", e.Host)
+	}
+	return tr.T("ping.dns_failed", "host", e.Host, "err", e.Err)
+}
+
+// summaryFacts are the iputils summary figures, formatted once for both looks.
+type summaryFacts struct {
+	loss, elapsed string
+	rtt           [4]string
+}
+
+func factsOf(r ping.Result) summaryFacts {
+	return summaryFacts{
+		loss:    strconv.FormatFloat(r.LossPercent, 'g', 6, 64),
+		elapsed: strconv.FormatFloat(r.ElapsedMs, 'f', 0, 64),
+		rtt:     [4]string{ms(r.MinMs), ms(r.AvgMs), ms(r.MaxMs), ms(r.MdevMs)},
+	}
+}
+
+func writeSummaryTerminal(w io.Writer, opts *Options, r ping.Result) error {
+	tr := opts.F.Tr
+	f := factsOf(r)
+	var b strings.Builder
+	b.WriteString("\n" + pterm.Bold.Sprint(tr.T("ping.stats_title", "host", r.Host)) + "\n")
+	extra := ""
+	if r.Duplicates > 0 {
+		extra += tr.T("ping.stats_dups", "n", r.Duplicates)
+	}
+	if r.Errors > 0 {
+		extra += tr.T("ping.stats_errors", "n", r.Errors)
+	}
+	b.WriteString(tr.T("ping.stats_line", "sent", r.Sent, "received", r.Received, "extra", extra,
+		"loss", f.loss, "time", f.elapsed) + "\n")
+	if r.Received+r.Duplicates > 0 {
+		b.WriteString(tr.T("ping.stats_rtt", "min", f.rtt[0], "avg", f.rtt[1], "max", f.rtt[2], "mdev", f.rtt[3]) + "\n")
+	}
+	if pic := resultWindow(r); len(pic) > 1 {
+		b.WriteString(pterm.FgCyan.Sprint(tr.T("ping.picture_final",
+			"spark", sparkline(pic, max(opts.F.IO.TerminalWidth()-20, 8)))) + "\n")
+	}
+	width := opts.F.IO.TerminalWidth()
+	verdict := wrapIndent(tr.T("ping.verdict_line", "text", verdictText(opts, r)), width, "")
+	b.WriteString("\n" + verdictStyle(r.Verdict.Code).Sprint(verdict) + "\n")
+	for _, n := range r.Verdict.Notes {
+		b.WriteString("  •" + strings.TrimPrefix(wrapIndent(noteText(opts, r, n), width, "    "), "   ") + "\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func writeSummaryPlain(w io.Writer, opts *Options, r ping.Result) error {
+	f := factsOf(r)
+	lines := [][]string{
+		{"summary", kv("host", r.Host), kv("address", r.Address), kv("mode", r.Mode),
+			kv("sent", r.Sent), kv("received", r.Received), kv("duplicates", r.Duplicates),
+			kv("errors", r.Errors), kv("loss_percent", f.loss), kv("time_ms", f.elapsed)},
+		{"rtt", kv("min_ms", f.rtt[0]), kv("avg_ms", f.rtt[1]), kv("max_ms", f.rtt[2]), kv("mdev_ms", f.rtt[3])},
+		{"verdict", string(r.Verdict.Code), verdictText(opts, r)},
+	}
+	for _, n := range r.Verdict.Notes {
+		lines = append(lines, []string{"note", string(n), noteText(opts, r, n)})
+	}
+	for _, l := range lines {
+		if _, err := fmt.Fprintln(w, strings.Join(l, "\t")); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// resultWindow rebuilds the round-trip picture of the whole run, in
+// sequence order, with lost requests marked.
+func resultWindow(r ping.Result) []float64 {
+	bySeq := map[int]float64{}
+	last := -1
+	for _, rep := range r.Replies {
+		bySeq[rep.Seq] = rep.RTTMs
+		last = max(last, rep.Seq)
+	}
+	for _, seq := range r.Lost {
+		bySeq[seq] = -1
+		last = max(last, seq)
+	}
+	var out []float64
+	for seq := 0; seq <= last; seq++ {
+		if v, ok := bySeq[seq]; ok {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func verdictStyle(c ping.VerdictCode) pterm.Color {
+	switch c {
+	case ping.VerdictOK:
+		return pterm.FgGreen
+	case ping.VerdictSomeLoss, ping.VerdictPortClosed:
+		return pterm.FgYellow
+	}
+	return pterm.FgRed
+}
+
+// verdictText says in plain words what the run showed. An answer means
+// something different for loopback, the LAN and the internet.
+func verdictText(opts *Options, r ping.Result) string {
+	tr := opts.F.Tr
+	switch r.Verdict.Code {
+	case ping.VerdictOK:
+		return tr.T("ping.verdict_ok_"+string(r.Verdict.Scope), "host", r.Host, "avg", ms(r.AvgMs))
+	case ping.VerdictSomeLoss:
+		return tr.T("ping.verdict_some_loss", "loss", factsOf(r).loss)
+	case ping.VerdictPortClosed:
+		return tr.T("ping.verdict_port_closed", "host", r.Host, "port", opts.TCPPort)
+	case ping.VerdictUnreachable:
+		return tr.T("ping.verdict_unreachable", "host", r.Host)
+	case ping.VerdictNothingSent:
+		return tr.T("ping.verdict_nothing_sent")
+	}
+	if opts.TCPPort != 0 {
+		return tr.T("ping.verdict_no_reply_tcp", "host", r.Host, "port", opts.TCPPort)
+	}
+	return tr.T("ping.verdict_no_reply", "host", r.Host)
+}
+
+func noteText(opts *Options, r ping.Result, n ping.Note) string {
+	return opts.F.Tr.T("ping.note_"+string(n), "timeout", seconds(opts.Timeout),
+		"mdev", ms(r.MdevMs), "avg", ms(r.AvgMs))
+}

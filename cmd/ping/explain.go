@@ -1,0 +1,36 @@
+package ping
+
+import (
+	"runtime"
+	"strings"
+
+	"github.com/netlearn/netlearn/netinfo/ping"
+)
+
+// permissionMessage explains why no ICMP mode was allowed and how to get
+// one, for this operating system, and offers the TCP way round.
+func permissionMessage(opts *Options, e *ping.PermissionError) string {
+	tr := opts.F.Tr
+	modes := make([]string, len(e.Tried))
+	for i, m := range e.Tried {
+		modes[i] = tr.T("ping.mode_" + string(m))
+	}
+	lines := []string{tr.T("ping.perm_intro", "modes", strings.Join(modes, ", "), "err", e.Err)}
+	switch runtime.GOOS {
+	case "linux":
+		if lo, hi, err := opts.GroupRange(); err == nil && !ping.GroupAllowed(lo, hi, opts.GID()) {
+			lines = append(lines, tr.T("ping.perm_linux_range", "lo", lo, "hi", hi, "gid", opts.GID()))
+		}
+		lines = append(lines, tr.T("ping.perm_linux_fix"))
+	case "windows":
+		lines = append(lines, tr.T("ping.perm_windows"))
+	default:
+		lines = append(lines, tr.T("ping.perm_other"))
+	}
+	host := opts.Host
+	if host == "" {
+		host = ping.DefaultLoopback.String()
+	}
+	lines = append(lines, tr.T("ping.perm_tcp", "host", host))
+	return strings.Join(lines, "\n")
+}

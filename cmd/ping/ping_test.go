@@ -1,0 +1,333 @@
+package ping
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/netip"
+	"os"
+	"regexp"
+	"runtime"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/pterm/pterm"
+
+	"github.com/netlearn/netlearn/cmd/cmdutil"
+	"github.com/netlearn/netlearn/cmd/i18n"
+	"github.com/netlearn/netlearn/cmd/iostreams"
+	"github.com/netlearn/netlearn/netinfo/ping"
+	"github.com/netlearn/netlearn/netinfo/ping/pingtest"
+)
+
+func TestMain(m *testing.M) {
+	// cmd.Run decides styling for a real run; here the text is what counts.
+	pterm.DisableStyling()
+	os.Exit(m.Run())
+}
+
+// run is one invocation of the ping command with fakes wired in.
+type run struct {
+	args   []string
+	tty    bool
+	lang   i18n.Lang
+	pinger ping.Pinger
+	ctx    context.Context
+	adjust func(*Options)
+}
+
+type outcome struct {
+	code        int
+	out, errOut string
+	err         error
+}
+
+func (r run) do(t *testing.T) outcome {
+	t.Helper()
+	ios, _, out, errOut := iostreams.Test()
+	ios.SetTTY(false, r.tty, false)
+	ios.SetTerminalWidth(80)
+	lang := r.lang
+	if lang == "" {
+		lang = i18n.EN
+	}
+	opts := fakeOptions(cmdutil.NewFactory(ios, lang), r.pinger)
+	if r.adjust != nil {
+		r.adjust(opts)
+	}
+	c := newCmdPing(opts, nil)
+	c.SilenceUsage, c.SilenceErrors = true, true // as under the root command
+	c.SetArgs(r.args)
+	c.SetOut(out)
+	c.SetErr(errOut)
+	ctx := r.ctx
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	err := c.ExecuteContext(ctx)
+	return outcome{cmdutil.ExitCode(err), out.String(), errOut.String(), err}
+}
+
+// fakeOptions wires every dependency to a fake: nothing leaves the process.
+func fakeOptions(f *cmdutil.Factory, p ping.Pinger) *Options {
+	o := defaultOptions(f)
+	o.Resolver = &pingtest.Resolver{Addrs: map[string][]netip.Addr{
+		"lo.test": {netip.MustParseAddr("127.0.0.1")},
+	}}
+	if p == nil {
+		p = &pingtest.Pinger{}
+	}
+	o.NewPinger = func(uint16) ping.Pinger { return p }
+	o.Privileged = func() bool { return true }
+	o.FindLAN = func() (netip.Addr, error) { return netip.MustParseAddr("127.0.0.2"), nil }
+	o.FindGateway = func() (netip.Addr, error) { return netip.MustParseAddr("127.0.0.3"), nil }
+	o.GroupRange = func() (int, int, error) { return 1, 0, nil }
+	o.GID = func() int { return 1000 }
+	return o
+}
+
+// lossy is the fake run the rendering tests share: four requests, the
+// second lost, the third answered twice.
+func lossy() *pingtest.Pinger {
+	return &pingtest.Pinger{
+		Lost: map[int]bool{1: true},
+		Dups: map[int]int{2: 1},
+		RTTs: []time.Duration{1200 * time.Microsecond, 0, 2500 * time.Microsecond, 1800 * time.Microsecond},
+	}
+}
+
+var lossyArgs = []string{"-c", "4", "-i", "0.001", "-W", "0.3", "lo.test"}
+
+func TestPlainLossyRunIsStableLines(t *testing.T) {
+	o := run{args: lossyArgs, pinger: lossy()}.do(t)
+	if o.code != cmdutil.ExitOK {
+		t.Fatalf("exit %d, want 0 (some replies): %v", o.code, o.err)
+	}
+	lines := strings.Split(strings.TrimSpace(o.out), "\n")
+	want := []string{
+		"dns\thost=lo.test\taddress=127.0.0.1\tfrom_dns=true\ttime_ms=",
+		"start\tmode=unprivileged\tsize=56",
+		"reply\tseq=0\tbytes=64\tttl=64\ttime_ms=1.200",
+		"reply\tseq=2\tbytes=64\tttl=64\ttime_ms=2.500",
+		"duplicate\tseq=2\tbytes=64\tttl=64\ttime_ms=2.500",
+		"reply\tseq=3\tbytes=64\tttl=64\ttime_ms=1.800",
+		"lost\tseq=1\ttimeout_ms=300.000",
+		"summary\thost=lo.test\taddress=127.0.0.1\tmode=unprivileged\tsent=4\treceived=3\tduplicates=1\terrors=0\tloss_percent=25\ttime_ms=",
+		"rtt\tmin_ms=1.200\tavg_ms=2.000\tmax_ms=2.500\tmdev_ms=0.543",
+		"verdict\tsome_loss\tthe host is reachable, but 25% of the requests",
+		"note\tduplicates\tsome requests were answered twice",
+	}
+	if len(lines) != len(want) {
+		t.Fatalf("%d lines, want %d:\n%s", len(lines), len(want), o.out)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(lines[i], w) {
+			t.Errorf("line %d = %q, want it to start %q", i, lines[i], w)
+		}
+	}
+	if strings.ContainsRune(o.out, '\x1b') {
+		t.Error("escape bytes in piped output")
+	}
+}
+
+var ansiRE = regexp.MustCompile("\x1b\\[[0-9;]*[A-Za-z]|\r")
+
+func TestTerminalLossyRunRendersLiveAndSummary(t *testing.T) {
+	o := run{args: lossyArgs, pinger: lossy(), tty: true}.do(t)
+	// The live picture is redrawn in place: replay the carriage returns
+	// and line clears the way a terminal would, then compare the screen.
+	screen := ansiRE.ReplaceAllString(strings.ReplaceAll(o.out, clearLine, "\n"), "")
+	t.Logf("terminal screen of a lossy run:\n%s", screen)
+	for _, want := range []string{
+		"DNS  lo.test → 127.0.0.1",
+		"PING lo.test (127.0.0.1): 56 data bytes, unprivileged ICMP (ping socket)",
+		"64 bytes from 127.0.0.1: seq=0 ttl=64 time=1.200 ms",
+		"64 bytes from 127.0.0.1: seq=2 ttl=64 time=2.500 ms (duplicate!)",
+		"seq=1: lost, no reply within 0.3 s",
+		"rtt ▁██▄x  last lost",
+		"--- lo.test ping statistics ---",
+		"4 packets transmitted, 3 received, +1 duplicates, 25% packet loss, time ",
+		"rtt min/avg/max/mdev = 1.200/2.000/2.500/0.543 ms",
+		"rtt picture ▁x█▄  (x = lost)",
+		"Verdict: the host is reachable, but 25% of the requests got no reply.",
+		"  • some requests were answered twice",
+	} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("screen lacks %q", want)
+		}
+	}
+	if !strings.Contains(o.out, clearLine) {
+		t.Error("the live picture is never redrawn")
+	}
+}
+
+func TestTerminalRunInChinese(t *testing.T) {
+	o := run{args: lossyArgs, pinger: lossy(), tty: true, lang: i18n.ZH}.do(t)
+	for _, want := range []string{"来自 127.0.0.1 的 64 字节", "丢失", "丢包率 25%", "结论："} {
+		if !strings.Contains(o.out, want) {
+			t.Errorf("zh output lacks %q:\n%s", want, o.out)
+		}
+	}
+}
+
+func TestJSONHasTheDocumentedFields(t *testing.T) {
+	o := run{args: append([]string{"--json"}, lossyArgs...), pinger: lossy()}.do(t)
+	var doc map[string]any
+	if err := json.Unmarshal([]byte(o.out), &doc); err != nil {
+		t.Fatalf("not one JSON document: %v\n%s", err, o.out)
+	}
+	for _, k := range []string{"host", "address", "mode", "sent", "received", "loss_percent",
+		"rtt_min_ms", "rtt_avg_ms", "rtt_max_ms", "rtt_mdev_ms", "replies", "duplicates", "lost", "verdict"} {
+		if _, ok := doc[k]; !ok {
+			t.Errorf("JSON lacks %q", k)
+		}
+	}
+	if doc["mode"] != "unprivileged" || doc["loss_percent"] != 25.0 || doc["host"] != "lo.test" {
+		t.Errorf("mode %v loss %v host %v", doc["mode"], doc["loss_percent"], doc["host"])
+	}
+	first := doc["replies"].([]any)[0].(map[string]any)
+	if first["seq"] != 0.0 || first["ttl"] != 64.0 || first["rtt_ms"] != 1.2 {
+		t.Errorf("first reply %v", first)
+	}
+}
+
+func TestExitCodes(t *testing.T) {
+	denied := &ping.PermissionError{
+		Tried: []ping.Mode{ping.ModeUnprivileged, ping.ModePrivileged},
+		Err:   errors.New("socket: operation not permitted"),
+	}
+	allLost := &pingtest.Pinger{Lost: map[int]bool{0: true, 1: true}}
+	cases := []struct {
+		name   string
+		args   []string
+		pinger ping.Pinger
+		code   int
+		errHas string
+	}{
+		{"replies", []string{"-c", "2", "-i", "0.01", "127.0.0.1"}, nil, 0, ""},
+		{"no reply", []string{"-c", "2", "-i", "0.01", "-W", "0.05", "127.0.0.1"}, allLost, 1, ""},
+		{"dns failure", []string{"nowhere.invalid"}, nil, 2, "DNS failed: the name nowhere.invalid does not exist"},
+		{"dns missing name", []string{"missing.test"}, nil, 2, "does not exist"},
+		{"permission", []string{"127.0.0.1"}, &pingtest.Pinger{Err: denied}, 4, ""},
+		{"tcp refused", []string{"--tcp", "80", "-c", "1", "127.0.0.1"}, &pingtest.Pinger{Refused: map[int]bool{0: true}}, 1, ""},
+		{"send error", []string{"-c", "1", "127.0.0.1"}, &pingtest.Pinger{SendFail: map[int]bool{0: true}}, 1, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			o := run{args: c.args, pinger: c.pinger}.do(t)
+			if o.code != c.code {
+				t.Errorf("exit %d, want %d (err %v)", o.code, c.code, o.err)
+			}
+			if c.errHas != "" && (o.err == nil || !strings.Contains(o.err.Error(), c.errHas)) {
+				t.Errorf("error %v, want it to say %q", o.err, c.errHas)
+			}
+		})
+	}
+}
+
+func TestPermissionExplanation(t *testing.T) {
+	denied := &ping.PermissionError{
+		Tried: []ping.Mode{ping.ModeUnprivileged, ping.ModePrivileged},
+		Err:   errors.New("socket: operation not permitted"),
+	}
+	o := run{args: []string{"127.0.0.1"}, pinger: &pingtest.Pinger{Err: denied}}.do(t)
+	var perm *cmdutil.PermissionError
+	if !errors.As(o.err, &perm) {
+		t.Fatalf("err %v, want a PermissionError", o.err)
+	}
+	t.Logf("permission explanation:\n%s", perm.Msg)
+	wants := []string{"unprivileged ICMP (ping socket), privileged ICMP (raw socket)", "--tcp 443 127.0.0.1"}
+	if runtime.GOOS == "linux" {
+		wants = append(wants, `now "1 0", and your group 1000 is not one of them`,
+			"net.ipv4.ping_group_range", "setcap cap_net_raw+ep")
+	}
+	for _, want := range wants {
+		if !strings.Contains(perm.Msg, want) {
+			t.Errorf("explanation lacks %q", want)
+		}
+	}
+}
+
+// cancelAfter wraps a pinger and cancels the run after n replies, as a
+// Ctrl-C would.
+type cancelAfter struct {
+	inner  ping.Pinger
+	n      int32
+	cancel context.CancelFunc
+}
+
+func (c *cancelAfter) Ping(ctx context.Context, req ping.Request, h ping.Hooks) (ping.Mode, error) {
+	var got atomic.Int32
+	reply := h.Reply
+	h.Reply = func(r ping.Reply) {
+		reply(r)
+		if got.Add(1) == c.n {
+			c.cancel()
+		}
+	}
+	return c.inner.Ping(ctx, req, h)
+}
+
+func TestCtrlCPrintsTheSummaryAndExits130(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	p := &cancelAfter{inner: &pingtest.Pinger{}, n: 3, cancel: cancel}
+	o := run{args: []string{"-c", "0", "-i", "0.005", "127.0.0.1"}, pinger: p, ctx: ctx}.do(t)
+	if o.code != cmdutil.ExitInterrupted {
+		t.Errorf("exit %d, want 130", o.code)
+	}
+	if !strings.Contains(o.out, "summary\t") || !strings.Contains(o.out, "verdict\tok") {
+		t.Errorf("no summary after Ctrl-C:\n%s", o.out)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	cases := []struct {
+		args []string
+		has  string
+	}{
+		{nil, "which host?"},
+		{[]string{"a.test", "b.test"}, `got another: "b.test"`},
+		{[]string{"-c", "-1", "x.test"}, "cannot be negative"},
+		{[]string{"-i", "soon", "x.test"}, "--interval soon is not a time"},
+		{[]string{"-W", "0", "x.test"}, "--timeout 0 is not a time"},
+		{[]string{"-w", "-3", "x.test"}, "--deadline -3 is not a time"},
+		{[]string{"-s", "8", "x.test"}, "between 24 and 65507"},
+		{[]string{"--ttl", "0", "x.test"}, "between 1 and 255"},
+		{[]string{"-4", "-6", "x.test"}, "exclude each other"},
+		{[]string{"-6", "127.0.0.1"}, "not an IPv6 address"},
+		{[]string{"-4", "::1"}, "not an IPv4 address"},
+		{[]string{"https://www.baidu.com/"}, "is a URL"},
+		{[]string{"x.test:80"}, "has a port"},
+		{[]string{"--tcp", "0", "x.test"}, "from 1 to 65535"},
+		{[]string{"--tcp", "80", "-s", "100", "x.test"}, "do not apply to --tcp"},
+		{[]string{"--local", "127.0.0.1", "x.test"}, "--local only makes sense with --check"},
+		{[]string{"--check", "x.test"}, "--check picks its own targets"},
+		{[]string{"--check", "--tcp", "80"}, "cannot be combined with --tcp"},
+		{[]string{"--check", "--gateway", "router"}, "--gateway router is not an IP address"},
+		{[]string{"--check", "--internet-host", "http://x/"}, "is a URL"},
+	}
+	for _, c := range cases {
+		o := run{args: c.args}.do(t)
+		var usage *cmdutil.UsageError
+		if o.code != cmdutil.ExitUsage || !errors.As(o.err, &usage) || !strings.Contains(usage.Msg, c.has) {
+			t.Errorf("%q: exit %d err %v, want 2 and %q", c.args, o.code, o.err, c.has)
+		}
+	}
+}
+
+func TestFastIntervalNeedsPrivilege(t *testing.T) {
+	for _, privileged := range []bool{false, true} {
+		o := run{args: []string{"-c", "1", "-i", "0.1", "127.0.0.1"},
+			adjust: func(o *Options) { o.Privileged = func() bool { return privileged } }}.do(t)
+		want := cmdutil.ExitUsage
+		if privileged {
+			want = cmdutil.ExitOK
+		}
+		if o.code != want {
+			t.Errorf("privileged=%v: exit %d, want %d (%v)", privileged, o.code, want, o.err)
+		}
+	}
+}

@@ -1,0 +1,67 @@
+package cmd
+
+import (
+	"net"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestPingExitCodes runs `netlearn ping` end to end through Run. Every
+// packet goes to loopback; the one name looked up is under .invalid.
+func TestPingExitCodes(t *testing.T) {
+	closed := closedLoopbackPort(t)
+	cases := []struct {
+		args   []string
+		code   int
+		outHas string
+		errHas string
+	}{
+		{[]string{"ping", "-c", "1", "127.0.0.1"}, 0, "verdict\tok", ""},
+		{[]string{"ping", "-c", "1", "-i", "0.2", "127.0.0.2"}, 0, "reply\tseq=0", ""},
+		{[]string{"ping", "-c", "1", "nowhere.invalid"}, 2, "", "DNS failed: the name nowhere.invalid does not exist"},
+		{[]string{"ping", "-c", "x", "127.0.0.1"}, 2, "", `"x" is not a valid value for --count`},
+		{[]string{"ping", "--bogus", "127.0.0.1"}, 2, "", "unknown flag --bogus"},
+		{[]string{"ping"}, 2, "", "which host?"},
+		{[]string{"ping", "--tcp", closed, "-c", "1", "127.0.0.1"}, 1, "verdict\tport_closed", ""},
+		{[]string{"ping", "--check", "--local", "127.0.0.1", "--gateway", "127.0.0.2",
+			"--internet-host", "something.invalid"}, 1, "step\t4\tdns\tsomething.invalid\tfailed\tdns_failed", ""},
+		{[]string{"ping", "--help"}, 0, "--internet-host", ""},
+	}
+	for _, c := range cases {
+		code, out, errOut := run(t, nil, c.args...)
+		if code == 4 {
+			t.Skipf("ICMP is not allowed for this user here: %s", errOut)
+		}
+		if code != c.code || !strings.Contains(out, c.outHas) || !strings.Contains(errOut, c.errHas) {
+			t.Errorf("%q: exit %d (want %d)\nstdout %q\nstderr %q", c.args, code, c.code, out, errOut)
+		}
+		if strings.Contains(errOut, "goroutine ") {
+			t.Errorf("%q: stack trace", c.args)
+		}
+	}
+}
+
+func TestPingIPv6Loopback(t *testing.T) {
+	if c, err := net.ListenPacket("udp6", "[::1]:0"); err != nil {
+		t.Skip("this machine has no ::1 (IPv6 disabled)")
+	} else {
+		c.Close()
+	}
+	code, out, errOut := run(t, nil, "ping", "-6", "-c", "2", "-i", "0.2", "::1")
+	if code != 0 || !strings.Contains(out, "summary\thost=::1\taddress=::1") || !strings.Contains(out, "received=2") {
+		t.Errorf("exit %d\n%s\n%s", code, out, errOut)
+	}
+}
+
+// closedLoopbackPort returns a loopback TCP port nothing listens on.
+func closedLoopbackPort(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := ln.Addr().(*net.TCPAddr).Port
+	ln.Close()
+	return strconv.Itoa(port)
+}

@@ -1,0 +1,98 @@
+package cmd
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// TestPingWithoutPermissionForReal runs netlearn as the user nobody inside a
+// network namespace of its own. A new namespace starts with the kernel's
+// default ping_group_range "1 0" (no group may use ping sockets) and nobody
+// has no CAP_NET_RAW, so both ICMP modes are refused for real, while the
+// machine's own sysctl, which other tests rely on, is never touched.
+func TestPingWithoutPermissionForReal(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("needs root to create a network namespace and switch to nobody")
+	}
+	bin := copyOfThisBinary(t)
+	for _, c := range []struct {
+		args   []string
+		code   int
+		errHas []string
+	}{
+		{[]string{"ping", "-c", "1", "127.0.0.1"}, 4,
+			[]string{`ping_group_range, now "1 0"`, "setcap cap_net_raw+ep", "--tcp 443 127.0.0.1"}},
+		{[]string{"ping", "-c", "1", "-i", "0.05", "127.0.0.1"}, 2,
+			[]string{"need privilege"}},
+	} {
+		cmd := exec.Command(bin, c.args...)
+		cmd.Args[0] = "netlearn" // testscript.Main runs cmd.Main under this name
+		cmd.Env = []string{"NETLEARN_LANG=en", "HOME=/", "PATH=/usr/bin:/bin"}
+		cmd.SysProcAttr = &syscall.SysProcAttr{
+			Cloneflags: syscall.CLONE_NEWNET,
+			Credential: &syscall.Credential{Uid: 65534, Gid: 65534},
+		}
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		err := cmd.Run()
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) && err != nil {
+			t.Fatalf("could not run as nobody in a new namespace: %v", err)
+		}
+		code := 0
+		if exit != nil {
+			code = exit.ExitCode()
+		}
+		t.Logf("%q as nobody: exit %d\n%s", c.args, code, stderr.String())
+		if code != c.code {
+			t.Errorf("%q: exit %d, want %d", c.args, code, c.code)
+		}
+		for _, want := range c.errHas {
+			if !strings.Contains(stderr.String(), want) {
+				t.Errorf("%q: stderr lacks %q", c.args, want)
+			}
+		}
+	}
+}
+
+// copyOfThisBinary copies the test binary where nobody may run it: go
+// test keeps it in a directory only root can enter.
+func copyOfThisBinary(t *testing.T) string {
+	t.Helper()
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir, err := os.MkdirTemp("", "netlearn-perm-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	if err := os.Chmod(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	src, err := os.Open(self)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	dst := filepath.Join(dir, "netlearn")
+	out, err := os.OpenFile(dst, os.O_CREATE|os.O_WRONLY, 0o755)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := io.Copy(out, src); err != nil {
+		t.Fatal(err)
+	}
+	if err := out.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}

@@ -1,0 +1,258 @@
+package port
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/mattn/go-runewidth"
+	"github.com/pterm/pterm"
+
+	"github.com/netlearn/netlearn/cmd/cmdutil"
+	"github.com/netlearn/netlearn/cmd/i18n"
+	"github.com/netlearn/netlearn/netinfo/ports"
+)
+
+// groupTableMin is the number of ports from one argument (a range) from
+// which the terminal shows one compact table instead of a section per port.
+const groupTableMin = 3
+
+func render(opts *Options, reports []ports.Report) error {
+	tr, width := opts.F.Tr, opts.F.IO.TerminalWidth()
+	return cmdutil.Render(opts.F, opts.JSON, reports, cmdutil.Renderers[[]ports.Report]{
+		Terminal: func(w io.Writer, rs []ports.Report) error { return renderTerminal(w, tr, width, rs) },
+		Plain:    func(w io.Writer, rs []ports.Report) error { return renderPlain(w, tr, rs) },
+	})
+}
+
+// renderTerminal shows one section per port, or one table per range.
+func renderTerminal(w io.Writer, tr *i18n.Catalog, width int, reports []ports.Report) error {
+	var b strings.Builder
+	explained := false // explanations are the same for every port: say them once
+	for _, group := range byArgument(reports) {
+		if len(group) >= groupTableMin {
+			b.WriteString(rangeTable(tr, width, group, !explained))
+			explained = true
+			continue
+		}
+		for _, r := range group {
+			b.WriteString(portSection(tr, width, r, !explained))
+			explained = true
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// byArgument splits reports into runs that came from the same argument.
+func byArgument(reports []ports.Report) [][]ports.Report {
+	var groups [][]ports.Report
+	for i, r := range reports {
+		if i == 0 || r.Arg != reports[i-1].Arg {
+			groups = append(groups, nil)
+		}
+		groups[len(groups)-1] = append(groups[len(groups)-1], r)
+	}
+	return groups
+}
+
+// fact is one line of a port's section: a label, its value(s), and a
+// short explanation shown dimmed underneath.
+type fact struct {
+	label   string
+	values  []string
+	explain []string
+}
+
+func portSection(tr *i18n.Catalog, width int, r ports.Report, explain bool) string {
+	title := tr.T("port.title", "port", r.Port)
+	if r.Arg != fmt.Sprint(r.Port) {
+		title = tr.T("port.title_arg", "port", r.Port, "arg", r.Arg)
+	}
+	facts := []fact{
+		{tr.T("port.label.class"), []string{tr.T("port.class." + r.Class)}, []string{tr.T("port.explain.class")}},
+		{tr.T("port.label.iana"), []string{tr.T("port.iana." + r.IANARange)}, []string{tr.T("port.explain.iana")}},
+		servicesFact(tr, r),
+		ephemeralFact(tr, r),
+		privilegeFact(tr, r),
+		listeningFact(tr, r),
+	}
+	if !explain {
+		for i := range facts {
+			facts[i].explain = nil
+		}
+	}
+	return pterm.DefaultSection.Sprint(title) + "\n" + renderFacts(facts, width)
+}
+
+func servicesFact(tr *i18n.Catalog, r ports.Report) fact {
+	f := fact{label: tr.T("port.label.services"), explain: []string{tr.T("port.explain.services", "path", ports.SystemServicesPath())}}
+	for _, s := range r.Services {
+		v := s.Name + "/" + s.Protocol
+		if len(s.Aliases) > 0 {
+			v += " (" + strings.Join(s.Aliases, ", ") + ")"
+		}
+		if s.Description != "" {
+			v += " — " + s.Description
+		}
+		f.values = append(f.values, v)
+	}
+	if len(f.values) == 0 {
+		f.values = []string{tr.T("port.services.none")}
+	}
+	return f
+}
+
+func ephemeralFact(tr *i18n.Catalog, r ports.Report) fact {
+	e := r.EphemeralRange
+	key := "port.ephemeral.outside"
+	if r.InEphemeralRange {
+		key = "port.ephemeral.inside"
+	}
+	f := fact{
+		label:   tr.T("port.label.ephemeral"),
+		values:  []string{tr.T(key, "low", e.Low, "high", e.High, "port", r.Port)},
+		explain: []string{tr.T("port.explain.ephemeral." + r.EphemeralSource)},
+	}
+	if ports.IANARange(e.Low) == ports.IANAUser {
+		f.explain = append(f.explain, tr.T("port.ephemeral.starts_in_user", "low", e.Low))
+	}
+	return f
+}
+
+func privilegeFact(tr *i18n.Catalog, r ports.Report) fact {
+	p := r.Privilege
+	value := tr.T("port.privilege.free")
+	if p.Needed {
+		value = tr.T("port.privilege.needed", "start", p.UnprivilegedStart)
+		if p.Have {
+			value += tr.T("port.privilege.have") // carries its own separator
+		}
+	}
+	return fact{
+		label:   tr.T("port.label.privilege"),
+		values:  []string{value},
+		explain: []string{tr.T("port.explain.privilege."+p.Rule, "start", p.UnprivilegedStart)},
+	}
+}
+
+func listeningFact(tr *i18n.Catalog, r ports.Report) fact {
+	f := fact{label: tr.T("port.label.listening"), explain: []string{tr.T("port.explain.listening")}}
+	for _, l := range r.Listening {
+		f.values = append(f.values, listenerText(tr, l))
+	}
+	if len(f.values) == 0 {
+		f.values = []string{listeningStatusText(tr, r)}
+	}
+	return f
+}
+
+// listeningStatusText is what to say when no listener is shown.
+func listeningStatusText(tr *i18n.Catalog, r ports.Report) string {
+	switch r.ListeningStatus {
+	case ports.ListeningUnavailable:
+		return tr.T("port.listening.unavailable")
+	case ports.ListeningFailed:
+		return tr.T("port.listening.failed", "err", r.ListeningError)
+	}
+	return tr.T("port.listening.none")
+}
+
+func listenerText(tr *i18n.Catalog, l ports.Listener) string {
+	addr := l.Address
+	if l.Family == "ipv6" {
+		addr = "[" + addr + "]"
+	}
+	owner := tr.T("port.listener.hidden")
+	if l.PID > 0 {
+		owner = tr.T("port.listener.owner", "pid", l.PID, "process", l.Process)
+	}
+	return fmt.Sprintf("%s %s:%d  %s", l.Protocol, addr, l.Port, owner)
+}
+
+// renderFacts lays facts out as label, value, and a dimmed explanation
+// wrapped to the terminal width under the value.
+func renderFacts(facts []fact, width int) string {
+	labelWidth := 0
+	for _, f := range facts {
+		labelWidth = max(labelWidth, runewidth.StringWidth(f.label))
+	}
+	indent := strings.Repeat(" ", labelWidth+4)
+	var b strings.Builder
+	for _, f := range facts {
+		pad := strings.Repeat(" ", labelWidth-runewidth.StringWidth(f.label))
+		for i, v := range f.values {
+			if i == 0 {
+				fmt.Fprintf(&b, "  %s%s  %s\n", pterm.Bold.Sprint(f.label), pad, pterm.Cyan(v))
+			} else {
+				fmt.Fprintf(&b, "%s%s\n", indent, pterm.Cyan(v))
+			}
+		}
+		for _, e := range f.explain {
+			for _, line := range wrap(e, width-len(indent)) {
+				fmt.Fprintf(&b, "%s%s\n", indent, pterm.Gray(line))
+			}
+		}
+	}
+	return b.String()
+}
+
+// wrap breaks text into lines of at most width columns, at spaces for
+// words and anywhere between wide (CJK) characters, which have no spaces.
+func wrap(text string, width int) []string {
+	width = max(width, 20)
+	var lines []string
+	var line strings.Builder
+	col := 0
+	flush := func() {
+		lines = append(lines, strings.TrimRight(line.String(), " "))
+		line.Reset()
+		col = 0
+	}
+	for _, word := range splitWords(text) {
+		w := runewidth.StringWidth(word)
+		if col > 0 && col+w > width && !startsWithClosing(word) {
+			flush()
+			word = strings.TrimLeft(word, " ")
+			w = runewidth.StringWidth(word)
+		}
+		line.WriteString(word)
+		col += w
+	}
+	if line.Len() > 0 {
+		flush()
+	}
+	return lines
+}
+
+// noBreakBefore holds closing punctuation that must not start a line.
+const noBreakBefore = "，。、）：；！？」”,.;:!?)"
+
+func startsWithClosing(word string) bool {
+	first, _ := utf8.DecodeRuneInString(word)
+	return strings.ContainsRune(noBreakBefore, first)
+}
+
+// splitWords cuts text before each space and around each wide character,
+// so that joining the pieces gives the text back.
+func splitWords(text string) []string {
+	var words []string
+	var cur strings.Builder
+	for _, r := range text {
+		wide := runewidth.RuneWidth(r) == 2
+		if (r == ' ' || wide) && cur.Len() > 0 {
+			words = append(words, cur.String())
+			cur.Reset()
+		}
+		cur.WriteRune(r)
+		if wide {
+			words = append(words, cur.String())
+			cur.Reset()
+		}
+	}
+	if cur.Len() > 0 {
+		words = append(words, cur.String())
+	}
+	return words
+}

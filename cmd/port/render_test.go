@@ -1,0 +1,167 @@
+package port
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/mattn/go-runewidth"
+	"github.com/pterm/pterm"
+
+	"github.com/netlearn/netlearn/cmd/cmdutil"
+	"github.com/netlearn/netlearn/cmd/i18n"
+	"github.com/netlearn/netlearn/cmd/iostreams"
+	"github.com/netlearn/netlearn/netinfo/ports"
+)
+
+func sampleReports() []ports.Report {
+	eph := ports.Range{Low: 32768, High: 60999}
+	priv := ports.Privilege{Needed: true, UnprivilegedStart: 1024, Rule: ports.RuleLinux}
+	web := ports.Listener{Protocol: "tcp", Family: "ipv6", Address: "::", Port: 80, PID: 42, Process: "nginx"}
+	hidden := ports.Listener{Protocol: "udp", Family: "ipv4", Address: "127.0.0.1", Port: 80}
+	return []ports.Report{{
+		Arg: "http", Port: 80, Class: ports.ClassWellKnown, IANARange: ports.IANASystem,
+		Services:       []ports.Service{{Name: "http", Protocol: "tcp", Aliases: []string{"www"}, Description: "the web", Source: ports.FromBoth}},
+		EphemeralRange: eph, EphemeralSource: ports.SourceLinuxSysctl, NeedsPrivilege: true, Privilege: priv,
+		Listening: []ports.Listener{web, hidden}, ListeningStatus: ports.ListeningChecked,
+	}, {
+		Arg: "40000", Port: 40000, Class: ports.ClassDynamic, IANARange: ports.IANAUser, Services: []ports.Service{},
+		EphemeralRange: eph, EphemeralSource: ports.SourceLinuxSysctl, InEphemeralRange: true,
+		Privilege: ports.Privilege{UnprivilegedStart: 1024, Rule: ports.RuleLinux}, Listening: []ports.Listener{},
+		ListeningStatus: ports.ListeningUnavailable,
+	}}
+}
+
+func TestPlainIsStableKeyValueLines(t *testing.T) {
+	var b strings.Builder
+	if err := renderPlain(&b, i18n.For(i18n.EN), sampleReports()); err != nil {
+		t.Fatal(err)
+	}
+	want := "arg: http\nport: 80\nclass: well-known\niana_range: system\n" +
+		"service: http\ttcp\twww\tboth\tthe web\n" +
+		"ephemeral_range: 32768-60999\nin_ephemeral_range: false\nneeds_privilege: true\n" +
+		"listening: tcp\tipv6\t::\t42\tnginx\n" +
+		"listening: udp\tipv4\t127.0.0.1\t0\t-\n" +
+		"\n" +
+		"arg: 40000\nport: 40000\nclass: dynamic\niana_range: user\nservice: -\n" +
+		"ephemeral_range: 32768-60999\nin_ephemeral_range: true\nneeds_privilege: false\n" +
+		"listening: unavailable\n"
+	if b.String() != want {
+		t.Errorf("plain output:\n%s\nwant:\n%s", b.String(), want)
+	}
+}
+
+func TestTerminalExplainsEachFactOnceInEitherLanguage(t *testing.T) {
+	pterm.DisableStyling()
+	defer pterm.EnableStyling()
+	cases := map[i18n.Lang][]string{
+		i18n.EN: {"Port 80 (http)", "well-known (0–1023)", "The notes simplify", "http/tcp (www) — the web",
+			"32768–60999: 80 is outside it", "Note: this OS starts its range at 32768", "needs privilege (ports below 1024)",
+			"tcp [::]:80  pid 42 (nginx)", "udp 127.0.0.1:80  owner hidden", "Port 40000",
+			"none registered", "listing sockets is not available on this OS"},
+		i18n.ZH: {"端口 80（http）", "知名端口（0–1023）", "笔记做了简化", "32768–60999：80 不在其中",
+			"需要特权（1024 以下的端口）", "进程 42（nginx）", "没有登记的服务"},
+	}
+	for lang, wants := range cases {
+		var b strings.Builder
+		if err := renderTerminal(&b, i18n.For(lang), 80, sampleReports()); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		for _, w := range wants {
+			if !strings.Contains(out, w) {
+				t.Errorf("%s: terminal output lacks %q:\n%s", lang, w, out)
+			}
+		}
+		if n := strings.Count(out, i18n.For(lang).T("port.explain.class")[:20]); n != 1 {
+			t.Errorf("%s: class explained %d times, want once", lang, n)
+		}
+		for _, line := range strings.Split(out, "\n") {
+			if runewidth.StringWidth(line) > 80 {
+				t.Errorf("%s: line wider than 80 columns: %q", lang, line)
+			}
+		}
+	}
+}
+
+func TestRangeShowsOneTable(t *testing.T) {
+	pterm.DisableStyling()
+	defer pterm.EnableStyling()
+	var rs []ports.Report
+	for p := 8000; p <= 8003; p++ {
+		r := sampleReports()[1]
+		r.Arg, r.Port, r.InEphemeralRange = "8000-8003", p, false
+		rs = append(rs, r)
+	}
+	var b strings.Builder
+	if err := renderTerminal(&b, i18n.For(i18n.EN), 80, rs); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if !strings.Contains(out, "Ports 8000–8003 (8000-8003)") || strings.Count(out, "\n800") != 4 || strings.Contains(out, "Port 8001") {
+		t.Errorf("range table:\n%s", out)
+	}
+}
+
+func TestWrapKeepsTextAndWidth(t *testing.T) {
+	texts := []string{
+		"The notes split the 65536 ports in two: well-known 0–1023 for standard services.",
+		"笔记把 65536 个端口分成两类：0–1023 是知名端口，留给标准服务；其余是动态端口。",
+	}
+	for _, text := range texts {
+		lines := wrap(text, 24)
+		if strings.ReplaceAll(strings.Join(lines, ""), " ", "") != strings.ReplaceAll(text, " ", "") {
+			t.Errorf("wrap lost text: %q", lines)
+		}
+		for _, l := range lines {
+			if runewidth.StringWidth(l) > 26 { // closing punctuation may hang 2 columns
+				t.Errorf("line too wide: %q", l)
+			}
+			if strings.HasPrefix(l, "，") || strings.HasPrefix(l, "；") {
+				t.Errorf("line starts with closing punctuation: %q", l)
+			}
+		}
+	}
+}
+
+// TestEveryComputedKeyExists checks the keys built from data values, which
+// the catalogue test cannot see in the source.
+func TestEveryComputedKeyExists(t *testing.T) {
+	var keys []string
+	for _, c := range []string{ports.ClassWellKnown, ports.ClassDynamic} {
+		keys = append(keys, "port.class."+c, "port.class_short."+c)
+	}
+	for _, r := range []string{ports.IANASystem, ports.IANAUser, ports.IANADynamic} {
+		keys = append(keys, "port.iana."+r, "port.iana_short."+r)
+	}
+	for _, k := range []string{ports.BadEmpty, ports.BadOutOfRange, ports.BadNotDecimal, ports.BadUnknownName, ports.BadReversed, ports.BadTooLarge} {
+		keys = append(keys, "port.bad."+k)
+	}
+	for _, r := range []string{ports.RuleLinux, ports.RuleDarwinRoot, ports.RuleDarwinAnyAdr, ports.RuleWindows, ports.RuleUnixRoot} {
+		keys = append(keys, "port.explain.privilege."+r)
+	}
+	for _, s := range []string{ports.SourceLinuxSysctl, ports.SourceDarwinSysctl, ports.SourceWindows, ports.SourceIANADefault} {
+		keys = append(keys, "port.explain.ephemeral."+s)
+	}
+	keys = append(keys, "port.ephemeral.inside", "port.ephemeral.outside")
+	for _, lang := range i18n.Langs {
+		for _, k := range keys {
+			if !i18n.For(lang).Has(k) {
+				t.Errorf("%s lacks %q", lang, k)
+			}
+		}
+	}
+}
+
+func TestFlagsReachOptions(t *testing.T) {
+	ios, _, _, _ := iostreams.Test()
+	f := &cmdutil.Factory{IO: ios, Tr: i18n.For(i18n.EN)}
+	var got *Options
+	c := NewCmdPort(f, func(o *Options) error { got = o; return nil })
+	c.SetArgs([]string{"80", "ssh", "--json", "--listening"})
+	if err := c.Execute(); err != nil {
+		t.Fatal(err)
+	}
+	if !got.JSON || !got.Listening || got.List || strings.Join(got.Args, " ") != "80 ssh" {
+		t.Errorf("options %+v", got)
+	}
+}

@@ -1,0 +1,167 @@
+// Package progress implements `netlearn progress`: what the learner has
+// read, their quiz scores and where they left off; --reset starts afresh.
+package progress
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/pterm/pterm"
+	"github.com/spf13/cobra"
+
+	"github.com/netlearn/netlearn/cmd/cmdutil"
+	"github.com/netlearn/netlearn/cmd/tutor"
+	"github.com/netlearn/netlearn/lessons"
+)
+
+// Options are the progress command's inputs.
+type Options struct {
+	F        *cmdutil.Factory
+	JSON     bool
+	Reset    bool
+	Yes      bool
+	Prompter tutor.Prompter
+}
+
+// NewCmdProgress returns the progress command; runF replaces the work in tests.
+func NewCmdProgress(f *cmdutil.Factory, runF func(context.Context, *Options) error) *cobra.Command {
+	opts := &Options{F: f, Prompter: tutor.NewPrompter(f)}
+	c := &cobra.Command{
+		Use:     "progress",
+		Short:   f.Tr.T("progress.short"),
+		Long:    f.Tr.T("progress.long"),
+		Example: "  netlearn progress\n  netlearn progress --json\n  netlearn progress --reset --yes",
+		Args:    cmdutil.NoArgs(f),
+		RunE: func(c *cobra.Command, _ []string) error {
+			if opts.Reset && opts.JSON {
+				return &cmdutil.UsageError{Msg: f.Tr.T("progress.reset_and_json"), Command: c.CommandPath()}
+			}
+			if opts.Reset && !opts.Yes && !f.IO.CanPrompt() {
+				return &cmdutil.UsageError{Msg: f.Tr.T("progress.reset_needs_yes"), Command: c.CommandPath()}
+			}
+			if runF != nil {
+				return runF(c.Context(), opts)
+			}
+			return progressRun(opts)
+		},
+	}
+	c.Flags().BoolVar(&opts.JSON, "json", false, f.Tr.T("progress.flag_json"))
+	c.Flags().BoolVar(&opts.Reset, "reset", false, f.Tr.T("progress.flag_reset"))
+	c.Flags().BoolVar(&opts.Yes, "yes", false, f.Tr.T("progress.flag_yes"))
+	return c
+}
+
+func progressRun(opts *Options) error {
+	f := opts.F
+	lib, err := tutor.Library(f)
+	if err != nil {
+		return err
+	}
+	tracker := tutor.OpenTracker(f)
+	if opts.Reset {
+		return reset(opts, tracker)
+	}
+	return Show(f, opts.JSON, lib, tracker)
+}
+
+func reset(opts *Options, tracker *tutor.Tracker) error {
+	tr := opts.F.Tr
+	if !opts.Yes {
+		yes, err := opts.Prompter.Confirm(tr.T("progress.reset_confirm", "file", tracker.Path()))
+		if errors.Is(err, tutor.ErrCancelled) {
+			return cmdutil.ErrInterrupted
+		}
+		if err != nil {
+			return err
+		}
+		if !yes {
+			fmt.Fprintln(opts.F.IO.Out, tr.T("progress.reset_kept"))
+			return nil
+		}
+	}
+	backup, err := tracker.Reset()
+	if err != nil {
+		return &cmdutil.FailedError{Msg: tr.T("progress.reset_failed", "reason", err)}
+	}
+	if backup == "" {
+		fmt.Fprintln(opts.F.IO.Out, tr.T("progress.reset_nothing"))
+		return nil
+	}
+	fmt.Fprintln(opts.F.IO.Out, tr.T("progress.reset_done", "backup", backup))
+	return nil
+}
+
+// View is the progress as shown and as --json prints it.
+type View struct {
+	File     string             `json:"file"`
+	Seen     int                `json:"seen"`
+	Total    int                `json:"total"`
+	Next     string             `json:"next"`
+	Last     *lessons.Position  `json:"last"`
+	Sections []tutor.SectionRow `json:"sections"`
+}
+
+// Show renders the learner's progress. The menu calls it too.
+func Show(f *cmdutil.Factory, asJSON bool, lib *lessons.Library, tracker *tutor.Tracker) error {
+	p := tracker.Progress
+	v := View{File: tracker.Path(), Seen: len(p.Seen), Total: len(lessons.Sections), Next: p.Next(),
+		Last: p.Last, Sections: tutor.Rows(lib, p, tutor.Lang(f))}
+	return cmdutil.Render(f, asJSON, v, cmdutil.Renderers[View]{
+		Terminal: func(w io.Writer, v View) error { return renderTerminal(f, w, v) },
+		Plain:    func(w io.Writer, v View) error { return renderPlain(f, w, v) },
+	})
+}
+
+func renderTerminal(f *cmdutil.Factory, w io.Writer, v View) error {
+	tr := f.Tr
+	data := [][]string{{tr.T("learn.col_section"), tr.T("learn.col_title"), tr.T("learn.col_seen"),
+		tr.T("progress.col_best"), tr.T("progress.col_last"), tr.T("progress.col_attempts")}}
+	for _, r := range v.Sections {
+		seen := pterm.Gray(tr.T("learn.unseen"))
+		if r.Seen {
+			seen = pterm.Green(tr.T("learn.seen"))
+		}
+		data = append(data, []string{r.Section, r.Title, seen, tutor.Score(r.Best), tutor.Score(r.Last), strconv.Itoa(r.Attempts)})
+	}
+	table, err := pterm.DefaultTable.WithHasHeader().WithData(data).Srender()
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(w, "%s\n%s\n\n%s\n\n%s\n%s\n",
+		pterm.Bold.Sprint(tr.T("progress.title")),
+		tr.T("progress.seen_count", "seen", v.Seen, "total", v.Total),
+		strings.TrimRight(table, "\n"), lastLine(f, v), pterm.Gray(tr.T("progress.file", "file", v.File)))
+	return err
+}
+
+func lastLine(f *cmdutil.Factory, v View) string {
+	tr := f.Tr
+	line := tr.T("progress.nothing_yet")
+	if v.Last != nil {
+		line = tr.T("progress.last_"+v.Last.Activity, "section", v.Last.Section,
+			"at", v.Last.At.Local().Format("2006-01-02 15:04"))
+	}
+	if v.Next != "" {
+		line += "  " + tr.T("learn.hint_next", "section", v.Next)
+	}
+	return line
+}
+
+func renderPlain(f *cmdutil.Factory, w io.Writer, v View) error {
+	tr := f.Tr
+	fmt.Fprintf(w, "file\t%s\nseen\t%d/%d\nnext\t%s\n", v.File, v.Seen, v.Total, v.Next)
+	for _, r := range v.Sections {
+		seen := tr.T("learn.unseen")
+		if r.Seen {
+			seen = tr.T("learn.seen")
+		}
+		if _, err := fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", r.Section, seen, tutor.Score(r.Best), tutor.Score(r.Last), r.Title); err != nil {
+			return err
+		}
+	}
+	return nil
+}

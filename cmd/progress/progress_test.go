@@ -1,0 +1,110 @@
+package progress
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/netlearn/netlearn/cmd/cmdutil"
+	"github.com/netlearn/netlearn/cmd/i18n"
+	"github.com/netlearn/netlearn/cmd/iostreams"
+	"github.com/netlearn/netlearn/cmd/tutor"
+	"github.com/netlearn/netlearn/cmd/tutor/tutortest"
+	"github.com/netlearn/netlearn/lessons"
+)
+
+// withProgress points the config folder at a temporary one holding a
+// progress file with lesson 1.2 read.
+func withProgress(t *testing.T) string {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
+	dir, err := lessons.DefaultDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	store := lessons.NewStore(dir)
+	p := lessons.NewProgress()
+	p.MarkSeen("1.2", store.Now())
+	p.RecordQuiz("1.2", 3, 4, store.Now())
+	if err := store.Save(p); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func resetOnTerminal(t *testing.T, step tutortest.Step) (string, error) {
+	ios, _, out, _ := iostreams.Test()
+	ios.SetTTY(true, true, false)
+	p := &tutortest.Prompter{Steps: []tutortest.Step{step}}
+	err := progressRun(&Options{F: cmdutil.NewFactory(ios, i18n.EN), Reset: true, Prompter: p})
+	if perr := p.Done(); perr != nil {
+		t.Fatal(perr)
+	}
+	return out.String(), err
+}
+
+func TestResetAsksFirstOnATerminal(t *testing.T) {
+	dir := withProgress(t)
+	before, _ := os.ReadFile(filepath.Join(dir, "progress.json"))
+
+	out, err := resetOnTerminal(t, tutortest.Step{Yes: false})
+	after, _ := os.ReadFile(filepath.Join(dir, "progress.json"))
+	if err != nil || !strings.Contains(out, "Nothing changed") || !bytes.Equal(before, after) {
+		t.Errorf("answering no: err %v, out %q, file changed %v", err, out, !bytes.Equal(before, after))
+	}
+
+	_, err = resetOnTerminal(t, tutortest.Step{Control: true})
+	if !errors.Is(err, cmdutil.ErrInterrupted) {
+		t.Errorf("Ctrl-C: %v", err)
+	}
+
+	out, err = resetOnTerminal(t, tutortest.Step{Yes: true})
+	backups, _ := filepath.Glob(filepath.Join(dir, "progress.json.reset-*"))
+	if err != nil || len(backups) != 1 || !strings.Contains(out, backups[0]) {
+		t.Fatalf("answering yes: err %v, out %q, backups %v", err, out, backups)
+	}
+	if kept, _ := os.ReadFile(backups[0]); !bytes.Equal(kept, before) {
+		t.Error("the reset copy differs from the old file")
+	}
+	p, rec := lessons.NewStore(dir).Load()
+	if rec != nil || len(p.Seen) != 0 || len(p.Scores) != 0 {
+		t.Errorf("after reset: %+v %+v", p, rec)
+	}
+}
+
+func TestJSONView(t *testing.T) {
+	dir := withProgress(t)
+	ios, _, out, _ := iostreams.Test()
+	if err := progressRun(&Options{F: cmdutil.NewFactory(ios, i18n.EN), JSON: true}); err != nil {
+		t.Fatal(err)
+	}
+	var v View
+	if err := json.Unmarshal(out.Bytes(), &v); err != nil {
+		t.Fatal(err)
+	}
+	if v.File != filepath.Join(dir, "progress.json") || v.Seen != 1 || v.Total != 10 || v.Next != "1.2.4" ||
+		v.Last.Activity != "quiz" || len(v.Sections) != 10 || v.Sections[3].Best.Correct != 3 || !v.Sections[3].Seen {
+		t.Errorf("view %+v", v)
+	}
+}
+
+func TestTerminalViewInChinese(t *testing.T) {
+	withProgress(t)
+	ios, _, out, _ := iostreams.Test()
+	ios.SetTTY(false, true, false)
+	f := cmdutil.NewFactory(ios, i18n.ZH)
+	lib, _ := tutor.Library(f)
+	if err := Show(f, false, lib, tutor.OpenTracker(f)); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"你的学习进度", "已读课程：1 / 10", "3/4", "上次：第 1.2 节测验", "下一课：netlearn learn 1.2.4"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("view lacks %q:\n%s", want, out)
+		}
+	}
+}

@@ -1,0 +1,198 @@
+// Package quiz implements `netlearn quiz`: questions on one section or all
+// of them, asked interactively on a terminal or read one answer per line
+// from stdin, each graded with a short explanation, with the score saved.
+package quiz
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+
+	"github.com/spf13/cobra"
+
+	"github.com/netlearn/netlearn/cmd/cmdutil"
+	"github.com/netlearn/netlearn/cmd/learn"
+	"github.com/netlearn/netlearn/cmd/tutor"
+	"github.com/netlearn/netlearn/lessons"
+)
+
+// DefaultPassMark is the share of correct answers, in percent, below which
+// the quiz exits with status 1.
+const DefaultPassMark = 60
+
+// Options are the quiz command's inputs.
+type Options struct {
+	F         *cmdutil.Factory
+	Section   string // "" means every section in order
+	JSON      bool
+	PassMark  int
+	NoMachine bool
+	Sources   lessons.MachineSources
+	Prompter  tutor.Prompter
+	Tracker   *tutor.Tracker // nil opens the saved progress
+}
+
+// NewCmdQuiz returns the quiz command; runF replaces the work in tests.
+func NewCmdQuiz(f *cmdutil.Factory, runF func(context.Context, *Options) error) *cobra.Command {
+	opts := &Options{F: f, Sources: lessons.SystemSources(), Prompter: tutor.NewPrompter(f)}
+	c := &cobra.Command{
+		Use:     "quiz [SECTION]",
+		Short:   f.Tr.T("quiz.short"),
+		Long:    f.Tr.T("quiz.long", "pass", DefaultPassMark),
+		Example: "  netlearn quiz 1.2\n  printf '3\\n80\\nb\\n' | netlearn quiz 1.2 --no-machine\n  netlearn quiz 1.3 --json < answers.txt",
+		Args: func(c *cobra.Command, args []string) error {
+			return parseArgs(f, c, opts, args)
+		},
+		RunE: func(c *cobra.Command, _ []string) error {
+			if opts.NoMachine {
+				opts.Sources = lessons.MachineSources{}
+			}
+			if runF != nil {
+				return runF(c.Context(), opts)
+			}
+			return Run(c.Context(), opts)
+		},
+	}
+	c.Flags().BoolVar(&opts.JSON, "json", false, f.Tr.T("quiz.flag_json"))
+	c.Flags().IntVar(&opts.PassMark, "pass", DefaultPassMark, f.Tr.T("quiz.flag_pass"))
+	c.Flags().BoolVar(&opts.NoMachine, "no-machine", false, f.Tr.T("quiz.flag_no_machine"))
+	return c
+}
+
+func parseArgs(f *cmdutil.Factory, c *cobra.Command, opts *Options, args []string) error {
+	usage := func(msg string) error { return &cmdutil.UsageError{Msg: msg, Command: c.CommandPath()} }
+	if len(args) > 1 {
+		return usage(f.Tr.T("learn.one_section", "args", fmt.Sprint(args)))
+	}
+	if len(args) == 1 {
+		if err := learn.CheckSection(f, args[0]); err != nil {
+			return usage(err.Error())
+		}
+		opts.Section = args[0]
+	}
+	if opts.PassMark < 0 || opts.PassMark > 100 {
+		return usage(f.Tr.T("quiz.bad_pass", "value", opts.PassMark))
+	}
+	return nil
+}
+
+// Result is a quiz run as --json prints it.
+type Result struct {
+	Sections []SectionResult `json:"sections"`
+	Correct  int             `json:"correct"`
+	Total    int             `json:"total"`
+	Percent  int             `json:"percent"`
+	PassMark int             `json:"pass_mark"`
+	Passed   bool            `json:"passed"`
+	// Complete is false when the quiz stopped early (Ctrl-C, end of stdin).
+	Complete bool `json:"complete"`
+}
+
+// SectionResult is the answers given on one section.
+type SectionResult struct {
+	Section string         `json:"section"`
+	Correct int            `json:"correct"`
+	Total   int            `json:"total"`
+	Answers []AnswerResult `json:"answers"`
+}
+
+// AnswerResult is one graded answer.
+type AnswerResult struct {
+	ID       string `json:"id"`
+	Type     string `json:"type"`
+	Machine  bool   `json:"machine"`
+	Prompt   string `json:"prompt"`
+	Answer   string `json:"answer"`
+	Correct  bool   `json:"correct"`
+	Expected string `json:"expected"`
+	Explain  string `json:"explain"`
+}
+
+var errStdinEnded = errors.New("stdin ended")
+
+// Run asks the questions, grades them, saves each finished section's score
+// and returns nil (passed), a FailedError (below the pass mark or stdin
+// ended early) or ErrInterrupted (Ctrl-C). The menu calls it too.
+func Run(ctx context.Context, opts *Options) error {
+	f := opts.F
+	lib, err := tutor.Library(f)
+	if err != nil {
+		return err
+	}
+	tracker := opts.Tracker
+	if tracker == nil {
+		tracker = tutor.OpenTracker(f)
+	}
+	s := newSession(ctx, opts)
+	res := Result{PassMark: opts.PassMark, Complete: true}
+	sections := lessons.Sections
+	if opts.Section != "" {
+		sections = []string{opts.Section}
+	}
+	for _, section := range sections {
+		quiz, _ := lib.Quiz(section)
+		questions := append(append([]lessons.Question{}, quiz.Questions...), opts.Sources.Questions(ctx, section)...)
+		sr, err := s.askSection(section, questions)
+		res.add(sr)
+		if err != nil {
+			res.Complete = false
+			return s.finish(&res, err)
+		}
+		tracker.Progress.RecordQuiz(section, sr.Correct, sr.Total, tracker.Now())
+		tracker.Save()
+	}
+	return s.finish(&res, nil)
+}
+
+func (r *Result) add(sr SectionResult) {
+	if len(sr.Answers) == 0 {
+		return
+	}
+	r.Sections = append(r.Sections, sr)
+	r.Correct += sr.Correct
+	r.Total += sr.Total
+	if r.Total > 0 {
+		r.Percent = r.Correct * 100 / r.Total
+	}
+	r.Passed = r.Percent >= r.PassMark
+}
+
+// finish prints the result and turns it into the command's error.
+func (s *session) finish(res *Result, stopped error) error {
+	if err := s.printSummary(res); err != nil {
+		return err
+	}
+	switch {
+	case errors.Is(stopped, tutor.ErrCancelled), s.ctx.Err() != nil:
+		return cmdutil.ErrInterrupted
+	case errors.Is(stopped, errStdinEnded):
+		return &cmdutil.FailedError{Msg: s.tr.T("quiz.stdin_ended", "answered", res.Total)}
+	case stopped != nil:
+		return stopped
+	case !res.Passed:
+		return &cmdutil.FailedError{}
+	}
+	return nil
+}
+
+func (s *session) printSummary(res *Result) error {
+	if s.opts.JSON {
+		return cmdutil.WriteJSON(s.opts.F.IO.Out, res)
+	}
+	line := s.tr.T("quiz.summary", "correct", res.Correct, "total", res.Total, "percent", res.Percent)
+	if !res.Complete {
+		line = s.tr.T("quiz.stopped") + " " + line
+	}
+	verdict := s.tr.T("quiz.passed", "pass", res.PassMark)
+	if !res.Passed {
+		verdict = s.tr.T("quiz.below_pass", "pass", res.PassMark)
+	}
+	_, err := fmt.Fprintln(s.out, s.style.bold(s.fit(line+" "+verdict)))
+	return err
+}
+
+// quizLine numbers a question: "[1.2 · 2/4]".
+func quizLine(section string, i, n int) string {
+	return "[" + section + " · " + strconv.Itoa(i) + "/" + strconv.Itoa(n) + "]"
+}

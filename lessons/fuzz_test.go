@@ -1,0 +1,101 @@
+package lessons
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func FuzzParseLesson(f *testing.F) {
+	f.Add([]byte(fixtureLesson("1.2", EN)))
+	f.Add([]byte(fixtureLesson("1.3", ZH)))
+	f.Add([]byte("---\ntitle: t\ntry: netlearn ip\n---\n```\n"))
+	f.Add([]byte("---\n---\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		l, err := ParseLesson("1.2", EN, data)
+		if err != nil {
+			return
+		}
+		// Whatever parses has what every renderer relies on.
+		if l.Title == "" || len(l.Try) == 0 {
+			t.Fatalf("parsed without title or try: %+v", l)
+		}
+		for _, line := range l.Try {
+			if _, err := SplitTry(line); err != nil {
+				t.Fatalf("kept a try line that does not split: %q", line)
+			}
+		}
+		anchors := map[string]bool{}
+		for _, p := range l.Parts() {
+			anchors[p.Anchor] = true
+		}
+		for _, a := range requiredAnchors {
+			if !anchors[a] {
+				t.Fatalf("parsed without anchor %s", a)
+			}
+		}
+	})
+}
+
+func FuzzParseQuiz(f *testing.F) {
+	f.Add([]byte(fixtureQuiz("1.2")))
+	f.Add([]byte(`{"section": "1.2", "questions": []}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		q, err := ParseQuiz("1.2", data)
+		if err != nil {
+			return
+		}
+		for i := range q.Questions {
+			question := &q.Questions[i]
+			for _, lang := range Langs {
+				question.Grade(lang, "1") // must not panic on any accepted quiz
+				question.Grade(lang, "")
+			}
+		}
+	})
+}
+
+func FuzzDecodeProgress(f *testing.F) {
+	p := NewProgress()
+	p.MarkSeen("1.2", t0)
+	p.RecordQuiz("1.2", 3, 4, t0)
+	good, _ := json.Marshal(p)
+	f.Add(good)
+	f.Add([]byte(`{"version": 1}`))
+	f.Add([]byte(`{"version": 1, "seen": {}, "scores": {"1.1": {"best": {"correct": 9, "total": 1}}}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := DecodeProgress(data)
+		if err != nil {
+			return
+		}
+		if err := p.Check(); err != nil {
+			t.Fatalf("decoded progress fails Check: %v", err)
+		}
+		p.Next()
+		p.RecordQuiz("1.1", 1, 1, t0) // must work on anything loaded
+	})
+}
+
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{"８０", " ＴＣＰ ", "１２７。０。０。１", "a\u3000b", "三次握手", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n := Normalize(s)
+		if Normalize(n) != n {
+			t.Fatalf("not idempotent: %q → %q → %q", s, n, Normalize(n))
+		}
+		if n != strings.TrimSpace(n) || strings.Contains(n, "  ") {
+			t.Fatalf("spaces left in %q", n)
+		}
+		for _, r := range n {
+			if r >= '！' && r <= '～' || r == '\u3000' {
+				t.Fatalf("full-width %q left in %q", r, n)
+			}
+		}
+		if utf8.ValidString(s) && !utf8.ValidString(n) {
+			t.Fatalf("valid input became invalid: %q", n)
+		}
+	})
+}

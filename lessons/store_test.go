@@ -1,0 +1,161 @@
+package lessons
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/netlearn/netlearn/lessons/lessonstest"
+)
+
+func newTestStore(t *testing.T) *Store {
+	s := NewStore(filepath.Join(t.TempDir(), "netlearn"))
+	s.Now = func() time.Time { return t0 }
+	return s
+}
+
+func TestStoreRoundTrip(t *testing.T) {
+	s := newTestStore(t)
+	p, rec := s.Load()
+	if rec != nil || len(p.Seen) != 0 {
+		t.Fatalf("missing file: %+v, %+v", p, rec)
+	}
+	p.MarkSeen("1.2", t0)
+	p.RecordQuiz("1.2", 3, 4, t0)
+	if err := s.Save(p); err != nil {
+		t.Fatal(err)
+	}
+	got, rec := s.Load()
+	if rec != nil || !got.Seen["1.2"].Equal(t0) || got.Scores["1.2"].Best.Correct != 3 || got.Last.Section != "1.2" {
+		t.Errorf("loaded %+v, %+v", got, rec)
+	}
+	entries, _ := os.ReadDir(s.Dir)
+	if len(entries) != 1 || entries[0].Name() != FileName {
+		t.Errorf("folder holds %v, want only %s (no temporary files left)", entries, FileName)
+	}
+}
+
+func TestACorruptFileIsKeptAsABackup(t *testing.T) {
+	s := newTestStore(t)
+	os.MkdirAll(s.Dir, 0o755)
+	corrupt := []byte(`{"version": 1, "seen": {"1.1": "yesterday`)
+	os.WriteFile(s.Path(), corrupt, 0o644)
+
+	p, rec := s.Load()
+	if rec == nil || rec.BackupErr != nil || rec.Reason == nil {
+		t.Fatalf("recovery = %+v", rec)
+	}
+	if want := s.Path() + ".broken-20261125T120000Z"; rec.Backup != want {
+		t.Errorf("backup %q, want %q", rec.Backup, want)
+	}
+	if kept, _ := os.ReadFile(rec.Backup); string(kept) != string(corrupt) {
+		t.Errorf("backup holds %q, want the corrupt bytes unchanged", kept)
+	}
+	if len(p.Seen) != 0 {
+		t.Errorf("fresh progress expected, got %+v", p)
+	}
+	if err := s.Save(p); err != nil {
+		t.Errorf("saving after recovery: %v", err)
+	}
+}
+
+func TestBackupsNeverOverwriteEachOther(t *testing.T) {
+	s := newTestStore(t)
+	os.MkdirAll(s.Dir, 0o755)
+	for i, content := range []string{"first", "second"} {
+		os.WriteFile(s.Path(), []byte(content), 0o644)
+		_, rec := s.Load()
+		want := s.Path() + ".broken-20261125T120000Z"
+		if i == 1 {
+			want += "-2"
+		}
+		if rec == nil || rec.Backup != want {
+			t.Fatalf("backup %d: %+v, want %s", i, rec, want)
+		}
+		if kept, _ := os.ReadFile(rec.Backup); string(kept) != content {
+			t.Errorf("backup %d holds %q", i, kept)
+		}
+	}
+}
+
+func TestAnUnreadableFileIsSetAside(t *testing.T) {
+	s := newTestStore(t)
+	// A directory where the file should be cannot be read as a file,
+	// whoever runs the test.
+	os.MkdirAll(filepath.Join(s.Path(), "inside"), 0o755)
+	_, rec := s.Load()
+	if rec == nil || rec.Backup == "" {
+		t.Fatalf("recovery = %+v", rec)
+	}
+	if _, err := os.Stat(filepath.Join(rec.Backup, "inside")); err != nil {
+		t.Errorf("the unreadable entry was not kept: %v", err)
+	}
+}
+
+func TestANewerVersionIsKeptNotOverwritten(t *testing.T) {
+	s := newTestStore(t)
+	os.MkdirAll(s.Dir, 0o755)
+	os.WriteFile(s.Path(), []byte(`{"version": 7, "seen": {}, "scores": {}}`), 0o644)
+	_, rec := s.Load()
+	if rec == nil || !strings.Contains(rec.Reason.Error(), "version 7") || rec.Backup == "" {
+		t.Errorf("recovery = %+v", rec)
+	}
+}
+
+func TestAReadOnlyFolderFailsSaveClearly(t *testing.T) {
+	s := newTestStore(t)
+	os.MkdirAll(s.Dir, 0o755)
+	lessonstest.ReadOnly(t, s.Dir)
+	p, rec := s.Load()
+	if rec != nil {
+		t.Fatalf("missing file in a read-only folder: %+v", rec)
+	}
+	p.MarkSeen("1.1", t0)
+	err := s.Save(p)
+	var se *SaveError
+	if !errors.As(err, &se) || se.Dir != s.Dir || !errors.Is(err, fs.ErrPermission) {
+		t.Fatalf("Save = %v, want a SaveError for %s wrapping a permission error", err, s.Dir)
+	}
+	if entries, _ := os.ReadDir(s.Dir); len(entries) != 0 {
+		t.Errorf("a failed save left %v behind", entries)
+	}
+}
+
+func TestACorruptFileInAReadOnlyFolderIsLeftUntouched(t *testing.T) {
+	s := newTestStore(t)
+	os.MkdirAll(s.Dir, 0o755)
+	os.WriteFile(s.Path(), []byte("not json"), 0o644)
+	lessonstest.ReadOnly(t, s.Dir)
+	p, rec := s.Load()
+	if rec == nil || rec.BackupErr == nil || rec.Backup != "" {
+		t.Fatalf("recovery = %+v, want a failed backup", rec)
+	}
+	p.MarkSeen("1.1", t0)
+	if err := s.Save(p); !errors.Is(err, ErrKeptBadFile) {
+		t.Errorf("Save = %v, want ErrKeptBadFile", err)
+	}
+	if data, _ := os.ReadFile(s.Path()); string(data) != "not json" {
+		t.Errorf("the file became %q", data)
+	}
+}
+
+func TestBackupBeforeReset(t *testing.T) {
+	s := newTestStore(t)
+	if name, err := s.Backup(); name != "" || err != nil {
+		t.Errorf("no file: Backup = %q, %v", name, err)
+	}
+	p := NewProgress()
+	p.MarkSeen("1.4", t0)
+	s.Save(p)
+	name, err := s.Backup()
+	if err != nil || name != s.Path()+".reset-20261125T120000Z" {
+		t.Fatalf("Backup = %q, %v", name, err)
+	}
+	if data, _ := os.ReadFile(name); !strings.Contains(string(data), `"1.4"`) {
+		t.Errorf("backup holds %s", data)
+	}
+}

@@ -1,0 +1,134 @@
+package ping_test
+
+import (
+	"context"
+	"errors"
+	"net"
+	"net/netip"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/netlearn/netlearn/netinfo/ping"
+)
+
+// These tests send real packets, to loopback addresses only.
+
+func realOptions(host string, p ping.Pinger) ping.Options {
+	return ping.Options{
+		Host: host, Count: 3, Interval: 20 * time.Millisecond, Timeout: time.Second,
+		Size: ping.DefaultSize, TTL: ping.DefaultTTL, Resolver: net.DefaultResolver, Pinger: p,
+	}
+}
+
+func hasIPv6Loopback(t *testing.T) bool {
+	t.Helper()
+	c, err := net.ListenPacket("udp6", "[::1]:0")
+	if err != nil {
+		return false
+	}
+	c.Close()
+	return true
+}
+
+func TestICMPOnLoopback(t *testing.T) {
+	for _, host := range []string{"127.0.0.1", "127.0.0.2", "::1"} {
+		t.Run(host, func(t *testing.T) {
+			if host == "::1" && !hasIPv6Loopback(t) {
+				t.Skip("this machine has no ::1 (IPv6 disabled)")
+			}
+			res, err := ping.Run(context.Background(), realOptions(host, ping.ICMP{}))
+			var perm *ping.PermissionError
+			if errors.As(err, &perm) {
+				t.Skipf("ICMP is not allowed for uid %d here: %v", os.Getuid(), err)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Received != 3 || res.Sent != 3 || res.LossPercent != 0 || res.Verdict.Code != ping.VerdictOK {
+				t.Errorf("%+v", res)
+			}
+			if res.Mode != ping.ModeUnprivileged && res.Mode != ping.ModePrivileged {
+				t.Errorf("mode %q", res.Mode)
+			}
+			for _, r := range res.Replies {
+				if r.TTL <= 0 || r.Bytes != ping.DefaultSize+8 || r.RTTMs <= 0 {
+					t.Errorf("reply %+v", r)
+				}
+			}
+			if res.MinMs > res.AvgMs || res.AvgMs > res.MaxMs {
+				t.Errorf("stats out of order %+v", res.RTTStats)
+			}
+		})
+	}
+}
+
+func TestICMPRejectsTinyPayloads(t *testing.T) {
+	o := realOptions("127.0.0.1", ping.ICMP{})
+	o.Size = ping.MinSize - 1
+	if _, err := ping.Run(context.Background(), o); err == nil {
+		t.Error("a payload below pro-bing's minimum was accepted")
+	}
+}
+
+func TestTCPConnectsToALoopbackListener(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			c.Close()
+		}
+	}()
+	port := uint16(ln.Addr().(*net.TCPAddr).Port)
+	res, err := ping.Run(context.Background(), realOptions("127.0.0.1", ping.TCP{Port: port}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Mode != ping.ModeTCP || res.Received != 3 || res.Verdict.Code != ping.VerdictOK {
+		t.Errorf("%+v", res)
+	}
+	if res.Replies[0].TTL != 0 {
+		t.Errorf("a TCP reply claims a TTL: %+v", res.Replies[0])
+	}
+}
+
+func TestTCPToAClosedPortIsRefused(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := uint16(ln.Addr().(*net.TCPAddr).Port)
+	ln.Close() // nothing listens there now
+	res, err := ping.Run(context.Background(), realOptions("127.0.0.1", ping.TCP{Port: port}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Received != 0 || res.Refused != 3 || res.Verdict.Code != ping.VerdictPortClosed {
+		t.Errorf("%+v", res)
+	}
+}
+
+func TestRealLadderOnLoopback(t *testing.T) {
+	rep := ping.Check(context.Background(), ping.CheckOptions{
+		LAN: netip.MustParseAddr("127.0.0.2"), Gateway: netip.MustParseAddr("127.0.0.3"),
+		InternetHost: "something.invalid", Resolver: net.DefaultResolver, Pinger: ping.ICMP{},
+	})
+	if rep.Permission() {
+		t.Skipf("ICMP is not allowed for uid %d here", os.Getuid())
+	}
+	for _, s := range rep.Steps[:3] {
+		if !s.OK {
+			t.Errorf("step %+v failed on loopback", s)
+		}
+	}
+	if rep.Steps[3].Reason != ping.ReasonDNSFailed || !rep.Steps[4].Skipped {
+		t.Errorf("DNS steps %+v", rep.Steps[3:])
+	}
+}

@@ -1,0 +1,92 @@
+package ping_test
+
+import (
+	"math"
+	"net/netip"
+	"testing"
+	"time"
+
+	"github.com/netlearn/netlearn/netinfo/ping"
+)
+
+func TestSummarizeMatchesIputilsFormula(t *testing.T) {
+	ms := func(v ...float64) []time.Duration {
+		out := make([]time.Duration, len(v))
+		for i, x := range v {
+			out[i] = time.Duration(x * float64(time.Millisecond))
+		}
+		return out
+	}
+	cases := []struct {
+		in   []time.Duration
+		want ping.RTTStats
+	}{
+		{nil, ping.RTTStats{}},
+		{ms(0.05), ping.RTTStats{MinMs: 0.05, AvgMs: 0.05, MaxMs: 0.05, MdevMs: 0}},
+		{ms(10, 10, 10), ping.RTTStats{MinMs: 10, AvgMs: 10, MaxMs: 10, MdevMs: 0}},
+		// mean 2.5, mean of squares 7.5: sqrt(7.5-6.25) = 1.118
+		{ms(1, 2, 3, 4), ping.RTTStats{MinMs: 1, AvgMs: 2.5, MaxMs: 4, MdevMs: 1.118}},
+		{ms(0.031, 0.045, 0.061), ping.RTTStats{MinMs: 0.031, AvgMs: 0.046, MaxMs: 0.061, MdevMs: 0.012}},
+	}
+	for _, c := range cases {
+		if got := ping.Summarize(c.in); got != c.want {
+			t.Errorf("Summarize(%v) = %+v, want %+v", c.in, got, c.want)
+		}
+	}
+}
+
+func TestLossPercent(t *testing.T) {
+	cases := []struct {
+		sent, recv int
+		want       float64
+	}{{0, 0, 0}, {4, 4, 0}, {4, 3, 25}, {3, 2, 100.0 / 3}, {5, 0, 100}}
+	for _, c := range cases {
+		if got := ping.LossPercent(c.sent, c.recv); math.Abs(got-c.want) > 1e-9 {
+			t.Errorf("LossPercent(%d, %d) = %v, want %v", c.sent, c.recv, got, c.want)
+		}
+	}
+}
+
+func TestScopeOf(t *testing.T) {
+	cases := map[string]ping.Scope{
+		"127.0.0.2": ping.ScopeLoopback, "::1": ping.ScopeLoopback,
+		"192.168.1.1": ping.ScopeLocal, "10.0.0.1": ping.ScopeLocal, "fe80::1": ping.ScopeLocal,
+		"fd00::1": ping.ScopeLocal, "8.8.8.8": ping.ScopeInternet, "2001:4860::1": ping.ScopeInternet,
+	}
+	for a, want := range cases {
+		if got := ping.ScopeOf(netip.MustParseAddr(a)); got != want {
+			t.Errorf("ScopeOf(%s) = %s, want %s", a, got, want)
+		}
+	}
+}
+
+func TestJudge(t *testing.T) {
+	lo := netip.MustParseAddr("127.0.0.1")
+	cases := []struct {
+		name string
+		r    ping.Result
+		want ping.VerdictCode
+	}{
+		{"all back", ping.Result{Address: lo, Sent: 4, Received: 4}, ping.VerdictOK},
+		{"some lost", ping.Result{Address: lo, Sent: 4, Received: 1}, ping.VerdictSomeLoss},
+		{"silence", ping.Result{Address: lo, Sent: 4}, ping.VerdictNoReply},
+		{"refused", ping.Result{Address: lo, Sent: 4, Errors: 4, Refused: 4}, ping.VerdictPortClosed},
+		{"errors", ping.Result{Address: lo, Sent: 2, Errors: 2}, ping.VerdictUnreachable},
+		{"nothing sent", ping.Result{Address: lo}, ping.VerdictNothingSent},
+	}
+	for _, c := range cases {
+		if got := ping.Judge(c.r); got.Code != c.want || got.Scope != ping.ScopeLoopback {
+			t.Errorf("%s: %+v, want %s in loopback scope", c.name, got, c.want)
+		}
+	}
+	jittery := ping.Result{Address: lo, Sent: 3, Received: 3,
+		RTTStats: ping.RTTStats{AvgMs: 20, MdevMs: 15}}
+	if v := ping.Judge(jittery); len(v.Notes) != 1 || v.Notes[0] != ping.NoteJitter {
+		t.Errorf("jitter notes %v", v.Notes)
+	}
+	steady := ping.Result{Address: lo, Sent: 3, Received: 3,
+		RTTStats: ping.RTTStats{AvgMs: 0.04, MdevMs: 0.03}}
+	if v := ping.Judge(steady); len(v.Notes) != 0 {
+		t.Errorf("loopback wobble judged as %v", v.Notes)
+	}
+}

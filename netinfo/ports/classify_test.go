@@ -1,0 +1,69 @@
+package ports
+
+import "testing"
+
+func TestClassesAtTheEdges(t *testing.T) {
+	cases := []struct {
+		port        int
+		class, iana string
+	}{
+		{0, ClassWellKnown, IANASystem},
+		{1023, ClassWellKnown, IANASystem},
+		{1024, ClassDynamic, IANAUser},
+		{49151, ClassDynamic, IANAUser},
+		{49152, ClassDynamic, IANADynamic},
+		{65535, ClassDynamic, IANADynamic},
+	}
+	for _, c := range cases {
+		if got := NotesClass(c.port); got != c.class {
+			t.Errorf("NotesClass(%d) = %q, want %q", c.port, got, c.class)
+		}
+		if got := IANARange(c.port); got != c.iana {
+			t.Errorf("IANARange(%d) = %q, want %q", c.port, got, c.iana)
+		}
+	}
+}
+
+func TestRangeContains(t *testing.T) {
+	r := Range{Low: 32768, High: 60999}
+	for port, want := range map[int]bool{32767: false, 32768: true, 60999: true, 61000: false} {
+		if got := r.Contains(port); got != want {
+			t.Errorf("%v.Contains(%d) = %v", r, port, got)
+		}
+	}
+	if r.Size() != 28232 {
+		t.Errorf("Size = %d", r.Size())
+	}
+}
+
+func TestParseRange(t *testing.T) {
+	if r, err := parseRange("32768\t60999\n"); err != nil || r != (Range{32768, 60999}) {
+		t.Errorf("parseRange = %v, %v", r, err)
+	}
+	for _, bad := range []string{"", "1", "1 2 3", "a b", "9 8", "-1 5", "1 65536"} {
+		if _, err := parseRange(bad); err == nil {
+			t.Errorf("parseRange(%q) accepted", bad)
+		}
+	}
+}
+
+func TestDarwinPrivilegeRule(t *testing.T) {
+	old := darwinPrivilege(17, false) // High Sierra
+	if old.Rule != RuleDarwinRoot || old.UnprivilegedStart != 1024 {
+		t.Errorf("10.13: %+v", old)
+	}
+	mojave := darwinPrivilege(18, true)
+	if mojave.Rule != RuleDarwinAnyAdr || mojave.UnprivilegedStart != 0 || !mojave.Have {
+		t.Errorf("10.14: %+v", mojave)
+	}
+}
+
+func TestPrivilegeForFollowsTheStart(t *testing.T) {
+	p := PrivilegeFor(0)
+	if p.UnprivilegedStart > 0 && !p.Needed {
+		t.Errorf("port 0 below start %d but not Needed", p.UnprivilegedStart)
+	}
+	if PrivilegeFor(65535).Needed {
+		t.Errorf("port 65535 needs privilege?")
+	}
+}

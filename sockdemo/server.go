@@ -1,0 +1,383 @@
+package sockdemo
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/netip"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Defaults shared by the command and tests.
+const (
+	// DefaultReply is what the server answers to every message unless told
+	// otherwise: a greeting in both languages, as the notes' server sends a
+	// fixed greeting. It is 14 bytes for 10 characters, a first hint that
+	// bytes are not characters.
+	DefaultReply = "你好, hello!"
+	// DefaultReadSize is the buffer of one recv, as in the notes, so a
+	// longer message visibly arrives in several reads.
+	DefaultReadSize = 1024
+	// DefaultBacklog is the listen queue length when none is given.
+	DefaultBacklog = 128
+	// DefaultIdleTimeout closes a client that has said nothing for this
+	// long: generous, so a learner who types slowly is never cut off.
+	DefaultIdleTimeout = 10 * time.Minute
+)
+
+// refuseGrace bounds how long a refused client is given to read the
+// refusal before its connection is dropped.
+const refuseGrace = 2 * time.Second
+
+// ServerConfig describes one demo server.
+type ServerConfig struct {
+	Host        string        // IP address to bind, e.g. 127.0.0.1 or 0.0.0.0
+	Port        int           // 0 lets the OS choose a free port
+	Backlog     int           // listen(backlog); 0 means DefaultBacklog
+	Reply       string        // fixed answer; "" means DefaultReply
+	Echo        bool          // answer each message with its own bytes
+	Once        bool          // serve one client, then close, like the notes
+	MaxClients  int           // at most this many at once; 0 means no limit
+	IdleTimeout time.Duration // 0 means wait for ever
+	ReadSize    int           // bytes per recv; 0 means DefaultReadSize
+	Quiet       bool          // skip per-message events (for load tests)
+	Emit        func(Event)   // receives every event; may be nil
+	Tracer      Tracer        // adds the kernel TCP state to events; may be nil
+}
+
+// Server is a listening demo server. Create it with Listen, run it with Serve.
+type Server struct {
+	cfg  ServerConfig
+	ln   net.Listener
+	addr netip.AddrPort
+	em   *emitter
+
+	mu     sync.Mutex
+	conns  map[net.Conn]bool
+	active int
+	nextID int
+	wg     sync.WaitGroup
+
+	clients, refused         atomic.Int64
+	messages, bytesIn, bytes atomic.Int64
+}
+
+// Listen performs the socket, bind and listen steps, reporting each.
+func Listen(ctx context.Context, cfg ServerConfig) (*Server, error) {
+	cfg = withServerDefaults(cfg)
+	ip, err := resolveOne(ctx, cfg.Host)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.Port < 0 || cfg.Port > 65535 {
+		return nil, fmt.Errorf("port %d is outside 0-65535", cfg.Port)
+	}
+	s := &Server{cfg: cfg, em: newEmitter(cfg.Emit, cfg.Tracer), conns: map[net.Conn]bool{}}
+	s.ln, err = openListener(netip.AddrPortFrom(ip, uint16(cfg.Port)), cfg.Backlog, s.em)
+	if err != nil {
+		return nil, err
+	}
+	s.addr, err = netip.ParseAddrPort(s.ln.Addr().String())
+	if err != nil {
+		s.ln.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func withServerDefaults(cfg ServerConfig) ServerConfig {
+	if cfg.Host == "" {
+		cfg.Host = "127.0.0.1"
+	}
+	if cfg.Backlog <= 0 {
+		cfg.Backlog = DefaultBacklog
+	}
+	if cfg.Reply == "" {
+		cfg.Reply = DefaultReply
+	}
+	if cfg.ReadSize <= 0 {
+		cfg.ReadSize = DefaultReadSize
+	}
+	return cfg
+}
+
+// Addr is the address the server really listens on (the real port when 0
+// was asked for).
+func (s *Server) Addr() netip.AddrPort { return s.addr }
+
+// Close closes the listener of a server that will not Serve.
+func (s *Server) Close() error { return s.ln.Close() }
+
+// Serve accepts clients until ctx is cancelled (or, with Once, until the
+// first client leaves), then closes every connection and the listener and
+// reports a summary. It returns ctx.Err() when stopped by ctx.
+func (s *Server) Serve(ctx context.Context) (Summary, error) {
+	stop := context.AfterFunc(ctx, s.closeAll)
+	defer stop()
+	err := s.acceptLoop(ctx)
+	s.closeAll()
+	s.wg.Wait()
+	reason := ReasonDone
+	if ctx.Err() != nil {
+		reason, err = ReasonShutdown, ctx.Err()
+	}
+	s.em.emit(Event{Side: SideServer, Step: StepShutdown, Local: s.addr.String(), Reason: reason})
+	sum := s.summary()
+	s.em.emit(Event{Side: SideServer, Step: StepSummary, Summary: &sum})
+	return sum, err
+}
+
+func (s *Server) acceptLoop(ctx context.Context) error {
+	for ctx.Err() == nil {
+		if !s.cfg.Quiet {
+			s.em.emit(Event{Side: SideServer, Step: StepAcceptWait, Local: s.addr.String()})
+		}
+		conn, err := s.ln.Accept()
+		if err != nil {
+			if ctx.Err() != nil || errors.Is(err, net.ErrClosed) {
+				return nil
+			}
+			// Out of file descriptors and similar: report, breathe, retry.
+			s.em.emit(Event{Side: SideServer, Step: StepAccept, Error: err.Error()})
+			sleepCtx(ctx, 100*time.Millisecond)
+			continue
+		}
+		id, ok := s.admit(conn)
+		if ok {
+			// Reported here, not in the client's goroutine, so it always
+			// comes before the next accept_wait.
+			s.em.emit(Event{Side: SideServer, Client: id, Step: StepAccept,
+				Local: conn.LocalAddr().String(), Remote: conn.RemoteAddr().String()})
+		}
+		switch {
+		case !ok:
+			s.wg.Add(1)
+			go s.refuse(conn)
+		case s.cfg.Once:
+			s.handle(ctx, conn, id)
+			return nil
+		default:
+			s.wg.Add(1)
+			go func() {
+				defer s.wg.Done()
+				s.handle(ctx, conn, id)
+			}()
+		}
+	}
+	return nil
+}
+
+// admit registers a new connection and gives it a number, unless the
+// server already has MaxClients.
+func (s *Server) admit(conn net.Conn) (int, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.cfg.MaxClients > 0 && s.active >= s.cfg.MaxClients {
+		return 0, false
+	}
+	s.active++
+	s.nextID++
+	s.conns[conn] = true
+	s.clients.Add(1)
+	return s.nextID, true
+}
+
+func (s *Server) release(conn net.Conn) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.conns[conn] {
+		delete(s.conns, conn)
+		s.active--
+	}
+}
+
+// closeAll closes the listener and every open connection; blocked accept
+// and recv calls return at once.
+func (s *Server) closeAll() {
+	s.ln.Close()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for c := range s.conns {
+		c.Close()
+	}
+}
+
+// RefusalText is sent to a client beyond --max-clients before closing it.
+func RefusalText(max int) string {
+	return fmt.Sprintf("服务器已满 server full: at most %d clients at a time, try again later\n", max)
+}
+
+// refuse tells an extra client why it is turned away, then closes its
+// connection gracefully (FIN, not RST) so the words arrive.
+func (s *Server) refuse(conn net.Conn) {
+	defer s.wg.Done()
+	defer conn.Close()
+	s.refused.Add(1)
+	msg := RefusalText(s.cfg.MaxClients)
+	conn.SetDeadline(time.Now().Add(refuseGrace))
+	n, _ := conn.Write([]byte(msg))
+	s.em.emit(Event{Side: SideServer, Step: StepRefuse, Local: conn.LocalAddr().String(), Remote: conn.RemoteAddr().String(),
+		Bytes: n, Text: Sanitize([]byte(msg)), Reason: ReasonMaxClients})
+	if tc, ok := conn.(*net.TCPConn); ok {
+		tc.CloseWrite()
+	}
+	// Read until the client closes (or the grace ends): closing with unread
+	// data would reset the connection and could destroy the message.
+	buf := make([]byte, 512)
+	for {
+		if _, err := conn.Read(buf); err != nil {
+			return
+		}
+	}
+}
+
+// handle is the notes' recv loop for one client, with its bugs fixed: it
+// stops when recv returns 0 bytes (the client closed), on `exit`, on a
+// reset, and after the idle timeout.
+func (s *Server) handle(ctx context.Context, conn net.Conn, id int) {
+	defer s.release(conn)
+	local, remote := conn.LocalAddr().String(), conn.RemoteAddr().String()
+	c := serverConn{s: s, conn: conn, id: id, local: local, remote: remote, buf: make([]byte, s.cfg.ReadSize)}
+	reason := c.loop()
+	if ctx.Err() != nil {
+		reason = ReasonShutdown
+	}
+	conn.Close()
+	s.em.emit(Event{Side: SideServer, Client: id, Step: StepClose, Local: local, Remote: remote, Reason: reason,
+		Text: c.san.Flush(), BytesIn: c.in, BytesOut: c.out, Reads: c.reads})
+}
+
+// serverConn is the state of one client's session.
+type serverConn struct {
+	s             *Server
+	conn          net.Conn
+	id            int
+	local, remote string
+	buf           []byte
+	san           Sanitizer
+	in, out       int64
+	reads         int64
+}
+
+// loop reads and answers until the session ends and returns why it ended.
+func (c *serverConn) loop() string {
+	cfg := c.s.cfg
+	for {
+		if cfg.IdleTimeout > 0 {
+			c.conn.SetReadDeadline(time.Now().Add(cfg.IdleTimeout))
+		}
+		if !cfg.Quiet {
+			c.event(Event{Step: StepRecvWait, ReadSize: len(c.buf)})
+		}
+		n, err := c.conn.Read(c.buf)
+		if n > 0 {
+			if done := c.received(c.buf[:n]); done != "" {
+				return done
+			}
+		}
+		if err != nil {
+			return closeReason(err)
+		}
+	}
+}
+
+// received reports one read and answers it. It returns a close reason when
+// the session must end.
+func (c *serverConn) received(data []byte) string {
+	cfg := c.s.cfg
+	c.reads++
+	c.in += int64(len(data))
+	c.s.messages.Add(1)
+	c.s.bytesIn.Add(int64(len(data)))
+	exit := IsExit(data)
+	if !cfg.Quiet {
+		c.event(Event{Step: StepRecv, Bytes: len(data), ReadSize: len(c.buf), Text: c.san.Feed(data),
+			Full: len(data) == len(c.buf), Exit: exit})
+	}
+	if exit {
+		return ReasonExit
+	}
+	reply := []byte(cfg.Reply)
+	if cfg.Echo {
+		reply = data
+	}
+	if cfg.IdleTimeout > 0 {
+		c.conn.SetWriteDeadline(time.Now().Add(cfg.IdleTimeout))
+	}
+	// Reported before the write, so the reply is never shown arriving at
+	// the client before it was sent; a failed write ends the session.
+	if !cfg.Quiet {
+		c.event(Event{Step: StepSend, Bytes: len(reply), Text: Sanitize(reply)})
+	}
+	n, err := c.conn.Write(reply)
+	c.out += int64(n)
+	c.s.bytes.Add(int64(n))
+	if err != nil {
+		return closeReason(err)
+	}
+	return ""
+}
+
+func (c *serverConn) event(ev Event) {
+	ev.Side, ev.Client, ev.Local, ev.Remote = SideServer, c.id, c.local, c.remote
+	c.s.em.emit(ev)
+}
+
+func (s *Server) summary() Summary {
+	return Summary{
+		Clients:  int(s.clients.Load()),
+		Refused:  int(s.refused.Load()),
+		Messages: s.messages.Load(),
+		BytesIn:  s.bytesIn.Load(),
+		BytesOut: s.bytes.Load(),
+	}
+}
+
+// IsExit reports whether one read is the word exit, ignoring surrounding
+// spaces, tabs, CR and LF (so telnet's "exit\r\n" and nc's "exit\n" count).
+func IsExit(data []byte) bool {
+	return bytes.Equal(bytes.TrimSpace(data), []byte("exit"))
+}
+
+// resolveOne turns a host (IP or name) into one address to bind or dial,
+// preferring IPv4 like the notes' examples.
+func resolveOne(ctx context.Context, host string) (netip.Addr, error) {
+	addrs, err := Resolve(ctx, host)
+	if err != nil {
+		return netip.Addr{}, err
+	}
+	return addrs[0], nil
+}
+
+// Resolve returns host's addresses, IPv4 first.
+func Resolve(ctx context.Context, host string) ([]netip.Addr, error) {
+	if ip, err := netip.ParseAddr(host); err == nil {
+		return []netip.Addr{ip.Unmap()}, nil
+	}
+	ips, err := net.DefaultResolver.LookupNetIP(ctx, "ip", host)
+	if err != nil {
+		return nil, err
+	}
+	var v4, v6 []netip.Addr
+	for _, ip := range ips {
+		if ip = ip.Unmap(); ip.Is4() {
+			v4 = append(v4, ip)
+		} else {
+			v6 = append(v6, ip)
+		}
+	}
+	return append(v4, v6...), nil
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+	case <-t.C:
+	}
+}
