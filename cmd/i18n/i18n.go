@@ -15,6 +15,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Lang is a language netlearn speaks.
@@ -34,9 +35,13 @@ var localeFS embed.FS
 
 var placeholderRE = regexp.MustCompile(`\{[a-z_][a-z0-9_]*\}`)
 
-// catalogues maps language to key to message. It is read once at start-up;
-// a malformed catalogue is a programming error caught by the tests.
-var catalogues = mustLoad(localeFS)
+// loaded holds each language's messages, parsed on first use: a run needs
+// one language, and parsing both on every start was the largest part of
+// netlearn's start-up time.
+var loaded = map[Lang]func() map[string]string{
+	EN: sync.OnceValue(func() map[string]string { return mustLoad(localeFS, EN) }),
+	ZH: sync.OnceValue(func() map[string]string { return mustLoad(localeFS, ZH) }),
+}
 
 // Catalog translates keys for one language.
 type Catalog struct {
@@ -46,7 +51,7 @@ type Catalog struct {
 
 // For returns the catalogue of lang.
 func For(lang Lang) *Catalog {
-	return &Catalog{lang: lang, messages: catalogues[lang]}
+	return &Catalog{lang: lang, messages: loaded[lang]()}
 }
 
 // Lang reports the catalogue's language.
@@ -100,33 +105,30 @@ func Placeholders(msg string) []string {
 	return out
 }
 
-func mustLoad(fsys fs.FS) map[Lang]map[string]string {
-	all, err := load(fsys)
+// mustLoad panics on a malformed catalogue: it is a programming error, and
+// the tests load every language so it never ships.
+func mustLoad(fsys fs.FS, lang Lang) map[string]string {
+	msgs, err := load(fsys, lang)
 	if err != nil {
 		panic(err)
 	}
-	return all
+	return msgs
 }
 
 // load reads every locales/<lang>/*.json file. A key defined twice within one
 // language is an error: the second file would silently win otherwise.
-func load(fsys fs.FS) (map[Lang]map[string]string, error) {
-	all := make(map[Lang]map[string]string, len(Langs))
-	for _, lang := range Langs {
-		dir := path.Join("locales", string(lang))
-		files, err := fs.Glob(fsys, dir+"/*.json")
-		if err != nil {
+func load(fsys fs.FS, lang Lang) (map[string]string, error) {
+	files, err := fs.Glob(fsys, path.Join("locales", string(lang))+"/*.json")
+	if err != nil {
+		return nil, err
+	}
+	merged := map[string]string{}
+	for _, name := range files {
+		if err := mergeFile(fsys, name, merged); err != nil {
 			return nil, err
 		}
-		merged := map[string]string{}
-		for _, name := range files {
-			if err := mergeFile(fsys, name, merged); err != nil {
-				return nil, err
-			}
-		}
-		all[lang] = merged
 	}
-	return all, nil
+	return merged, nil
 }
 
 func mergeFile(fsys fs.FS, name string, into map[string]string) error {

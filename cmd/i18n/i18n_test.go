@@ -101,7 +101,7 @@ func TestLoadRejectsAKeyDefinedTwice(t *testing.T) {
 		"locales/en/a.json": {Data: []byte(`{"x": "one"}`)},
 		"locales/en/b.json": {Data: []byte(`{"x": "two"}`)},
 	}
-	if _, err := load(fsys); err == nil || !strings.Contains(err.Error(), `"x"`) {
+	if _, err := load(fsys, EN); err == nil || !strings.Contains(err.Error(), `"x"`) {
 		t.Errorf("load = %v, want a duplicate-key error naming x", err)
 	}
 }
