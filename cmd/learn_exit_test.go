@@ -43,7 +43,7 @@ func TestLearnQuizProgressExitCodes(t *testing.T) {
 		{"section and --next", "", []string{"learn", "1.1", "--next"}, 2, "not both"},
 		{"quiz passed", "a\nsyn\nb\nd\nTIME_WAIT\n", []string{"quiz", "1.3", "--no-machine"}, 0, ""},
 		{"quiz below the pass mark", "b\nack\na\na\nclosed\n", []string{"quiz", "1.3", "--no-machine"}, 1, ""},
-		{"quiz stdin ends early", "a\n", []string{"quiz", "1.3", "--no-machine"}, 1, "stdin ended after 1 answers"},
+		{"quiz stdin ends early", "a\n", []string{"quiz", "1.3", "--no-machine"}, 1, "stdin ended before the last question (1 answered)"},
 		{"quiz bad section", "", []string{"quiz", "1.8"}, 2, `"1.8" is not a section`},
 		{"quiz bad pass mark", "", []string{"quiz", "--pass", "101"}, 2, "between 0 and 100"},
 		{"progress", "", []string{"progress"}, 0, ""},

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/spf13/cobra"
@@ -9,6 +10,7 @@ import (
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/cmd/iostreams"
+	"github.com/netlearn/netlearn/cmd/menu"
 	"github.com/netlearn/netlearn/lessons"
 )
 
@@ -51,6 +53,18 @@ func parseOnly(root *cobra.Command, line string) error {
 		return err
 	}
 	return c.ValidateArgs(c.Flags().Args())
+}
+
+// TestMenuToolsAreValidCommandLines does the same for the menu's tools.
+func TestMenuToolsAreValidCommandLines(t *testing.T) {
+	ios, _, _, _ := iostreams.Test()
+	port := append(append([]string{}, menu.ToolPort...), "80", "ssh")
+	for _, args := range [][]string{menu.ToolIP, menu.ToolPing, port, menu.ToolDemo} {
+		line := "netlearn " + strings.Join(args, " ")
+		if err := parseOnly(NewCmdRoot(cmdutil.NewFactory(ios, i18n.EN)), line); err != nil {
+			t.Errorf("%q: %v", line, err)
+		}
+	}
 }
 
 func TestParseOnlyRejectsBadLines(t *testing.T) {

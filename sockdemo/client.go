@@ -108,6 +108,18 @@ func errorText(err error) string {
 	return err.Error()
 }
 
+// FromList is a message source for Converse that yields msgs in order.
+func FromList(msgs ...string) func() (string, bool) {
+	return func() (string, bool) {
+		if len(msgs) == 0 {
+			return "", false
+		}
+		m := msgs[0]
+		msgs = msgs[1:]
+		return m, true
+	}
+}
+
 // LocalAddr is the client's own address: the port is the dynamic port the
 // OS assigned at connect.
 func (c *Client) LocalAddr() string { return c.local }

@@ -6,13 +6,14 @@ import (
 	"net"
 	"net/netip"
 	"os"
+	"syscall"
 
 	"golang.org/x/sys/unix"
 )
 
 // Code lines in Go for each server step, matching how this file does it.
 var goServerCode = map[Step]string{
-	StepSocket: "fd, err := unix.Socket(unix.AF_INET, unix.SOCK_STREAM, 0)",
+	StepSocket: "fd, err := unix.Socket(unix.AF_INET, unix.SOCK_STREAM, unix.IPPROTO_TCP)",
 	StepBind:   "err = unix.Bind(fd, &unix.SockaddrInet4{Port: port, Addr: ip})",
 	StepListen: "err = unix.Listen(fd, backlog); ln, _ := net.FileListener(file)",
 }
@@ -25,11 +26,17 @@ func openListener(addr netip.AddrPort, backlog int, em *emitter) (net.Listener, 
 	if addr.Addr().Is6() {
 		family, fam = unix.AF_INET6, "ipv6"
 	}
+	// Not all of these systems know SOCK_CLOEXEC, so mark the socket
+	// close-on-exec under the fork lock, as the net package does.
+	syscall.ForkLock.RLock()
 	fd, err := unix.Socket(family, unix.SOCK_STREAM, unix.IPPROTO_TCP)
+	if err == nil {
+		unix.CloseOnExec(fd)
+	}
+	syscall.ForkLock.RUnlock()
 	if err != nil {
 		return nil, os.NewSyscallError("socket", err)
 	}
-	unix.CloseOnExec(fd)
 	em.emit(Event{Side: SideServer, Step: StepSocket, FD: fd, Family: fam})
 
 	file := os.NewFile(uintptr(fd), "demo-listener")

@@ -1,7 +1,7 @@
 package sockdemo
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -82,7 +82,7 @@ func escape(b []byte) string {
 		r, size := utf8.DecodeRune(b)
 		switch {
 		case r == utf8.RuneError && size == 1:
-			fmt.Fprintf(&out, `\x%02x`, b[0])
+			writeHex(&out, `\x`, uint32(b[0]), 2)
 		case r == '\\':
 			out.WriteString(`\\`)
 		case r == '\n':
@@ -92,15 +92,25 @@ func escape(b []byte) string {
 		case r == '\t':
 			out.WriteString(`\t`)
 		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&out, `\x%02x`, r)
+			writeHex(&out, `\x`, uint32(r), 2)
 		case unsafeRune(r):
-			fmt.Fprintf(&out, `\u%04x`, r)
+			writeHex(&out, `\u`, uint32(r), 4)
 		default:
 			out.WriteRune(r)
 		}
 		b = b[size:]
 	}
 	return out.String()
+}
+
+// writeHex writes prefix and v as lower-case hex, at least digits long.
+func writeHex(out *strings.Builder, prefix string, v uint32, digits int) {
+	out.WriteString(prefix)
+	h := strconv.FormatUint(uint64(v), 16)
+	for i := len(h); i < digits; i++ {
+		out.WriteByte('0')
+	}
+	out.WriteString(h)
 }
 
 // unsafeRune reports characters that could change how a terminal shows the

@@ -92,17 +92,6 @@ func startServer(t *testing.T, cfg ServerConfig) (*Server, *recorder, <-chan err
 	return srv, rec, done
 }
 
-func messages(msgs ...string) func() (string, bool) {
-	return func() (string, bool) {
-		if len(msgs) == 0 {
-			return "", false
-		}
-		m := msgs[0]
-		msgs = msgs[1:]
-		return m, true
-	}
-}
-
 func dialRaw(t *testing.T, srv *Server) net.Conn {
 	t.Helper()
 	c, err := net.Dial("tcp", srv.Addr().String())
@@ -120,7 +109,7 @@ func TestOnceConversationFollowsTheNotes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := cl.Converse(context.Background(), messages("hello", " exit\r\n")); err != nil {
+	if err := cl.Converse(context.Background(), FromList("hello", " exit\r\n")); err != nil {
 		t.Fatal(err)
 	}
 	select {
@@ -358,7 +347,7 @@ func TestServerDyingMidSession(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	err = cl.Converse(context.Background(), messages("one", "two", "three"))
+	err = cl.Converse(context.Background(), FromList("one", "two", "three"))
 	if !errors.Is(err, ErrServerGone) {
 		t.Errorf("Converse = %v, want ErrServerGone", err)
 	}

@@ -25,7 +25,7 @@ func TestTraceShowsKernelStates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := cl.Converse(ctx, messages("hi", "exit")); err != nil {
+	if err := cl.Converse(ctx, FromList("hi", "exit")); err != nil {
 		t.Fatal(err)
 	}
 	if err := <-done; err != nil {

@@ -97,15 +97,7 @@ func dialError(ctx context.Context, opts *ClientOptions, err error) error {
 // on a terminal, else one message per line of stdin.
 func messageSource(ctx context.Context, opts *ClientOptions) func() (string, bool) {
 	if len(opts.Messages) > 0 {
-		msgs := opts.Messages
-		return func() (string, bool) {
-			if len(msgs) == 0 {
-				return "", false
-			}
-			m := msgs[0]
-			msgs = msgs[1:]
-			return m, true
-		}
+		return sockdemo.FromList(opts.Messages...)
 	}
 	lines := readLines(ctx, opts.F.IO.In)
 	prompt := ""

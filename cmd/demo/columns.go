@@ -80,23 +80,23 @@ func pad(s string, w int) string {
 	return s
 }
 
-// wrap cuts s into lines of at most w terminal columns, between words
-// where it can and inside a word (or CJK text) where it must;
-// continuation lines are indented to stay readable inside a column.
+// wrap cuts s into lines of at most w terminal columns. Words move to the
+// next line whole; CJK text (which has no spaces) and words too long for
+// any line are cut where the line ends. Continuation lines are indented.
 func wrap(s string, w int) []string {
 	const cont = "    "
 	var lines []string
 	line := ""
 	for _, word := range strings.SplitAfter(s, " ") {
-		if runewidth.StringWidth(line+strings.TrimRight(word, " ")) <= w {
+		if fits(line+word, w) {
 			line += word
 			continue
 		}
-		if strings.TrimSpace(line) != "" {
+		if !breakable(word, w-len(cont)) && strings.TrimSpace(line) != "" {
 			lines = append(lines, strings.TrimRight(line, " "))
 			line = cont
 		}
-		for runewidth.StringWidth(line+strings.TrimRight(word, " ")) > w {
+		for !fits(line+word, w) {
 			head := runewidth.Truncate(word, w-runewidth.StringWidth(line), "")
 			if head == "" {
 				break
@@ -107,4 +107,23 @@ func wrap(s string, w int) []string {
 		line += word
 	}
 	return append(lines, strings.TrimRight(line, " "))
+}
+
+// fits ignores trailing spaces: they vanish at the end of a line.
+func fits(s string, w int) bool {
+	return runewidth.StringWidth(strings.TrimRight(s, " ")) <= w
+}
+
+// breakable says a word may be cut at the line's end: it holds wide
+// (CJK) characters, or it would not fit even on a line of its own.
+func breakable(word string, room int) bool {
+	if runewidth.StringWidth(strings.TrimRight(word, " ")) > room {
+		return true
+	}
+	for _, r := range word {
+		if runewidth.RuneWidth(r) > 1 {
+			return true
+		}
+	}
+	return false
 }

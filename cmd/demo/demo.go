@@ -112,12 +112,5 @@ func converse(ctx context.Context, srv *sockdemo.Server, msgs []string, emit fun
 		srv.Close()
 		return err
 	}
-	i := 0
-	return cl.Converse(ctx, func() (string, bool) {
-		if i == len(msgs) {
-			return "", false
-		}
-		i++
-		return msgs[i-1], true
-	})
+	return cl.Converse(ctx, sockdemo.FromList(msgs...))
 }

@@ -29,10 +29,11 @@ var styles = []string{StyleTable, StyleIfconfig, StyleIpconfig}
 type Options struct {
 	F *cmdutil.Factory
 
-	JSON  bool
-	Brief bool
-	Style string
-	Args  []string
+	JSON    bool
+	Brief   bool
+	Style   string
+	Args    []string
+	Command string // "netlearn ip", for the --help hint of usage errors
 
 	// Where the facts come from; tests put fakes here.
 	Source   iface.Source
@@ -56,8 +57,8 @@ func NewCmdIP(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 		Long:    tr.T("ip.long"),
 		Example: tr.T("ip.example"),
 		RunE: func(c *cobra.Command, args []string) error {
-			opts.Args = args
-			if err := validate(opts, c.CommandPath()); err != nil {
+			opts.Args, opts.Command = args, c.CommandPath()
+			if err := validate(opts); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -73,9 +74,12 @@ func NewCmdIP(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	return c
 }
 
-func validate(opts *Options, command string) error {
-	tr := opts.F.Tr
-	usage := func(msg string) error { return &cmdutil.UsageError{Msg: msg, Command: command} }
+func (opts *Options) usage(msg string) error {
+	return &cmdutil.UsageError{Msg: msg, Command: opts.Command}
+}
+
+func validate(opts *Options) error {
+	tr, usage := opts.F.Tr, opts.usage
 	if !slices.Contains(styles, opts.Style) {
 		return usage(tr.T("ip.bad_style", "value", opts.Style, "styles", strings.Join(styles, ", ")))
 	}
@@ -119,8 +123,7 @@ type target struct {
 // it must name an interface (VLAN names like eth0.100 contain dots, so
 // the interface list decides before the address syntax does).
 func splitArgs(opts *Options, ifaces []iface.Interface) ([]target, []string, error) {
-	tr := opts.F.Tr
-	usage := func(msg string) error { return &cmdutil.UsageError{Msg: msg, Command: "netlearn ip"} }
+	tr, usage := opts.F.Tr, opts.usage
 	var targets []target
 	var names []string
 	for _, arg := range opts.Args {

@@ -238,7 +238,7 @@ Windows IP 配置
    DNS 服务器. . . . . . . . . . . . : 172.20.0.53
                                        2001:db8::53
 
-以太网适配器 Wi-Fi:
+无线局域网适配器 Wi-Fi:
 
    媒体状态. . . . . . . . . . . . . : 媒体已断开连接
    连接特定的 DNS 后缀 . . . . . . . :
@@ -252,7 +252,8 @@ func TestIpconfigEnglishLinuxAndLoopbackByName(t *testing.T) {
 	got := mustRun(t, linuxMachine(), i18n.EN, false, "--style", "ipconfig")
 	for _, want := range []string{
 		"Windows IP Configuration",
-		"Ethernet adapter wlp2s0:",
+		"Wireless LAN adapter wlp2s0:",
+		"Ethernet adapter enp3s0:",
 		"   Connection-specific DNS Suffix. . : lan\n",
 		"   IPv4 Address. . . . . . . . . . . : 192.168.1.23\n",
 		"   Subnet Mask . . . . . . . . . . . : 255.255.255.0\n",
@@ -364,6 +365,25 @@ func TestNarrowTerminalDropsColumns(t *testing.T) {
 		if strings.Contains(out, "a4:c3:f0:12:34:56") != c.mac || strings.Contains(out, "NETMASK") != c.netmask {
 			t.Errorf("width %d: MAC shown %v, netmask shown %v\n%s", c.width,
 				strings.Contains(out, "a4:c3"), strings.Contains(out, "NETMASK"), out)
+		}
+	}
+}
+
+// Keys built at run time escape the catalogue test's search for literal
+// keys, so check them here: every kind and family has text in both languages.
+func TestDynamicKeysExist(t *testing.T) {
+	var keys []string
+	for _, k := range iface.AllKinds {
+		keys = append(keys, "ip.kind_help."+string(k))
+	}
+	for _, f := range []iface.Family{iface.IPv4, iface.IPv6} {
+		keys = append(keys, "ip.explain.family_"+string(f))
+	}
+	for _, lang := range i18n.Langs {
+		for _, k := range keys {
+			if !i18n.For(lang).Has(k) {
+				t.Errorf("%s: no %s", lang, k)
+			}
 		}
 	}
 }

@@ -29,15 +29,26 @@ func renderIpconfig(w io.Writer, tr *i18n.Catalog, r Report, named bool) error {
 		if loop && !named {
 			continue
 		}
-		kind := "ip.ipconfig.ethernet_adapter"
-		if loop {
-			kind = "ip.ipconfig.unknown_adapter"
-		}
-		b.WriteString("\n" + tr.T(kind, "name", ifc.Name) + "\n\n")
+		b.WriteString("\n" + tr.T(adapterKey(ifc), "name", ifc.Name) + "\n\n")
 		ipconfigBody(&b, tr, r, ifc)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// adapterKey picks the heading Windows would print. Wi-Fi is guessed from
+// the name (Linux wl*, Windows "Wi-Fi"/"WLAN"); macOS's en0 can be either,
+// so it is called Ethernet like any other card.
+func adapterKey(ifc iface.Interface) string {
+	lower := strings.ToLower(ifc.Name)
+	switch {
+	case hasFlag(ifc, "loopback"):
+		return "ip.ipconfig.unknown_adapter"
+	case strings.HasPrefix(lower, "wl") || strings.Contains(lower, "wi-fi") || strings.Contains(lower, "wireless") ||
+		strings.Contains(ifc.Name, "无线"):
+		return "ip.ipconfig.wireless_adapter"
+	}
+	return "ip.ipconfig.ethernet_adapter"
 }
 
 func ipconfigBody(b *strings.Builder, tr *i18n.Catalog, r Report, ifc iface.Interface) {

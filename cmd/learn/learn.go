@@ -198,7 +198,7 @@ func renderList(f *cmdutil.Factory, asJSON bool, rows []tutor.SectionRow, next s
 			if d.Next != "" {
 				footer = tr.T("learn.list_next", "section", d.Next)
 			}
-			_, err = fmt.Fprintf(w, "%s\n\n%s\n", table, footer)
+			_, err = fmt.Fprintf(w, "%s\n\n%s\n", strings.TrimRight(table, "\n"), footer)
 			return err
 		},
 		Plain: func(w io.Writer, d listData) error {

@@ -147,6 +147,15 @@ func (m *menu) progress(context.Context) error {
 	return progress.Show(m.F, false, m.lib, m.tracker)
 }
 
+// The tools' command lines, as run through the real command tree. Port
+// lookup appends what the learner types. A test parses each of them.
+var (
+	ToolIP   = []string{"ip"}
+	ToolPing = []string{"ping", "--check"}
+	ToolPort = []string{"port"}
+	ToolDemo = []string{"demo"}
+)
+
 func (m *menu) tools(ctx context.Context) error {
 	tr := m.F.Tr
 	labels := []string{tr.T("menu.tool_ip"), tr.T("menu.tool_ping"), tr.T("menu.tool_port"), tr.T("menu.tool_demo"), tr.T("menu.back")}
@@ -157,7 +166,7 @@ func (m *menu) tools(ctx context.Context) error {
 	var args []string
 	switch i {
 	case 0:
-		args = []string{"ip"}
+		args = ToolIP
 	case 1:
 		// A ping check sends real packets to the gateway and the Internet:
 		// only with the learner's yes.
@@ -165,15 +174,15 @@ func (m *menu) tools(ctx context.Context) error {
 		if err != nil || !yes {
 			return err
 		}
-		args = []string{"ping", "--check"}
+		args = ToolPing
 	case 2:
 		answer, err := m.Prompter.Input(tr.T("menu.port_prompt"))
 		if err != nil || strings.TrimSpace(answer) == "" {
 			return err
 		}
-		args = append([]string{"port"}, strings.Fields(answer)...)
+		args = append(append([]string{}, ToolPort...), strings.Fields(answer)...)
 	case 3:
-		args = []string{"demo"}
+		args = ToolDemo
 	default:
 		return nil
 	}

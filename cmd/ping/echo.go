@@ -109,8 +109,11 @@ func writeSummaryTerminal(w io.Writer, opts *Options, r ping.Result) error {
 		b.WriteString(tr.T("ping.stats_rtt", "min", f.rtt[0], "avg", f.rtt[1], "max", f.rtt[2], "mdev", f.rtt[3]) + "\n")
 	}
 	if pic := resultWindow(r); len(pic) > 1 {
-		b.WriteString(pterm.FgCyan.Sprint(tr.T("ping.picture_final",
-			"spark", sparkline(pic, max(opts.F.IO.TerminalWidth()-20, 8)))) + "\n")
+		line := tr.T("ping.picture_final", "spark", sparkline(pic, max(opts.F.IO.TerminalWidth()-20, 8)))
+		if len(r.Lost) > 0 {
+			line += tr.T("ping.picture_legend")
+		}
+		b.WriteString(pterm.FgCyan.Sprint(line) + "\n")
 	}
 	width := opts.F.IO.TerminalWidth()
 	verdict := wrapIndent(tr.T("ping.verdict_line", "text", verdictText(opts, r)), width, "")

@@ -105,7 +105,6 @@ func TestPlainLossyRunIsStableLines(t *testing.T) {
 	if o.code != cmdutil.ExitOK {
 		t.Fatalf("exit %d, want 0 (some replies): %v", o.code, o.err)
 	}
-	lines := strings.Split(strings.TrimSpace(o.out), "\n")
 	want := []string{
 		"dns\thost=lo.test\taddress=127.0.0.1\tfrom_dns=true\ttime_ms=",
 		"start\tmode=unprivileged\tsize=56",
@@ -119,34 +118,64 @@ func TestPlainLossyRunIsStableLines(t *testing.T) {
 		"verdict\tsome_loss\tthe host is reachable, but 25% of the requests",
 		"note\tduplicates\tsome requests were answered twice",
 	}
+	expectLinePrefixes(t, o.out, want)
+	if strings.ContainsRune(o.out, '\x1b') {
+		t.Error("escape bytes in piped output")
+	}
+}
+
+// expectLinePrefixes checks out line by line: exactly as many lines as
+// want, each starting with its entry.
+func expectLinePrefixes(t *testing.T, out string, want []string) {
+	t.Helper()
+	lines := strings.Split(strings.TrimSpace(out), "\n")
 	if len(lines) != len(want) {
-		t.Fatalf("%d lines, want %d:\n%s", len(lines), len(want), o.out)
+		t.Fatalf("%d lines, want %d:\n%s", len(lines), len(want), out)
 	}
 	for i, w := range want {
 		if !strings.HasPrefix(lines[i], w) {
 			t.Errorf("line %d = %q, want it to start %q", i, lines[i], w)
 		}
 	}
-	if strings.ContainsRune(o.out, '\x1b') {
-		t.Error("escape bytes in piped output")
-	}
 }
 
 var ansiRE = regexp.MustCompile("\x1b\\[[0-9;]*[A-Za-z]|\r")
 
+// terminalScreen replays output the way a terminal shows it: clearLine
+// erases the line the cursor is on.
+func terminalScreen(out string) string {
+	var screen strings.Builder
+	for i, part := range strings.Split(out, clearLine) {
+		if i > 0 {
+			kept := screen.String()
+			screen.Reset()
+			screen.WriteString(kept[:strings.LastIndex(kept, "\n")+1])
+		}
+		screen.WriteString(part)
+	}
+	return ansiRE.ReplaceAllString(screen.String(), "")
+}
+
 func TestTerminalLossyRunRendersLiveAndSummary(t *testing.T) {
 	o := run{args: lossyArgs, pinger: lossy(), tty: true}.do(t)
-	// The live picture is redrawn in place: replay the carriage returns
-	// and line clears the way a terminal would, then compare the screen.
-	screen := ansiRE.ReplaceAllString(strings.ReplaceAll(o.out, clearLine, "\n"), "")
-	t.Logf("terminal screen of a lossy run:\n%s", screen)
+	raw := ansiRE.ReplaceAllString(o.out, "")
+	screen := terminalScreen(o.out)
+	t.Logf("terminal screen after a lossy run:\n%s", screen)
+	// The picture is redrawn after each event and erased before the summary.
+	for _, want := range []string{"rtt ▁  last 1.200", "rtt ▁██▄x  last lost"} {
+		if !strings.Contains(raw, want) {
+			t.Errorf("the live picture never showed %q", want)
+		}
+	}
+	if strings.Contains(screen, "last lost") {
+		t.Error("the live picture was left on the screen")
+	}
 	for _, want := range []string{
 		"DNS  lo.test → 127.0.0.1",
 		"PING lo.test (127.0.0.1): 56 data bytes, unprivileged ICMP (ping socket)",
 		"64 bytes from 127.0.0.1: seq=0 ttl=64 time=1.200 ms",
 		"64 bytes from 127.0.0.1: seq=2 ttl=64 time=2.500 ms (duplicate!)",
 		"seq=1: lost, no reply within 0.3 s",
-		"rtt ▁██▄x  last lost",
 		"--- lo.test ping statistics ---",
 		"4 packets transmitted, 3 received, +1 duplicates, 25% packet loss, time ",
 		"rtt min/avg/max/mdev = 1.200/2.000/2.500/0.543 ms",
@@ -157,9 +186,6 @@ func TestTerminalLossyRunRendersLiveAndSummary(t *testing.T) {
 		if !strings.Contains(screen, want) {
 			t.Errorf("screen lacks %q", want)
 		}
-	}
-	if !strings.Contains(o.out, clearLine) {
-		t.Error("the live picture is never redrawn")
 	}
 }
 

@@ -30,6 +30,7 @@ func TestBadInputExitsTwoWithOneLine(t *testing.T) {
 	}{
 		{[]string{"port", "abc-no-such-service"}, `"abc-no-such-service" is not a service name known here`, "不是本机已知的服务名"},
 		{[]string{"port", "-1"}, `"-1" is not a port: port numbers run from 0 to 65535`, "端口号的范围是 0 到 65535"},
+		{[]string{"port", "-80x"}, `"-80x" is not a port number`, "不是端口号"},
 		{[]string{"port", "--", "-1"}, `"-1" is not a port: port numbers run from 0 to 65535`, "端口号的范围是 0 到 65535"},
 		{[]string{"port", "65536"}, `"65536" is not a port: port numbers run from 0 to 65535`, "端口号的范围是 0 到 65535"},
 		{[]string{"port", "99999"}, `"99999" is not a port`, "不是端口"},

@@ -75,19 +75,23 @@ func validate(opts *Options) error {
 func negativeNumberError(f *cmdutil.Factory, c *cobra.Command, err error) error {
 	var notExist *pflag.NotExistError
 	if errors.As(err, &notExist) {
-		if short := notExist.GetSpecifiedShortnames(); short != "" && short[0] >= '0' && short[0] <= '9' {
-			arg := "-" + short
-			return &cmdutil.UsageError{Msg: argErrorMessage(f, &ports.ArgError{Kind: ports.BadOutOfRange, Arg: arg}), Command: c.CommandPath()}
+		short := notExist.GetSpecifiedShortnames()
+		var bad *ports.ArgError
+		if short != "" && short[0] >= '0' && short[0] <= '9' {
+			// Every "-…" argument is an ArgError; the built-in names suffice.
+			if _, err := ports.ParseArg("-"+short, ports.NewDB(nil)); errors.As(err, &bad) {
+				return &cmdutil.UsageError{Msg: argErrorMessage(f, bad), Command: c.CommandPath()}
+			}
 		}
 	}
 	return c.Root().FlagErrorFunc()(c, err)
 }
 
 func portRun(opts *Options) error {
-	db := opts.LoadDB()
 	if opts.List {
 		return listRun(opts)
 	}
+	db := opts.LoadDB()
 	targets, err := parseTargets(opts, db)
 	if err != nil {
 		return err

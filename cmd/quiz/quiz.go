@@ -40,7 +40,7 @@ func NewCmdQuiz(f *cmdutil.Factory, runF func(context.Context, *Options) error) 
 		Use:     "quiz [SECTION]",
 		Short:   f.Tr.T("quiz.short"),
 		Long:    f.Tr.T("quiz.long", "pass", DefaultPassMark),
-		Example: "  netlearn quiz 1.2\n  printf '3\\n80\\nb\\n' | netlearn quiz 1.2 --no-machine\n  netlearn quiz 1.3 --json < answers.txt",
+		Example: "  netlearn quiz 1.2\n  netlearn quiz 1.3 --no-machine < answers.txt\n  netlearn quiz --json --pass 80 < answers.txt",
 		Args: func(c *cobra.Command, args []string) error {
 			return parseArgs(f, c, opts, args)
 		},

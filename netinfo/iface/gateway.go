@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net"
 	"net/netip"
+	"slices"
 )
 
 // Gateway is a default gateway: the router that gets every packet for which
@@ -136,7 +137,9 @@ func addressFacing(ifaces []Interface, g Gateway) (netip.Addr, bool) {
 // jackpal/gateway v1.1.1 indexes into `route print` output on Windows and
 // has panicked when there was no default gateway (jackpal/gateway#5) or
 // when every default route was "On-link" (syncthing#10593); it can also
-// return an empty list without an error in that second case.
+// return an empty list without an error in that second case. On macOS it
+// collects the gateway of every route in the table, so the same router
+// can come back several times: each address is kept once.
 func guardGateways(discover func() ([]net.IP, error)) (gws []Gateway, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -148,7 +151,8 @@ func guardGateways(discover func() ([]net.IP, error)) (gws []Gateway, err error)
 		return nil, err
 	}
 	for _, ip := range ips {
-		if a, ok := netip.AddrFromSlice(ip); ok {
+		a, ok := netip.AddrFromSlice(ip)
+		if ok && !slices.ContainsFunc(gws, func(g Gateway) bool { return g.Address == a.Unmap() }) {
 			gws = append(gws, Gateway{Address: a.Unmap()})
 		}
 	}

@@ -66,7 +66,7 @@ func TestGuardGatewaysTurnsPanicIntoError(t *testing.T) {
 
 func TestGuardGatewaysPassesResults(t *testing.T) {
 	gws, err := guardGateways(func() ([]net.IP, error) {
-		return []net.IP{net.IPv4(192, 168, 1, 1), net.ParseIP("fe80::1"), {1, 2, 3}}, nil
+		return []net.IP{net.IPv4(192, 168, 1, 1), net.ParseIP("fe80::1"), {1, 2, 3}, {192, 168, 1, 1}}, nil
 	})
 	want := []Gateway{{Address: netip.MustParseAddr("192.168.1.1")}, {Address: netip.MustParseAddr("fe80::1")}}
 	if err != nil || !reflect.DeepEqual(gws, want) {

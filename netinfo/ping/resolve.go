@@ -74,6 +74,9 @@ func ParseTarget(host string, fam Family) (name string, addr netip.Addr, err err
 			host = inner
 		}
 	}
+	if host == "" {
+		return "", netip.Addr{}, ErrEmptyHost
+	}
 	if a, perr := netip.ParseAddr(host); perr == nil {
 		a = a.Unmap()
 		if !familyAllows(fam, a) {

@@ -23,6 +23,7 @@ func TestParseTarget(t *testing.T) {
 		{"::ffff:127.0.0.1", "::ffff:127.0.0.1", ping.IPv4, "127.0.0.1", nil},
 		{"example.test", "example.test", ping.AnyFamily, "", nil},
 		{"", "", ping.AnyFamily, "", ping.ErrEmptyHost},
+		{"[]", "", ping.AnyFamily, "", ping.ErrEmptyHost},
 		{"https://example.test/", "", ping.AnyFamily, "", ping.ErrHostIsURL},
 		{"example.test:80", "", ping.AnyFamily, "", ping.ErrHostHasPort},
 		{"a b", "", ping.AnyFamily, "", ping.ErrHostBadChars},

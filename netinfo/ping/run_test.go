@@ -125,8 +125,8 @@ func TestRunWithNoReplyEndsAndSaysSo(t *testing.T) {
 	if !slices.Equal(res.Lost, []int{0, 1, 2}) {
 		t.Errorf("Lost %v", res.Lost)
 	}
-	if (res.RTTStats != ping.RTTStats{}) {
-		t.Errorf("stats %+v with no reply", res.RTTStats)
+	if (res.RTTStats != ping.RTTStats{}) || res.Replies == nil {
+		t.Errorf("stats %+v replies %#v with no reply", res.RTTStats, res.Replies)
 	}
 }
 

@@ -79,14 +79,18 @@ func TestJudge(t *testing.T) {
 			t.Errorf("%s: %+v, want %s in loopback scope", c.name, got, c.want)
 		}
 	}
-	jittery := ping.Result{Address: lo, Sent: 3, Received: 3,
+	far := netip.MustParseAddr("192.0.2.1")
+	jittery := ping.Result{Address: far, Sent: 3, Received: 3,
 		RTTStats: ping.RTTStats{AvgMs: 20, MdevMs: 15}}
 	if v := ping.Judge(jittery); len(v.Notes) != 1 || v.Notes[0] != ping.NoteJitter {
 		t.Errorf("jitter notes %v", v.Notes)
 	}
-	steady := ping.Result{Address: lo, Sent: 3, Received: 3,
-		RTTStats: ping.RTTStats{AvgMs: 0.04, MdevMs: 0.03}}
-	if v := ping.Judge(steady); len(v.Notes) != 0 {
-		t.Errorf("loopback wobble judged as %v", v.Notes)
+	for _, steady := range []ping.Result{
+		{Address: far, Sent: 3, Received: 3, RTTStats: ping.RTTStats{AvgMs: 0.04, MdevMs: 0.03}},
+		{Address: lo, Sent: 3, Received: 3, RTTStats: ping.RTTStats{AvgMs: 0.8, MdevMs: 1.4}},
+	} {
+		if v := ping.Judge(steady); len(v.Notes) != 0 {
+			t.Errorf("%v: wobble judged as %v", steady.Address, v.Notes)
+		}
 	}
 }

@@ -196,7 +196,7 @@ func (t *tracker) fill(r *Result) {
 	r.Refused = t.refused
 	r.LossPercent = LossPercent(r.Sent, r.Received)
 	r.RTTStats = Summarize(t.rtts)
-	r.Replies = slices.Clone(t.replies)
+	r.Replies = append([]Reply{}, t.replies...) // [] rather than null in JSON
 	r.Lost = make([]int, 0, len(t.lost)+len(t.inFlight))
 	for seq := range t.lost {
 		r.Lost = append(r.Lost, seq)
