@@ -96,3 +96,29 @@ func copyOfThisBinary(t *testing.T) string {
 	}
 	return dst
 }
+
+// TestPingFallsBackToPrivilegedForReal runs netlearn as root in a network
+// namespace of its own, whose ping_group_range is the kernel default "1 0":
+// the ping socket is refused, so netlearn must fall back to a raw socket and
+// say so.
+func TestPingFallsBackToPrivilegedForReal(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("needs root to create a network namespace")
+	}
+	for _, tool := range []string{"unshare", "ip"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s is not installed", tool)
+		}
+	}
+	bin := copyOfThisBinary(t)
+	script := `ip link set lo up && exec "$0" ping -c 1 127.0.0.1` // $0 is the copy, named netlearn
+	cmd := exec.Command("unshare", "--net", "sh", "-c", script, bin)
+	cmd.Env = []string{"NETLEARN_LANG=en", "HOME=/", "PATH=" + os.Getenv("PATH")}
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if !strings.Contains(string(out), "start\tmode=privileged") {
+		t.Errorf("no fallback to privileged mode:\n%s", out)
+	}
+}

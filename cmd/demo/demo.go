@@ -47,6 +47,7 @@ func NewCmdDemo(f *cmdutil.Factory, runF func(context.Context, *Options) error) 
 	}
 	c.Flags().BoolVar(&opts.JSON, "json", false, tr.T("demo.flag.json"))
 	c.Flags().BoolVar(&opts.Trace, "trace", false, tr.T("demo.flag.trace"))
+	c.Flags().StringArrayVarP(&opts.Messages, "message", "m", scriptedMessages, tr.T("demo.flag.script"))
 	c.AddCommand(NewCmdServer(f, nil), NewCmdClient(f, nil))
 	return c
 }
