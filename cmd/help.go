@@ -3,6 +3,7 @@ package cmd
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -86,10 +87,10 @@ func usageTemplate(f *cmdutil.Factory) string {
   {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
 
 %s
-{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
+{{.LocalFlags.FlagUsages | trimTrailingWhitespaces | localizeDefaults}}{{end}}{{if .HasAvailableInheritedFlags}}
 
 %s
-{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasHelpSubCommands}}
+{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces | localizeDefaults}}{{end}}{{if .HasHelpSubCommands}}
 
 %s{{range .Commands}}{{if .IsAdditionalHelpTopicCommand}}
   {{rpad .Name .NamePadding}} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableSubCommands}}
@@ -99,4 +100,19 @@ func usageTemplate(f *cmdutil.Factory) string {
 		tr.T("usage.usage"), tr.T("usage.aliases"), tr.T("usage.examples"),
 		tr.T("usage.commands"), tr.T("usage.flags"), tr.T("usage.global_flags"),
 		tr.T("usage.topics"), tr.T("usage.more"))
+}
+
+// flagDefaultRE matches the "(default X)" pflag appends to a flag's usage.
+// The English message keeps the space before it; Chinese needs none before （.
+var flagDefaultRE = regexp.MustCompile(`(?m) \(default (.+)\)$`)
+
+// registerTemplateFuncs adds the usage template's helpers. cobra keeps
+// template functions globally; netlearn builds one tree per process.
+func registerTemplateFuncs(f *cmdutil.Factory) {
+	cobra.AddTemplateFunc("localizeDefaults", func(usages string) string {
+		return flagDefaultRE.ReplaceAllStringFunc(usages, func(m string) string {
+			value := flagDefaultRE.FindStringSubmatch(m)[1]
+			return f.Tr.T("usage.flag_default", "value", value)
+		})
+	})
 }

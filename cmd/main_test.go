@@ -92,3 +92,14 @@ func TestLangFlagValue(t *testing.T) {
 		}
 	}
 }
+
+func TestFlagDefaultsAreTranslated(t *testing.T) {
+	_, out, _ := run(t, nil, "--lang", "zh", "ping", "--help")
+	if !strings.Contains(out, "（默认 4）") || strings.Contains(out, "(default ") {
+		t.Errorf("zh ping help should say （默认 4） and no English default:\n%s", out)
+	}
+	_, out, _ = run(t, nil, "ping", "--help")
+	if !strings.Contains(out, "(default 4)") {
+		t.Errorf("en ping help lost its default:\n%s", out)
+	}
+}
