@@ -81,6 +81,8 @@ func printError(f *cmdutil.Factory, err error) {
 	var failed *cmdutil.FailedError
 	var perm *cmdutil.PermissionError
 	switch {
+	case errors.As(err, &usage) && usage.Command == "":
+		fmt.Fprintln(w, tr.T("root.input_error", "msg", usage.Msg))
 	case errors.As(err, &usage):
 		fmt.Fprintln(w, tr.T("root.usage_error", "msg", usage.Msg, "command", usage.Command))
 	case errors.As(err, &perm):

@@ -15,8 +15,10 @@ const (
 	ExitInterrupted = 130 // Ctrl-C
 )
 
-// UsageError is bad input from the user. Msg is already translated; the
-// printer adds a pointer to the command's --help.
+// UsageError is bad input from the user (exit 2). Msg is already
+// translated; the printer adds a pointer to the command's --help when
+// Command is set. Input that is well-formed but names nothing (a host name
+// that does not resolve) leaves Command empty: --help would not help.
 type UsageError struct {
 	Msg     string
 	Command string // full command path for the --help hint, e.g. "netlearn port"
