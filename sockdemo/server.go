@@ -58,6 +58,7 @@ type Server struct {
 
 	mu     sync.Mutex
 	conns  map[net.Conn]bool
+	closed bool // closeAll ran: admit no more connections
 	active int
 	nextID int
 	wg     sync.WaitGroup
@@ -118,20 +119,20 @@ func (s *Server) Close() error { return s.ln.Close() }
 func (s *Server) Serve(ctx context.Context) (Summary, error) {
 	stop := context.AfterFunc(ctx, s.closeAll)
 	defer stop()
-	err := s.acceptLoop(ctx)
+	s.acceptLoop(ctx)
 	s.closeAll()
 	s.wg.Wait()
 	reason := ReasonDone
 	if ctx.Err() != nil {
-		reason, err = ReasonShutdown, ctx.Err()
+		reason = ReasonShutdown
 	}
 	s.em.emit(Event{Side: SideServer, Step: StepShutdown, Local: s.addr.String(), Reason: reason})
 	sum := s.summary()
 	s.em.emit(Event{Side: SideServer, Step: StepSummary, Summary: &sum})
-	return sum, err
+	return sum, ctx.Err()
 }
 
-func (s *Server) acceptLoop(ctx context.Context) error {
+func (s *Server) acceptLoop(ctx context.Context) {
 	for ctx.Err() == nil {
 		if !s.cfg.Quiet {
 			s.em.emit(Event{Side: SideServer, Step: StepAcceptWait, Local: s.addr.String()})
@@ -139,14 +140,17 @@ func (s *Server) acceptLoop(ctx context.Context) error {
 		conn, err := s.ln.Accept()
 		if err != nil {
 			if ctx.Err() != nil || errors.Is(err, net.ErrClosed) {
-				return nil
+				return
 			}
 			// Out of file descriptors and similar: report, breathe, retry.
 			s.em.emit(Event{Side: SideServer, Step: StepAccept, Error: err.Error()})
 			sleepCtx(ctx, 100*time.Millisecond)
 			continue
 		}
-		id, ok := s.admit(conn)
+		id, ok, closed := s.admit(conn)
+		if closed {
+			return
+		}
 		if ok {
 			// Reported here, not in the client's goroutine, so it always
 			// comes before the next accept_wait.
@@ -159,7 +163,7 @@ func (s *Server) acceptLoop(ctx context.Context) error {
 			go s.refuse(conn)
 		case s.cfg.Once:
 			s.handle(ctx, conn, id)
-			return nil
+			return
 		default:
 			s.wg.Add(1)
 			go func() {
@@ -168,22 +172,26 @@ func (s *Server) acceptLoop(ctx context.Context) error {
 			}()
 		}
 	}
-	return nil
 }
 
 // admit registers a new connection and gives it a number, unless the
-// server already has MaxClients.
-func (s *Server) admit(conn net.Conn) (int, bool) {
+// server already has MaxClients (ok false) or is shutting down (closed
+// true: the connection is closed at once, so no session outlives Serve).
+func (s *Server) admit(conn net.Conn) (id int, ok, closed bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.closed {
+		conn.Close()
+		return 0, false, true
+	}
 	if s.cfg.MaxClients > 0 && s.active >= s.cfg.MaxClients {
-		return 0, false
+		return 0, false, false
 	}
 	s.active++
 	s.nextID++
 	s.conns[conn] = true
 	s.clients.Add(1)
-	return s.nextID, true
+	return s.nextID, true, false
 }
 
 func (s *Server) release(conn net.Conn) {
@@ -201,6 +209,7 @@ func (s *Server) closeAll() {
 	s.ln.Close()
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.closed = true
 	for c := range s.conns {
 		c.Close()
 	}

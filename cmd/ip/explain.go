@@ -9,6 +9,7 @@ import (
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
+	"github.com/netlearn/netlearn/cmd/internal/textwrap"
 	"github.com/netlearn/netlearn/netinfo/iface"
 )
 
@@ -155,7 +156,7 @@ func alignLabels(text string, width int) string {
 		if label, value, ok := strings.Cut(l, "\t"); ok {
 			lines[i] = label + strings.Repeat(" ", labelWidth-displayWidth(label)+2) + value
 			if width > 0 {
-				lines[i] = wrap(lines[i], width, strings.Repeat(" ", labelWidth+2))
+				lines[i] = textwrap.Hang(lines[i], width, strings.Repeat(" ", labelWidth+2))
 			}
 		}
 	}

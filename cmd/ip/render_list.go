@@ -12,6 +12,7 @@ import (
 	"github.com/pterm/pterm"
 
 	"github.com/netlearn/netlearn/cmd/i18n"
+	"github.com/netlearn/netlearn/cmd/internal/textwrap"
 	"github.com/netlearn/netlearn/netinfo/iface"
 )
 
@@ -27,16 +28,16 @@ func renderTable(w io.Writer, tr *i18n.Catalog, r Report, width int) error {
 	}
 	b.WriteString(strings.TrimRight(table, "\n") + "\n\n")
 	for _, line := range factLines(tr, r) {
-		b.WriteString(wrap(line, width, "    ") + "\n")
+		b.WriteString(textwrap.Hang(line, width, "    ") + "\n")
 	}
 	b.WriteString("\n" + pterm.Bold.Sprint(tr.T("ip.kinds_heading")) + "\n")
 	const kindWidth = 13 // the longest kind, "documentation"
 	for _, k := range kindsShown(r.Interfaces) {
 		line := "  " + pad(string(k), kindWidth) + "  " + tr.T("ip.kind_help."+string(k))
-		wrapped := wrap(line, width, strings.Repeat(" ", kindWidth+4))
+		wrapped := textwrap.Hang(line, width, strings.Repeat(" ", kindWidth+4))
 		b.WriteString(strings.Replace(wrapped, string(k), kindStyle(k).Sprint(string(k)), 1) + "\n")
 	}
-	b.WriteString("\n" + wrap(tr.T("ip.note_line", "text", tr.T("ip.scope_note")), width, "") + "\n")
+	b.WriteString("\n" + textwrap.Hang(tr.T("ip.note_line", "text", tr.T("ip.scope_note")), width, "") + "\n")
 	_, err = io.WriteString(w, b.String())
 	return err
 }

@@ -7,7 +7,7 @@ import (
 
 	"github.com/pterm/pterm"
 
-	"github.com/netlearn/netlearn/cmd/tutor"
+	"github.com/netlearn/netlearn/cmd/internal/textwrap"
 	"github.com/netlearn/netlearn/lessons"
 )
 
@@ -78,11 +78,11 @@ func terminalBlock(blk lessons.Block, width int) string {
 	case lessons.BlockHeading:
 		return pterm.Bold.Sprint(pterm.Yellow("▸ "+blk.Text)) + "\n\n"
 	case lessons.BlockParagraph:
-		return strings.Join(styleInlineCode(tutor.Wrap(blk.Text, width)), "\n") + "\n\n"
+		return strings.Join(styleInlineCode(textwrap.Lines(blk.Text, width)), "\n") + "\n\n"
 	case lessons.BlockBullets:
 		var b strings.Builder
 		for _, item := range blk.Items {
-			lines := styleInlineCode(tutor.Wrap(item, width-4))
+			lines := styleInlineCode(textwrap.Lines(item, width-4))
 			b.WriteString("  " + pterm.LightMagenta("•") + " " + strings.Join(lines, "\n    ") + "\n")
 		}
 		return b.String() + "\n"

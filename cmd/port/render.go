@@ -4,13 +4,13 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/mattn/go-runewidth"
 	"github.com/pterm/pterm"
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
+	"github.com/netlearn/netlearn/cmd/internal/textwrap"
 	"github.com/netlearn/netlearn/netinfo/ports"
 )
 
@@ -190,69 +190,10 @@ func renderFacts(facts []fact, width int) string {
 			}
 		}
 		for _, e := range f.explain {
-			for _, line := range wrap(e, width-len(indent)) {
+			for _, line := range textwrap.Lines(e, width-len(indent)) {
 				fmt.Fprintf(&b, "%s%s\n", indent, pterm.Gray(line))
 			}
 		}
 	}
 	return b.String()
-}
-
-// wrap breaks text into lines of at most width columns, at spaces for
-// words and anywhere between wide (CJK) characters, which have no spaces.
-func wrap(text string, width int) []string {
-	width = max(width, 20)
-	var lines []string
-	var line strings.Builder
-	col := 0
-	flush := func() {
-		lines = append(lines, strings.TrimRight(line.String(), " "))
-		line.Reset()
-		col = 0
-	}
-	for _, word := range splitWords(text) {
-		w := runewidth.StringWidth(word)
-		if col > 0 && col+w > width && !startsWithClosing(word) {
-			flush()
-			word = strings.TrimLeft(word, " ")
-			w = runewidth.StringWidth(word)
-		}
-		line.WriteString(word)
-		col += w
-	}
-	if line.Len() > 0 {
-		flush()
-	}
-	return lines
-}
-
-// noBreakBefore holds closing punctuation that must not start a line.
-const noBreakBefore = "，。、）：；！？」”,.;:!?)"
-
-func startsWithClosing(word string) bool {
-	first, _ := utf8.DecodeRuneInString(word)
-	return strings.ContainsRune(noBreakBefore, first)
-}
-
-// splitWords cuts text before each space and around each wide character,
-// so that joining the pieces gives the text back.
-func splitWords(text string) []string {
-	var words []string
-	var cur strings.Builder
-	for _, r := range text {
-		wide := runewidth.RuneWidth(r) == 2
-		if (r == ' ' || wide) && cur.Len() > 0 {
-			words = append(words, cur.String())
-			cur.Reset()
-		}
-		cur.WriteRune(r)
-		if wide {
-			words = append(words, cur.String())
-			cur.Reset()
-		}
-	}
-	if cur.Len() > 0 {
-		words = append(words, cur.String())
-	}
-	return words
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/pterm/pterm"
 
 	"github.com/netlearn/netlearn/cmd/i18n"
+	"github.com/netlearn/netlearn/cmd/internal/textwrap"
 	"github.com/netlearn/netlearn/netinfo/ports"
 )
 
@@ -86,7 +87,7 @@ func fitLastColumn(rows [][]string, width int) [][]string {
 		used += colWidth + len(" │ ")
 	}
 	for _, r := range rows {
-		r[last] = strings.Join(wrap(r[last], width-used-1), "\n")
+		r[last] = strings.Join(textwrap.Lines(r[last], width-used-1), "\n")
 	}
 	return rows
 }

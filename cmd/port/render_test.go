@@ -102,27 +102,6 @@ func TestRangeShowsOneTable(t *testing.T) {
 	}
 }
 
-func TestWrapKeepsTextAndWidth(t *testing.T) {
-	texts := []string{
-		"The notes split the 65536 ports in two: well-known 0–1023 for standard services.",
-		"笔记把 65536 个端口分成两类：0–1023 是知名端口，留给标准服务；其余是动态端口。",
-	}
-	for _, text := range texts {
-		lines := wrap(text, 24)
-		if strings.ReplaceAll(strings.Join(lines, ""), " ", "") != strings.ReplaceAll(text, " ", "") {
-			t.Errorf("wrap lost text: %q", lines)
-		}
-		for _, l := range lines {
-			if runewidth.StringWidth(l) > 26 { // closing punctuation may hang 2 columns
-				t.Errorf("line too wide: %q", l)
-			}
-			if strings.HasPrefix(l, "，") || strings.HasPrefix(l, "；") {
-				t.Errorf("line starts with closing punctuation: %q", l)
-			}
-		}
-	}
-}
-
 // TestEveryComputedKeyExists checks the keys built from data values, which
 // the catalogue test cannot see in the source.
 func TestEveryComputedKeyExists(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 	"github.com/pterm/pterm"
 
 	"github.com/netlearn/netlearn/cmd/i18n"
+	"github.com/netlearn/netlearn/cmd/internal/textwrap"
 	"github.com/netlearn/netlearn/cmd/tutor"
 	"github.com/netlearn/netlearn/lessons"
 )
@@ -131,7 +132,7 @@ func (s *session) fit(text string) string {
 	if !s.style.on {
 		return text
 	}
-	return strings.Join(tutor.Wrap(text, s.opts.F.IO.TerminalWidth()-1), "\n")
+	return strings.Join(textwrap.Lines(text, s.opts.F.IO.TerminalWidth()-1), "\n")
 }
 
 // style marks verdicts with colour and symbols on a terminal only.

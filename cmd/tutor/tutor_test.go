@@ -7,47 +7,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/mattn/go-runewidth"
-
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/cmd/iostreams"
 	"github.com/netlearn/netlearn/lessons/lessonstest"
 )
-
-func TestWrap(t *testing.T) {
-	en := "The IP address brings data to the right machine, and the port brings it to the right program."
-	for _, line := range Wrap(en, 30) {
-		if runewidth.StringWidth(line) > 30 || strings.HasPrefix(line, " ") || strings.HasSuffix(line, " ") {
-			t.Errorf("line %q is wider than 30 or has edge spaces", line)
-		}
-	}
-	if got := strings.Join(Wrap(en, 30), " "); got != en {
-		t.Errorf("wrapping lost text: %q", got)
-	}
-	zh := "端口是传输数据的通道，好比教室的门，是数据传输的必经之路。"
-	lines := Wrap(zh, 20)
-	if len(lines) < 3 || strings.Join(lines, "") != zh {
-		t.Errorf("Chinese wrapped as %q", lines)
-	}
-	for _, line := range lines {
-		if runewidth.StringWidth(line) > 20 {
-			t.Errorf("line %q is wider than 20 columns", line)
-		}
-	}
-	for _, line := range Wrap("一二三四五六七八九十，十一。", 20) {
-		if strings.HasPrefix(line, "，") || strings.HasPrefix(line, "。") {
-			t.Errorf("a line starts with closing punctuation: %q", line)
-		}
-	}
-	if got := Wrap("a\nb", 80); len(got) != 2 {
-		t.Errorf("the author's line break was lost: %q", got)
-	}
-	long := strings.Repeat("x", 50)
-	if got := Wrap(long, 20); strings.Join(got, "") != long {
-		t.Errorf("a word longer than the line was mangled: %q", got)
-	}
-}
 
 func testFactory() (*cmdutil.Factory, *bytes.Buffer) {
 	ios, _, _, stderr := iostreams.Test()

@@ -1,0 +1,141 @@
+package textwrap
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/mattn/go-runewidth"
+)
+
+func TestLinesFitAndKeepTheText(t *testing.T) {
+	en := "The IP address brings data to the right machine, and the port brings it to the right program."
+	lines := Lines(en, 30)
+	for _, line := range lines {
+		if runewidth.StringWidth(line) > 30 || strings.HasPrefix(line, " ") || strings.HasSuffix(line, " ") {
+			t.Errorf("line %q is wider than 30 or has edge spaces", line)
+		}
+	}
+	if got := strings.Join(lines, " "); got != en {
+		t.Errorf("wrapping lost text: %q", got)
+	}
+	zh := "端口是传输数据的通道，好比教室的门，是数据传输的必经之路。"
+	lines = Lines(zh, 20)
+	if len(lines) < 3 || strings.Join(lines, "") != zh {
+		t.Errorf("Chinese wrapped as %q", lines)
+	}
+	for _, line := range lines {
+		if runewidth.StringWidth(line) > 20 {
+			t.Errorf("line %q is wider than 20 columns", line)
+		}
+	}
+}
+
+func TestLinesExactBreaks(t *testing.T) {
+	cases := []struct {
+		text  string
+		width int
+		want  []string
+	}{
+		{"one two three four five six seven", 20, []string{"one two three four", "five six seven"}},
+		{"short", 80, []string{"short"}},
+		{"a\nb", 80, []string{"a", "b"}}, // the author's line break stays
+		{"", 80, []string{""}},
+		{"默认路由走的是网卡默认路由走的是网卡默认路由", 20, []string{"默认路由走的是网卡默", "认路由走的是网卡默认", "路由"}},
+		// Mixed: a break may fall between a Latin word and a Chinese character.
+		{"为什么是它：默认路由走的是 eth0，所以局域网", 20, []string{"为什么是它：默认路由", "走的是 eth0，所以局", "域网"}},
+	}
+	for _, c := range cases {
+		got := Lines(c.text, c.width)
+		if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+			t.Errorf("Lines(%q, %d) = %q, want %q", c.text, c.width, got, c.want)
+		}
+	}
+}
+
+// TestNoLineStartsWithClosingPunctuation: the punctuation goes to the end
+// of the line above with the character before it, and the line still fits
+// (an earlier version let it hang past the edge, and the terminal then
+// folded it onto a line of its own).
+func TestNoLineStartsWithClosingPunctuation(t *testing.T) {
+	for _, text := range []string{
+		"一二三四五六七八九十，十一。",
+		"笔记把 65536 个端口分成两类：0–1023 是知名端口，留给标准服务；1024–65535 是动态端口，其余程序都用这一段。",
+		"来自本机的 services 文件（/etc/services）和 netlearn 的内置表。登记只是约定，不是锁：任何程序都可以使用任何空闲端口。",
+	} {
+		for width := MinWidth; width <= 90; width++ {
+			for _, line := range Lines(text, width) {
+				first, _ := utf8First(line)
+				if strings.ContainsRune(noLineStart, first) {
+					t.Errorf("width %d: line starts with closing punctuation: %q", width, line)
+				}
+				if w := runewidth.StringWidth(line); w > width {
+					t.Errorf("width %d: line %q is %d wide", width, line, w)
+				}
+			}
+		}
+	}
+}
+
+func utf8First(s string) (rune, bool) {
+	for _, r := range s {
+		return r, true
+	}
+	return 0, false
+}
+
+func TestLongWordIsCutWhereItStands(t *testing.T) {
+	long := strings.Repeat("x", 50)
+	got := Lines("ab "+long, 20)
+	want := []string{"ab " + long[:17], long[17:37], long[37:]}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestNarrowWidthsAreRaisedToTheMinimum(t *testing.T) {
+	if got := Lines("one two three four five six", 0); len(got) != 2 {
+		t.Errorf("width 0 gave %q, want lines of %d columns", got, MinWidth)
+	}
+}
+
+func TestHang(t *testing.T) {
+	cases := []struct {
+		text, indent string
+		width        int
+		want         string
+	}{
+		{"Label   one two three four five six seven", "        ", 24, "Label   one two three\n        four five six\n        seven"},
+		{"short", "    ", 80, "short"},
+		{"a\nb", "  ", 80, "a\n  b"},
+		// The binary form of an IPv6 address is one long word: it starts
+		// after the label and continues under itself.
+		{"Bin  " + strings.Repeat("01", 20), "     ", 20, "Bin  010101010101010\n     101010101010101\n     0101010101"},
+	}
+	for _, c := range cases {
+		if got := Hang(c.text, c.width, c.indent); got != c.want {
+			t.Errorf("Hang(%q, %d) =\n%s\nwant\n%s", c.text, c.width, got, c.want)
+		}
+	}
+}
+
+// FuzzLines: any text wraps into lines that fit (when no single wide
+// character is wider than the line) and lose nothing but the spaces at
+// the breaks.
+func FuzzLines(f *testing.F) {
+	for _, s := range []string{"one two three", "端口是传输数据的通道，好比教室的门", "a\nb", "x" + strings.Repeat(" ", 30) + "y", "，，，，，，，，，，，，，，，，，，，，，，，，"} {
+		f.Add(s, 20)
+	}
+	f.Fuzz(func(t *testing.T, text string, width int) {
+		width = width % 200
+		lines := Lines(text, width)
+		strip := func(s string) string { return strings.Join(strings.Fields(s), "") }
+		if strip(strings.Join(lines, "")) != strip(text) {
+			t.Fatalf("Lines(%q, %d) lost text: %q", text, width, lines)
+		}
+		for _, line := range lines {
+			if w := runewidth.StringWidth(line); w > max(width, MinWidth) {
+				t.Fatalf("Lines(%q, %d): line %q is %d wide", text, width, line, w)
+			}
+		}
+	})
+}
