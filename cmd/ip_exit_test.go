@@ -19,9 +19,17 @@ func TestIPExitCodes(t *testing.T) {
 		{[]string{"ip", "nosuch0"}, 2, `error: this machine has no interface named "nosuch0"`, ""},
 		{[]string{"ip", "300.1.2.3"}, 2, `"300.1.2.3" is not an IP address`, ""},
 		{[]string{"ip", "10.0.0.1/33"}, 2, "from 0 to 32", ""},
-		{[]string{"ip", "--style", "xml"}, 2, "--style xml is not a layout", ""},
+		{[]string{"ip", "--style", "xml"}, 2, "--style \"xml\" is not a layout", ""},
 		{[]string{"ip", "--json", "--brief"}, 2, "choose one of --json, --brief and --style", ""},
 		{[]string{"ip", "--lang", "zh", "nosuch0"}, 2, "错误：本机没有名为“nosuch0”的网卡", ""},
+		{[]string{"ip", "999.1.1.1"}, 2, `"999.1.1.1" is not an IP address`, ""},
+		{[]string{"ip", "--json", "999.1.1.1"}, 2, `"999.1.1.1" is not an IP address`, ""},
+		{[]string{"ip", "::ffff:10.0.0.1/200"}, 2, "from 0 to 128", ""},
+		{[]string{"ip", ""}, 2, "an empty argument is neither", ""},
+		{[]string{"ip", "--lang", "zh", ""}, 2, "错误：空参数既不是网卡名也不是地址", ""},
+		{[]string{"ip", "eth0\nerror: fake"}, 2, `"eth0\nerror: fake"`, ""},
+		{[]string{"ip", "--", "-1"}, 2, `no interface named "-1"`, ""},
+		{[]string{"ip", "-1"}, 2, "unknown flag -1", ""},
 	}
 	for _, c := range cases {
 		code, out, errOut := run(t, nil, c.args...)

@@ -99,3 +99,44 @@ func FuzzNormalize(f *testing.F) {
 		}
 	})
 }
+
+// FuzzPickChoice feeds any three choice texts and any answer. Whenever
+// the choices would pass ParseQuiz, each choice's own text picks that
+// choice, and no answer picks outside the list.
+func FuzzPickChoice(f *testing.F) {
+	f.Add("8", "16", "32", "2")
+	f.Add("SYN", "ACK", "FIN", "ｂ")
+	f.Add("4", "d", "65536", "Ｄ")
+	f.Add("1", "b", "c", "1")
+	f.Fuzz(func(t *testing.T, a, b, c, answer string) {
+		choices := []string{a, b, c}
+		if pick := PickChoice(answer, choices); pick < -1 || pick >= len(choices) {
+			t.Fatalf("PickChoice(%q) = %d", answer, pick)
+		}
+		if distinct(choices, "choice") != nil || notPositional(choices) != nil {
+			return
+		}
+		for i, text := range choices {
+			if got := PickChoice(text, choices); got != i {
+				t.Fatalf("choices %q: the text %q picks %d, want %d", choices, text, got, i)
+			}
+		}
+	})
+}
+
+// FuzzSplitTry: whatever SplitTry accepts starts after "netlearn" and
+// holds no empty command name.
+func FuzzSplitTry(f *testing.F) {
+	for _, s := range []string{"netlearn ip", `netlearn demo --message "a b"`, "netlearn port 'x", `netlearn a\ b`, "netlearn ip | less"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		args, err := SplitTry(line)
+		if err != nil {
+			return
+		}
+		if len(args) == 0 {
+			t.Fatalf("SplitTry(%q) accepted a line with no command", line)
+		}
+	})
+}

@@ -136,6 +136,22 @@ func (q *Question) checkChoice() error {
 		if err := distinct(t.Choices, "choice"); err != nil {
 			return err
 		}
+		if err := notPositional(t.Choices); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// notPositional rejects a choice whose text reads as a position: with
+// choices "2", "3", "4", a learner typing "3" could mean the text "3" or
+// the third choice, "4". Writing "3 steps" or "three" removes the doubt.
+func notPositional(choices []string) error {
+	for _, c := range choices {
+		if position(Normalize(c), len(choices)) >= 0 {
+			return fmt.Errorf("choice %q reads as a position (1..%d or a..%c); write it as a word or add a unit",
+				c, len(choices), 'a'+len(choices)-1)
+		}
 	}
 	return nil
 }
@@ -219,18 +235,29 @@ func (q *Question) Grade(lang, answer string) Grade {
 
 // PickChoice maps an answer to a 0-based choice: "2" and "b" both mean
 // the second; the text of a choice means that choice. -1 means none.
+// No choice text can read as a position (ParseQuiz makes sure), so the
+// two ways of answering never disagree.
 func PickChoice(answer string, choices []string) int {
 	a := Normalize(answer)
-	if n, err := strconv.Atoi(a); err == nil && n >= 1 && n <= len(choices) {
-		return n - 1
-	}
-	if len(a) == 1 && a[0] >= 'a' && int(a[0]-'a') < len(choices) {
-		return int(a[0] - 'a')
+	if i := position(a, len(choices)); i >= 0 {
+		return i
 	}
 	for i, c := range choices {
 		if a != "" && a == Normalize(c) {
 			return i
 		}
+	}
+	return -1
+}
+
+// position reads a normalised answer as a 1-based number or a letter
+// among n choices and returns the 0-based index, or -1.
+func position(a string, n int) int {
+	if len(a) == 1 && a[0] >= 'a' && int(a[0]-'a') < n {
+		return int(a[0] - 'a')
+	}
+	if i, err := strconv.Atoi(a); err == nil && i >= 1 && i <= n {
+		return i - 1
 	}
 	return -1
 }

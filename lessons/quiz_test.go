@@ -35,6 +35,9 @@ func TestParseQuizRejectsBrokenQuestions(t *testing.T) {
 		{"machine in a file", `"type": "choice",`, `"type": "choice", "machine": true,`, "generated"},
 		{"only text questions", `"type": "choice", "answer": 2,`, `"type": "text",`, "accept list"},
 		{"trailing text", "\n  ]\n}", "\n  ]\n}{}", "after the JSON"},
+		{"a choice reads as a number", `["1024", "49152", "65536"], "explain": "16 bits."`, `["1024", "2", "65536"], "explain": "16 bits."`, `choice "2" reads as a position`},
+		{"a full-width number", `"choices": ["1024", "49152", "65536"], "explain": "16 位。"`, `"choices": ["1024", "49152", "３"], "explain": "16 位。"`, "reads as a position"},
+		{"a choice reads as a letter", `["1024", "49152", "65536"], "explain": "16 bits."`, `["1024", "B", "65536"], "explain": "16 bits."`, "reads as a position"},
 	}
 	for _, c := range cases {
 		src := strings.Replace(good, c.old, c.new, 1)
@@ -77,6 +80,22 @@ func TestNormalize(t *testing.T) {
 	for in, want := range cases {
 		if got := Normalize(in); got != want {
 			t.Errorf("Normalize(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// A number or letter beyond the last choice is not a position, so a
+// choice may read that way, and typing it picks that choice.
+func TestChoiceTextsBeyondThePositionsAreAllowed(t *testing.T) {
+	src := strings.Replace(fixtureQuiz("1.2"), `["1024", "49152", "65536"], "explain": "16 bits."`, `["4", "d", "65536"], "explain": "16 bits."`, 1)
+	q, err := ParseQuiz("1.2", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	choice := &q.Questions[0]
+	for answer, want := range map[string]int{"4": 0, "d": 1, "Ｄ": 1, "1": 0, "3": 2, "5": -1} {
+		if got := choice.Grade(EN, answer).Choice; got != want {
+			t.Errorf("answer %q picked %d, want %d", answer, got, want)
 		}
 	}
 }

@@ -81,7 +81,7 @@ func (opts *Options) usage(msg string) error {
 func validate(opts *Options) error {
 	tr, usage := opts.F.Tr, opts.usage
 	if !slices.Contains(styles, opts.Style) {
-		return usage(tr.T("ip.bad_style", "value", opts.Style, "styles", strings.Join(styles, ", ")))
+		return usage(tr.T("ip.bad_style", "value", cmdutil.ShowArg(opts.Style), "styles", strings.Join(styles, ", ")))
 	}
 	looks := 0
 	for _, on := range []bool{opts.JSON, opts.Brief, opts.Style != StyleTable} {
@@ -128,17 +128,22 @@ func splitArgs(opts *Options, ifaces []iface.Interface) ([]target, []string, err
 	var names []string
 	for _, arg := range opts.Args {
 		a, n, has, perr := iface.ParseTarget(arg)
+		shown := cmdutil.ShowArg(arg)
 		switch {
 		case perr == nil:
 			targets = append(targets, target{arg, a, n, has})
 		case hasInterface(ifaces, arg):
-			names = append(names, arg)
+			if !slices.Contains(names, arg) { // `ip lo lo` shows lo once
+				names = append(names, arg)
+			}
+		case strings.TrimSpace(arg) == "":
+			return nil, nil, usage(tr.T("ip.empty_arg"))
 		case errors.Is(perr, iface.ErrBadPrefix):
-			return nil, nil, usage(tr.T("ip.bad_prefix", "value", arg, "max", maxPrefix(arg)))
+			return nil, nil, usage(tr.T("ip.bad_prefix", "value", shown, "max", maxPrefix(arg)))
 		case iface.LooksLikeAddress(arg):
-			return nil, nil, usage(tr.T("ip.bad_address", "value", arg))
+			return nil, nil, usage(tr.T("ip.bad_address", "value", shown))
 		default:
-			return nil, nil, usage(tr.T("ip.unknown_interface", "name", arg, "names", interfaceNames(ifaces)))
+			return nil, nil, usage(tr.T("ip.unknown_interface", "name", shown, "names", interfaceNames(ifaces)))
 		}
 	}
 	if len(targets) > 0 && len(names) > 0 {

@@ -167,9 +167,14 @@ func TestBrief(t *testing.T) {
 	if got != want {
 		t.Errorf("brief\n got:\n%s\nwant:\n%s", got, want)
 	}
+	// Chinese names and states are two columns a character: the address
+	// column still starts at the same place on every line.
 	zh := mustRun(t, windowsMachine(), i18n.ZH, false, "--brief")
-	if !strings.Contains(zh, "Wi-Fi") || !strings.Contains(zh, "未启用") {
-		t.Errorf("zh brief:\n%s", zh)
+	want = "以太网                       已启用  fe80::9d4c:1a2b:3c4d:5e6f/64 172.20.5.14/20 2001:db8:abcd::14/128\n" +
+		"Wi-Fi                        未启用\n" +
+		"Loopback Pseudo-Interface 1  已启用  ::1/128 127.0.0.1/8\n"
+	if zh != want {
+		t.Errorf("zh brief\n got:\n%s\nwant:\n%s", zh, want)
 	}
 }
 
@@ -294,6 +299,10 @@ func TestFilterByName(t *testing.T) {
 	if strings.Contains(got, "\tlo\t") || !strings.Contains(got, "gateway\t192.168.1.1") || !strings.Contains(got, "lan\t") {
 		t.Errorf("filtered to wlp2s0:\n%s", got)
 	}
+	twice := mustRun(t, linuxMachine(), i18n.EN, false, "wlp2s0", "wlp2s0")
+	if n := strings.Count(twice, "interface\twlp2s0"); n != 1 {
+		t.Errorf("a name given twice is shown %d times:\n%s", n, twice)
+	}
 	lo := mustRun(t, linuxMachine(), i18n.EN, false, "lo")
 	if strings.Contains(lo, "gateway") || strings.Contains(lo, "lan\t") || !strings.Contains(lo, "dns\t") {
 		t.Errorf("filtered to lo: gateway and LAN belong to wlp2s0, DNS is machine-wide:\n%s", lo)
@@ -310,10 +319,20 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"10.0.0.1/33"}, "from 0 to 32"},
 		{[]string{"::1/200"}, "from 0 to 128"},
 		{[]string{"lo", "10.0.0.1"}, "not both"},
-		{[]string{"--style", "netstat"}, "--style netstat is not a layout"},
+		{[]string{"--style", "netstat"}, "--style \"netstat\" is not a layout"},
 		{[]string{"--json", "--brief"}, "choose one of"},
 		{[]string{"--brief", "--style", "ifconfig"}, "choose one of"},
 		{[]string{"--brief", "10.0.0.1"}, "not for explaining"},
+		{[]string{"999.1.1.1"}, `"999.1.1.1" is not an IP address`},
+		{[]string{"::ffff:10.0.0.1/200"}, "from 0 to 128"},
+		{[]string{"1.2.3.4/99999999999999999999"}, "from 0 to 32"},
+		{[]string{""}, "an empty argument is neither an interface name nor an address"},
+		{[]string{" "}, "an empty argument"},
+		{[]string{"--style", ""}, `--style "" is not a layout`},
+		// What the user typed is repeated escaped: no second line, no
+		// escape sequence reaching the terminal.
+		{[]string{"a\nb"}, `no interface named "a\nb"`},
+		{[]string{"\x1b[31m"}, `no interface named "\x1b[31m"`},
 	}
 	for _, c := range cases {
 		_, _, err := runIP(t, linuxMachine(), i18n.EN, false, c.args...)

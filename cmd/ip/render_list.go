@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/pterm/pterm"
 
@@ -33,7 +32,7 @@ func renderTable(w io.Writer, tr *i18n.Catalog, r Report, width int) error {
 	b.WriteString("\n" + pterm.Bold.Sprint(tr.T("ip.kinds_heading")) + "\n")
 	const kindWidth = 13 // the longest kind, "documentation"
 	for _, k := range kindsShown(r.Interfaces) {
-		line := "  " + pad(string(k), kindWidth) + "  " + tr.T("ip.kind_help."+string(k))
+		line := "  " + padRight(string(k), kindWidth) + "  " + tr.T("ip.kind_help."+string(k))
 		wrapped := textwrap.Hang(line, width, strings.Repeat(" ", kindWidth+4))
 		b.WriteString(strings.Replace(wrapped, string(k), kindStyle(k).Sprint(string(k)), 1) + "\n")
 	}
@@ -168,16 +167,32 @@ func renderPlain(w io.Writer, r Report) error {
 }
 
 // renderBrief prints one line per interface, like `ip -brief addr`.
+// Columns are padded by display width: Windows names its cards in
+// Chinese (以太网), and tabwriter would count each character as one column.
 func renderBrief(w io.Writer, tr *i18n.Catalog, r Report, color bool) error {
-	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
-	for _, ifc := range r.Interfaces {
+	rows := make([][3]string, len(r.Interfaces))
+	nameWidth, stateWidth := 0, 0
+	for i, ifc := range r.Interfaces {
 		addrs := make([]string, len(ifc.Addrs))
-		for i, a := range ifc.Addrs {
-			addrs[i] = cidr(a)
+		for j, a := range ifc.Addrs {
+			addrs[j] = cidr(a)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", ifc.Name, stateWord(tr, ifc.Up, color), strings.Join(addrs, " "))
+		rows[i] = [3]string{ifc.Name, stateWord(tr, ifc.Up, false), strings.Join(addrs, " ")}
+		nameWidth = max(nameWidth, displayWidth(ifc.Name))
+		stateWidth = max(stateWidth, displayWidth(rows[i][1]))
 	}
-	return tw.Flush()
+	var b strings.Builder
+	for i, row := range rows {
+		// The colour is added after padding: escape codes take no columns.
+		state := padRight(row[1], stateWidth)
+		if color {
+			state = strings.Replace(state, row[1], stateWord(tr, r.Interfaces[i].Up, true), 1)
+		}
+		line := padRight(row[0], nameWidth) + "  " + state + "  " + row[2]
+		b.WriteString(strings.TrimRight(line, " ") + "\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
 func stateWord(tr *i18n.Catalog, up, color bool) string {
@@ -256,11 +271,9 @@ func dash(s string) string {
 	return s
 }
 
-func pad(s string, width int) string {
-	if len(s) >= width {
-		return s
-	}
-	return s + strings.Repeat(" ", width-len(s))
+// padRight pads s with spaces to width display columns.
+func padRight(s string, width int) string {
+	return s + strings.Repeat(" ", max(width-displayWidth(s), 0))
 }
 
 func joinAddrs(as []netip.Addr) string {

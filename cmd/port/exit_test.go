@@ -42,6 +42,16 @@ func TestBadInputExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"port"}, "name at least one port", "请至少给出一个端口号"},
 		{[]string{"port", "--list", "80"}, `--list takes no arguments, but got "80"`, "--list 不接受参数"},
 		{[]string{"port", "80", "--bogus"}, "unknown flag --bogus", "未知选项 --bogus"},
+		{[]string{"port", "--json", "-1"}, `"-1" is not a port`, "端口号的范围是 0 到 65535"},
+		{[]string{"port", "--json", "abc"}, `"abc" is not a service name`, "不是本机已知的服务名"},
+		{[]string{"port", "1-65536"}, `"1-65536" is not a port`, "端口号的范围是 0 到 65535"},
+		{[]string{"port", "99999999999999999999999"}, `"99999999999999999999999" is not a port`, "端口号的范围是 0 到 65535"},
+		{[]string{"port", "８０"}, `"８０" is not a service name`, "不是本机已知的服务名"},
+		// What the user typed is repeated escaped and cut short: one line,
+		// and no escape sequence reaches the terminal.
+		{[]string{"port", "80\nerror: fake"}, `"80\nerror: fake" is not a port number`, "不是端口号"},
+		{[]string{"port", "\x1b[31mred"}, `"\x1b[31mred" is not a service name`, "不是本机已知的服务名"},
+		{[]string{"port", strings.Repeat("a", 5000)}, `"` + strings.Repeat("a", 40) + `…" is not a service name`, "不是本机已知的服务名"},
 	}
 	for _, c := range cases {
 		for lang, want := range map[string]string{"en": c.en, "zh": c.zh} {

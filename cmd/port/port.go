@@ -20,7 +20,8 @@ type Options struct {
 	Args      []string
 	JSON      bool
 	List      bool
-	Listening bool // exit 1 unless something listens on every argument
+	Listening bool   // exit 1 unless something listens on every argument
+	Command   string // "netlearn port", for the --help hint of usage errors
 
 	LoadDB  func() *ports.DB
 	Machine func() ports.Machine
@@ -36,7 +37,7 @@ func NewCmdPort(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 		Long:    tr.T("port.long"),
 		Example: tr.T("port.example"),
 		RunE: func(c *cobra.Command, args []string) error {
-			opts.Args = args
+			opts.Args, opts.Command = args, c.CommandPath()
 			if err := validate(opts); err != nil {
 				return &cmdutil.UsageError{Msg: err.Error(), Command: c.CommandPath()}
 			}
@@ -60,7 +61,7 @@ func validate(opts *Options) error {
 	tr := opts.F.Tr
 	switch {
 	case opts.List && len(opts.Args) > 0:
-		return errors.New(tr.T("port.list_with_args", "arg", opts.Args[0]))
+		return errors.New(tr.T("port.list_with_args", "arg", cmdutil.ShowArg(opts.Args[0])))
 	case opts.List && opts.Listening:
 		return errors.New(tr.T("port.list_with_listening"))
 	case !opts.List && len(opts.Args) == 0:
@@ -114,7 +115,7 @@ func parseTargets(opts *Options, db *ports.DB) ([]ports.Target, error) {
 		nums, err := ports.ParseArg(arg, db)
 		var bad *ports.ArgError
 		if errors.As(err, &bad) {
-			return nil, &cmdutil.UsageError{Msg: argErrorMessage(opts.F, bad), Command: "netlearn port"}
+			return nil, &cmdutil.UsageError{Msg: argErrorMessage(opts.F, bad), Command: opts.Command}
 		}
 		for _, n := range nums {
 			targets = append(targets, ports.Target{Arg: arg, Port: n})
@@ -125,7 +126,7 @@ func parseTargets(opts *Options, db *ports.DB) ([]ports.Target, error) {
 
 // argErrorMessage says why an argument is no port and what would be.
 func argErrorMessage(f *cmdutil.Factory, e *ports.ArgError) string {
-	return f.Tr.T("port.bad."+e.Kind, "arg", e.Arg, "max", ports.MaxRangePorts)
+	return f.Tr.T("port.bad."+e.Kind, "arg", cmdutil.ShowArg(e.Arg), "max", ports.MaxRangePorts)
 }
 
 // listeningVerdict makes --listening a check: exit 1 (with one line
@@ -142,8 +143,8 @@ func listeningVerdict(opts *Options, reports []ports.Report) error {
 	}
 	var silent []string
 	for _, arg := range opts.Args {
-		if !heard[arg] && !slices.Contains(silent, arg) {
-			silent = append(silent, arg)
+		if shown := cmdutil.ShowArg(arg); !heard[arg] && !slices.Contains(silent, shown) {
+			silent = append(silent, shown)
 		}
 	}
 	if len(silent) > 0 {

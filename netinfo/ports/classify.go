@@ -61,9 +61,6 @@ type Range struct {
 // Contains reports whether port lies in r.
 func (r Range) Contains(port int) bool { return port >= r.Low && port <= r.High }
 
-// Size is the number of ports in r.
-func (r Range) Size() int { return r.High - r.Low + 1 }
-
 // IANADynamicRange is IANA's suggestion for ephemeral ports, used by
 // Windows and the BSDs out of the box.
 var IANADynamicRange = Range{Low: FirstIANADynamic, High: MaxPort}

@@ -43,12 +43,15 @@ type Machine struct {
 	Listeners       func(ports []int) (map[int][]Listener, error)
 }
 
-// ThisMachine asks the real OS.
+// ThisMachine asks the real OS. The privilege rule is read once here, not
+// per port: it comes from files under /proc, and a few range arguments can
+// ask about tens of thousands of ports.
 func ThisMachine() Machine {
+	rule := privilegeRule()
 	return Machine{
 		Ephemeral:       EphemeralRange,
 		EphemeralSource: EphemeralSource(),
-		Privilege:       PrivilegeFor,
+		Privilege:       rule.privilegeFor,
 		Listeners:       ListenersOn,
 	}
 }

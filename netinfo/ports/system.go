@@ -45,9 +45,8 @@ const (
 	RuleUnixRoot     = "unix-root"    // other Unix: below 1024 needs root
 )
 
-// PrivilegeFor answers for port on this machine, for this process.
-func PrivilegeFor(port int) Privilege {
-	p := privilegeRule()
+// privilegeFor applies the OS's rule to port.
+func (p Privilege) privilegeFor(port int) Privilege {
 	p.Needed = port < p.UnprivilegedStart
 	return p
 }
