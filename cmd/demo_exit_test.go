@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/netlearn/netlearn/cmd/iostreams"
+	"github.com/netlearn/netlearn/sockdemo"
 )
 
 func TestDemoBadInputExits2(t *testing.T) {
@@ -22,6 +23,12 @@ func TestDemoBadInputExits2(t *testing.T) {
 		errHas string
 	}{
 		{[]string{"demo", "server", "--port", "70000"}, "--port must be between 0 and 65535, not 70000"},
+		{[]string{"demo", "server", "--port", "-1"}, "--port must be between 0 and 65535, not -1"},
+		{[]string{"demo", "server", "--port", "abc"}, `"abc" is not a valid value for --port`},
+		{[]string{"demo", "server", "--backlog", "-5"}, "--backlog must be at least 1"},
+		// TEST-NET-1 is nobody's address here; binding it sends nothing.
+		{[]string{"demo", "server", "--host", "192.0.2.1"}, "192.0.2.1 is not an address of this machine"},
+		{[]string{"demo", "client", "--port", "1x", "-m", "x"}, `"1x" is not a valid value for --port`},
 		{[]string{"demo", "server", "--echo", "--reply", "hi"}, "--reply and --echo cannot be used together"},
 		{[]string{"demo", "server", "--reply", ""}, "--reply needs some text"},
 		{[]string{"demo", "server", "--max-clients", "-1"}, "--max-clients cannot be negative"},
@@ -35,6 +42,9 @@ func TestDemoBadInputExits2(t *testing.T) {
 	}
 	for _, c := range cases {
 		code, _, errOut := run(t, nil, c.args...)
+		if strings.Contains(c.errHas, "cannot find the address") && strings.Contains(errOut, "--help") {
+			t.Errorf("%v: a name that does not resolve needs no --help hint: %q", c.args, errOut)
+		}
 		if code != 2 {
 			t.Errorf("%v: exit %d, want 2 (stderr %q)", c.args, code, errOut)
 		}
@@ -130,6 +140,39 @@ func TestDemoConnectionRefusedExits1(t *testing.T) {
 	want := "no server there: nothing listens on 127.0.0.1:" + port + ". Start one with `netlearn demo server --port " + port + "`\n"
 	if code != 1 || errOut != want {
 		t.Errorf("exit %d, stderr %q, want %q", code, errOut, want)
+	}
+}
+
+// TestDemoRefusedClientExits1: a server full under --max-clients turns the
+// client away; the client says so and fails instead of taking the
+// refusal for a reply.
+func TestDemoRefusedClientExits1(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	accepted := make(chan struct{}, 1)
+	srv, err := sockdemo.Listen(ctx, sockdemo.ServerConfig{Host: "127.0.0.1", MaxClients: 1, Quiet: true,
+		Emit: func(ev sockdemo.Event) {
+			if ev.Step == sockdemo.StepAccept && ev.Error == "" {
+				accepted <- struct{}{}
+			}
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	served := make(chan struct{})
+	go func() { defer close(served); srv.Serve(ctx) }()
+	defer func() { cancel(); <-served }()
+	first, err := net.Dial("tcp", srv.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer first.Close()
+	<-accepted // the one place is taken
+	port := strconv.Itoa(int(srv.Addr().Port()))
+	code, out, errOut := run(t, nil, "demo", "client", "--host", "127.0.0.1", "--port", port, "-m", "hello")
+	want := "the server at 127.0.0.1:" + port + " is full (--max-clients) and refused this client; try again when a client has left\n"
+	if code != 1 || errOut != want || !strings.Contains(out, "that is a refusal, not a reply") {
+		t.Errorf("exit %d, stderr %q, want %q\nstdout:\n%s", code, errOut, want, out)
 	}
 }
 

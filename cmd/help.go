@@ -52,13 +52,13 @@ func flagError(f *cmdutil.Factory, c *cobra.Command, err error) error {
 	msg := tr.T("root.flag_error", "err", err)
 	switch {
 	case errors.As(err, &notExist):
-		msg = tr.T("root.flag_unknown", "flag", dashed(notExist.GetSpecifiedName()))
+		msg = tr.T("root.flag_unknown", "flag", cmdutil.ShowArg(dashed(notExist.GetSpecifiedName())))
 	case errors.As(err, &needsValue):
 		msg = tr.T("root.flag_needs_value", "flag", "--"+needsValue.GetFlag().Name)
 	case errors.As(err, &invalid):
-		msg = tr.T("root.flag_invalid", "flag", "--"+invalid.GetFlag().Name, "value", invalid.GetValue())
+		msg = tr.T("root.flag_invalid", "flag", "--"+invalid.GetFlag().Name, "value", cmdutil.ShowArg(invalid.GetValue()))
 	case errors.As(err, &syntax):
-		msg = tr.T("root.flag_syntax", "flag", syntax.GetSpecifiedFlag())
+		msg = tr.T("root.flag_syntax", "flag", cmdutil.ShowArg(syntax.GetSpecifiedFlag()))
 	}
 	return &cmdutil.UsageError{Msg: msg, Command: c.CommandPath()}
 }

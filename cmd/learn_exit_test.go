@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/netlearn/netlearn/cmd/iostreams"
+	"github.com/netlearn/netlearn/cmd/tutor/tutortest"
+	"github.com/netlearn/netlearn/lessons"
 	"github.com/netlearn/netlearn/lessons/lessonstest"
 )
 
@@ -41,9 +43,12 @@ func TestLearnQuizProgressExitCodes(t *testing.T) {
 		{"unknown section", "", []string{"learn", "2.9"}, 2, `"2.9" is not a section`},
 		{"two sections", "", []string{"learn", "1.1", "1.2"}, 2, "give one section"},
 		{"section and --next", "", []string{"learn", "1.1", "--next"}, 2, "not both"},
-		{"quiz passed", "a\nsyn\nb\nd\nTIME_WAIT\n", []string{"quiz", "1.3", "--no-machine"}, 0, ""},
-		{"quiz below the pass mark", "b\nack\na\na\nclosed\n", []string{"quiz", "1.3", "--no-machine"}, 1, ""},
+		{"quiz passed", quizInput(t, "1.3", true), []string{"quiz", "1.3", "--no-machine"}, 0, ""},
+		{"quiz below the pass mark", quizInput(t, "1.3", false), []string{"quiz", "1.3", "--no-machine"}, 1, ""},
 		{"quiz stdin ends early", "a\n", []string{"quiz", "1.3", "--no-machine"}, 1, "stdin ended before the last question (1 answered)"},
+		{"quiz empty stdin", "", []string{"quiz", "1.3", "--no-machine"}, 1, "(0 answered)"},
+		{"quiz two sections", "", []string{"quiz", "1.1", "1.2"}, 2, `give one section, not "1.1 1.2"`},
+		{"learn extra word", "", []string{"learn", "1.2", "extra"}, 2, `give one section, not "1.2 extra"`},
 		{"quiz bad section", "", []string{"quiz", "1.8"}, 2, `"1.8" is not a section`},
 		{"quiz bad pass mark", "", []string{"quiz", "--pass", "101"}, 2, "between 0 and 100"},
 		{"progress", "", []string{"progress"}, 0, ""},
@@ -62,6 +67,22 @@ func TestLearnQuizProgressExitCodes(t *testing.T) {
 			t.Errorf("%s: stderr is not one line: %q", c.name, errOut)
 		}
 	}
+}
+
+// quizInput is stdin answering every stored question of a section, all
+// right or all wrong, read from the quiz so the test follows the content.
+func quizInput(t *testing.T, section string, right bool) string {
+	t.Helper()
+	lib, err := lessons.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	quiz, _ := lib.Quiz(section)
+	var b strings.Builder
+	for i, q := range quiz.Questions {
+		b.WriteString(tutortest.Answer(&q, lessons.EN, right, i) + "\n")
+	}
+	return b.String()
 }
 
 func TestBareNetlearnPrintsHelpWhenNotOnATerminal(t *testing.T) {
@@ -100,8 +121,8 @@ func TestReadOnlyConfigDirStillWorks(t *testing.T) {
 	dir := freshConfig(t)
 	os.MkdirAll(dir, 0o755)
 	lessonstest.ReadOnly(t, dir)
-	code, out, errOut := runWithInput(t, "a\nsyn\nb\nd\nTIME_WAIT\n", "quiz", "1.3", "--no-machine")
-	if code != 0 || !strings.Contains(out, "Score: 5 of 5") {
+	code, out, errOut := runWithInput(t, quizInput(t, "1.3", true), "quiz", "1.3", "--no-machine")
+	if code != 0 || !strings.Contains(out, "(100%). Passed") {
 		t.Errorf("exit %d, stdout %q", code, out)
 	}
 	want := "progress not saved: " + dir + " is read-only"

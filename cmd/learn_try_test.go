@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -53,6 +54,77 @@ func parseOnly(root *cobra.Command, line string) error {
 		return err
 	}
 	return c.ValidateArgs(c.Flags().Args())
+}
+
+// TestEveryCommandInTheTextIsValid parses each `netlearn …` a lesson or
+// a quiz mentions in its text, so a renamed flag cannot leave a lesson
+// telling learners to type something netlearn rejects. A span naming only
+// the command (`netlearn ping`) refers to it and need not run alone.
+func TestEveryCommandInTheTextIsValid(t *testing.T) {
+	lib, err := lessons.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ios, _, _, _ := iostreams.Test()
+	checked := 0
+	for _, section := range lessons.Sections {
+		for _, lang := range lessons.Langs {
+			for _, line := range commandsInText(lib, section, lang) {
+				checked++
+				err := parseOnly(NewCmdRoot(cmdutil.NewFactory(ios, i18n.EN)), line)
+				if err != nil && !namesACommand(line) {
+					t.Errorf("%s %s: %q: %v", section, lang, line, err)
+				}
+			}
+		}
+	}
+	if checked < len(lessons.Sections) {
+		t.Errorf("only %d commands found in the text: the extraction is broken", checked)
+	}
+}
+
+var inlineCommand = regexp.MustCompile("`(netlearn [^`]*)`")
+
+// commandsInText collects the netlearn command lines of a section's lesson
+// (inline code and shell blocks) and quiz (prompts and explanations).
+func commandsInText(lib *lessons.Library, section, lang string) []string {
+	var texts []string
+	l, _ := lib.Lesson(section, lang)
+	for _, b := range l.Blocks {
+		switch {
+		case b.Kind == lessons.BlockCode && b.Lang == "sh":
+			for _, line := range strings.Split(b.Text, "\n") {
+				if strings.HasPrefix(line, "netlearn ") {
+					texts = append(texts, "`"+strings.TrimSpace(line)+"`")
+				}
+			}
+		case b.Kind != lessons.BlockCode:
+			texts = append(texts, b.Text)
+			texts = append(texts, b.Items...)
+		}
+	}
+	q, _ := lib.Quiz(section)
+	for _, question := range q.Questions {
+		text := question.In(lang)
+		texts = append(texts, text.Prompt, text.Explain)
+	}
+	var lines []string
+	for _, text := range texts {
+		for _, m := range inlineCommand.FindAllStringSubmatch(text, -1) {
+			lines = append(lines, m[1])
+		}
+	}
+	return lines
+}
+
+func namesACommand(line string) bool {
+	args, err := lessons.SplitTry(line)
+	if err != nil || len(args) != 1 {
+		return false
+	}
+	ios, _, _, _ := iostreams.Test()
+	c, _, err := NewCmdRoot(cmdutil.NewFactory(ios, i18n.EN)).Find(args)
+	return err == nil && c.Name() == args[0]
 }
 
 // TestMenuToolsAreValidCommandLines does the same for the menu's tools.

@@ -59,10 +59,30 @@ func (s *tmuxSession) waitFor(text string) string {
 	return ""
 }
 
-// key sends one key and waits for the screen to show what it should lead
-// to; keys sent faster than the prompt reads them would be merged.
+// quiet is how long the screen must stay unchanged before a key is sent.
+// A prompt draws itself a moment before it puts the terminal in raw mode;
+// a key that lands in between is read in line mode and lost.
+const quiet = 300 * time.Millisecond
+
+// settle waits (at most 5 s) until the screen stops changing.
+func (s *tmuxSession) settle() {
+	s.t.Helper()
+	last, since := s.screen(), time.Now()
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); {
+		time.Sleep(50 * time.Millisecond)
+		if screen := s.screen(); screen != last {
+			last, since = screen, time.Now()
+		} else if time.Since(since) >= quiet {
+			return
+		}
+	}
+}
+
+// key sends one key once the prompt is ready for it, and waits for the
+// screen to show what it should lead to.
 func (s *tmuxSession) key(key, expect string) string {
 	s.t.Helper()
+	s.settle()
 	s.tmux("send-keys", "-t", "nl", key)
 	return s.waitFor(expect)
 }

@@ -14,9 +14,10 @@ func scriptCommands() map[string]func(ts *testscript.TestScript, neg bool, args 
 	return map[string]func(ts *testscript.TestScript, neg bool, args []string){
 		"waitfile": waitFile,
 		"noansi":   noANSI,
-		"addrport": demoAddrPort, "demosteps": demoSteps,
-		"portlisten": portListen,
-		"readonly":   readOnlyDir,
+		"addrport": demoAddrPort, "demosteps": demoSteps, "demowait": demoWait,
+		"portlisten":  portListen,
+		"readonly":    readOnlyDir,
+		"quizanswers": quizAnswers,
 	}
 }
 

@@ -2,9 +2,12 @@ package cmd_test
 
 import (
 	"os"
+	"strings"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
+	"github.com/netlearn/netlearn/cmd/tutor/tutortest"
+	"github.com/netlearn/netlearn/lessons"
 	"github.com/netlearn/netlearn/lessons/lessonstest"
 )
 
@@ -19,6 +22,32 @@ func readOnlyDir(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("readonly: %v %s", err, skip)
 	}
 	ts.Defer(undo)
+}
+
+// quizAnswers writes a scripted quiz's stdin from the embedded quiz, so
+// scripts follow the content instead of copying its answers:
+// `quizanswers SECTION right|wrong FILE`. Right answers come in every form
+// a learner may type them (letter, number, full-width, text); wrong ones
+// pick another choice or type a word no question accepts.
+func quizAnswers(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 || (args[1] != "right" && args[1] != "wrong") {
+		ts.Fatalf("usage: quizanswers SECTION right|wrong FILE")
+	}
+	lib, err := lessons.Default()
+	ts.Check(err)
+	quiz, ok := lib.Quiz(args[0])
+	if !ok {
+		ts.Fatalf("quizanswers: no quiz for section %q", args[0])
+	}
+	lang := lessons.EN
+	if ts.Getenv("NETLEARN_LANG") == "zh" {
+		lang = lessons.ZH
+	}
+	var lines []string
+	for i, q := range quiz.Questions {
+		lines = append(lines, tutortest.Answer(&q, lang, args[1] == "right", i))
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[2]), []byte(strings.Join(lines, "\n")+"\n"), 0o644))
 }
 
 // canMakeReadOnly answers the condition [rodir]: can this process make a

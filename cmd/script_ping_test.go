@@ -1,14 +1,7 @@
 package cmd_test
 
-import "net"
+import "github.com/netlearn/netlearn/netinfo/ping/pingtest"
 
 // hasIPv6Loopback answers the script condition [ipv6]: whether ::1 exists
 // (it does not where IPv6 is disabled).
-func hasIPv6Loopback() bool {
-	c, err := net.ListenPacket("udp6", "[::1]:0")
-	if err != nil {
-		return false
-	}
-	c.Close()
-	return true
-}
+func hasIPv6Loopback() bool { return pingtest.HasIPv6Loopback() }

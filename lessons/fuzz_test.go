@@ -2,6 +2,8 @@ package lessons
 
 import (
 	"encoding/json"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -46,11 +48,25 @@ func FuzzParseQuiz(f *testing.F) {
 		if err != nil {
 			return
 		}
+		// Whatever ParseQuiz accepts can be answered right in every way a
+		// learner may type it, and an empty answer is never right.
 		for i := range q.Questions {
 			question := &q.Questions[i]
 			for _, lang := range Langs {
-				question.Grade(lang, "1") // must not panic on any accepted quiz
-				question.Grade(lang, "")
+				text := question.In(lang)
+				if question.Grade(lang, "").Correct {
+					t.Fatalf("%s %s: an empty answer is correct", question.ID, lang)
+				}
+				right := text.Accept
+				if question.Type == TypeChoice {
+					a := *question.Answer
+					right = []string{text.Choices[a], strconv.Itoa(a + 1), string(rune('a' + a))}
+				}
+				for _, answer := range right {
+					if !question.Grade(lang, answer).Correct {
+						t.Fatalf("%s %s: %q is graded wrong", question.ID, lang, answer)
+					}
+				}
 			}
 		}
 	})
@@ -124,10 +140,10 @@ func FuzzPickChoice(f *testing.F) {
 	})
 }
 
-// FuzzSplitTry: whatever SplitTry accepts starts after "netlearn" and
-// holds no empty command name.
+// FuzzSplitTry: whatever SplitTry accepts names a command, and quoting
+// its words again for a shell gives back the same words.
 func FuzzSplitTry(f *testing.F) {
-	for _, s := range []string{"netlearn ip", `netlearn demo --message "a b"`, "netlearn port 'x", `netlearn a\ b`, "netlearn ip | less"} {
+	for _, s := range []string{"netlearn ip", `netlearn demo --message "a b"`, "netlearn port 'x", `netlearn a\ b`, "netlearn ip | less", `netlearn "" x`} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, line string) {
@@ -135,8 +151,16 @@ func FuzzSplitTry(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if len(args) == 0 {
-			t.Fatalf("SplitTry(%q) accepted a line with no command", line)
+		if len(args) == 0 || args[0] == "" {
+			t.Fatalf("SplitTry(%q) = %q: no command name", line, args)
+		}
+		quoted := []string{"netlearn"}
+		for _, a := range args {
+			quoted = append(quoted, "'"+strings.ReplaceAll(a, "'", `'\''`)+"'")
+		}
+		again, err := SplitTry(strings.Join(quoted, " "))
+		if err != nil || !slices.Equal(again, args) {
+			t.Fatalf("%q → %q → %q (%v)", line, args, again, err)
 		}
 	})
 }

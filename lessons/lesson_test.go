@@ -127,6 +127,7 @@ func TestSplitTry(t *testing.T) {
 		{"netlearn ip; rm -rf /", nil, true},
 		{"netlearn port $PORT", nil, true},
 		{`netlearn demo "open`, nil, true},
+		{`netlearn "" ip`, nil, true},
 	}
 	for _, c := range cases {
 		got, err := SplitTry(c.line)

@@ -94,6 +94,29 @@ func TestEveryQuizQuestionHasOneCorrectAnswerAndExplanations(t *testing.T) {
 	}
 }
 
+// TestCorrectChoicesAreSpreadOut keeps "always answer b" from passing:
+// no position may hold the correct choice in more than 40% of the choice
+// questions.
+func TestCorrectChoicesAreSpreadOut(t *testing.T) {
+	lib, _ := Default()
+	at := map[int]int{}
+	total := 0
+	for _, s := range Sections {
+		quiz, _ := lib.Quiz(s)
+		for _, q := range quiz.Questions {
+			if q.Type == TypeChoice {
+				at[*q.Answer]++
+				total++
+			}
+		}
+	}
+	for pos, n := range at {
+		if n*100 > total*40 {
+			t.Errorf("choice %c is the correct one in %d of %d choice questions", 'a'+pos, n, total)
+		}
+	}
+}
+
 // checkOneCorrect grades every choice (or every accepted spelling) and
 // wants exactly one choice to count as correct, and an explanation.
 func checkOneCorrect(t *testing.T, q *Question, lang string) {

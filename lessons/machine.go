@@ -150,16 +150,17 @@ func (m MachineSources) listeningPortQuestion(context.Context) (Question, bool) 
 	return choiceQuestion("machine-1.2.4-listening", slices.Index(classes, ports.NotesClass(port)),
 		bi{fmt.Sprintf("Something on this machine is listening on TCP port %s right now (see `netlearn port %s`). Which class do the notes put this port in?", p, p),
 			fmt.Sprintf("本机现在有程序在监听 TCP 端口 %s（可用 `netlearn port %s` 查看）。按笔记的分法，这个端口属于哪一类？", p, p)},
-		bi{fmt.Sprintf("Ports 0 to 1023 are well-known, 1024 to 65535 dynamic, so %s is %s. IANA splits the upper part further: its range for %s is %q.", p, ports.NotesClass(port), p, ports.IANARange(port)),
-			fmt.Sprintf("0 到 1023 是知名端口，1024 到 65535 是动态端口，所以 %s 属于%s。IANA 把上面一段再细分，%s 在它的 %q 范围。", p, classNameZH(port), p, ports.IANARange(port))},
+		bi{fmt.Sprintf("Ports 0 to 1023 are well-known, 1024 to 65535 dynamic, so %s is %s. IANA uses three ranges instead of two and puts %s in its %s range.", p, ports.NotesClass(port), p, ianaNames[ports.IANARange(port)].en),
+			fmt.Sprintf("0 到 1023 是知名端口，1024 到 65535 是动态端口，所以 %s 属于%s。IANA 分的是三段而不是两段，%s 在它的%s段。", p, notesNamesZH[ports.NotesClass(port)], p, ianaNames[ports.IANARange(port)].zh)},
 		[]bi{{"well-known (0-1023)", "知名端口（0-1023）"}, {"dynamic (1024-65535)", "动态端口（1024-65535）"}}), true
 }
 
-func classNameZH(port int) string {
-	if ports.NotesClass(port) == ports.ClassWellKnown {
-		return "知名端口"
-	}
-	return "动态端口"
+var notesNamesZH = map[string]string{ports.ClassWellKnown: "知名端口", ports.ClassDynamic: "动态端口"}
+
+var ianaNames = map[string]bi{
+	ports.IANASystem:  {"System (0-1023)", "系统端口（0-1023）"},
+	ports.IANAUser:    {"User (registered, 1024-49151)", "用户端口（也叫注册端口，1024-49151）"},
+	ports.IANADynamic: {"Dynamic (49152-65535)", "动态端口（49152-65535）"},
 }
 
 // clientPortQuestion makes a real loopback connection and asks which port
@@ -177,12 +178,12 @@ func (m MachineSources) clientPortQuestion(ctx context.Context) (Question, bool)
 		EN: &QuestionText{
 			Prompt:  fmt.Sprintf("netlearn just connected a client to a server listening on %s. The connection is %s → %s. Which port did the operating system give the client? Type the number.", server, client, server),
 			Accept:  []string{c},
-			Explain: fmt.Sprintf("%s. The client never asked for a port: when it connected, the OS took a free one (%s) from its dynamic range. %s is the server's, chosen when it started listening.", c, c, s),
+			Explain: fmt.Sprintf("%s. The client never asked for a port: when it connected, the OS took a free one (%s) from its ephemeral port range. %s is the server's, chosen when it started listening.", c, c, s),
 		},
 		ZH: &QuestionText{
 			Prompt:  fmt.Sprintf("netlearn 刚让一个客户端连上了监听在 %s 的服务端，这条连接是 %s → %s。操作系统给客户端分配的是哪个端口？请输入数字。", server, client, server),
 			Accept:  []string{c},
-			Explain: fmt.Sprintf("%s。客户端自己没有指定端口，连接时由操作系统从动态端口范围里挑了一个空闲的（%s）。%s 是服务端开始监听时用的端口。", c, c, s),
+			Explain: fmt.Sprintf("%s。客户端自己没有指定端口，连接时由操作系统从临时端口范围里挑了一个空闲的（%s）。%s 是服务端开始监听时用的端口。", c, c, s),
 		}}
 	return q, true
 }

@@ -90,7 +90,7 @@ func TestListeningPortQuestion(t *testing.T) {
 	m := fakeSources("")
 	m.ListeningPorts = func() ([]int, error) { return []int{50000}, nil }
 	q = machineQuestion(t, m, "1.2.4")
-	if q.ZH.Choices[*q.Answer] != "动态端口（1024-65535）" || !strings.Contains(q.EN.Explain, `"dynamic"`) {
+	if q.ZH.Choices[*q.Answer] != "动态端口（1024-65535）" || !strings.Contains(q.EN.Explain, "its Dynamic (49152-65535) range") || !strings.Contains(q.ZH.Explain, "在它的动态端口（49152-65535）段") {
 		t.Errorf("50000: answer %q, explain %q", q.ZH.Choices[*q.Answer], q.EN.Explain)
 	}
 	m.ListeningPorts = func() ([]int, error) { return nil, nil }

@@ -102,24 +102,36 @@ func (p *Progress) Next() string {
 	return ""
 }
 
+// ErrNotProgress is the cause when a file is not a progress file netlearn
+// could have written: not JSON, or holding impossible values.
+var ErrNotProgress = errors.New("not a netlearn progress file")
+
+// VersionError is the cause when a progress file has another layout
+// version, e.g. one written by a newer netlearn.
+type VersionError struct{ Version int }
+
+func (e *VersionError) Error() string {
+	return fmt.Sprintf("progress file version %d, this netlearn writes version %d", e.Version, ProgressVersion)
+}
+
 // Check reports a progress value that could not have been written by
 // netlearn: another version, a negative or impossible score.
 func (p *Progress) Check() error {
 	if p.Version != ProgressVersion {
-		return fmt.Errorf("version %d, this netlearn writes version %d", p.Version, ProgressVersion)
+		return &VersionError{Version: p.Version}
 	}
 	if p.Seen == nil || p.Scores == nil {
-		return errors.New("seen or scores is missing")
+		return fmt.Errorf("%w: seen or scores is missing", ErrNotProgress)
 	}
 	for section, s := range p.Scores {
 		for _, a := range []Attempt{s.Best, s.Last} {
 			if a.Correct < 0 || a.Total < 0 || a.Correct > a.Total {
-				return fmt.Errorf("score of %s is %d/%d", section, a.Correct, a.Total)
+				return fmt.Errorf("%w: score of %s is %d/%d", ErrNotProgress, section, a.Correct, a.Total)
 			}
 		}
 	}
 	if p.Last != nil && p.Last.Activity != ActivityLesson && p.Last.Activity != ActivityQuiz {
-		return fmt.Errorf("last activity %q is unknown", p.Last.Activity)
+		return fmt.Errorf("%w: last activity %q is unknown", ErrNotProgress, p.Last.Activity)
 	}
 	return nil
 }

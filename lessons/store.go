@@ -84,10 +84,10 @@ func DecodeProgress(data []byte) (*Progress, error) {
 	p := &Progress{}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(p); err != nil {
-		return nil, fmt.Errorf("not valid progress JSON: %w", err)
+		return nil, fmt.Errorf("%w: %v", ErrNotProgress, err)
 	}
 	if dec.More() {
-		return nil, errors.New("not valid progress JSON: text after the object")
+		return nil, fmt.Errorf("%w: text after the JSON object", ErrNotProgress)
 	}
 	if err := p.Check(); err != nil {
 		return nil, err
@@ -101,27 +101,38 @@ const maxBackupTries = 100
 // setAside moves the bad file to progress.json.broken-<UTC time>[-n].
 func (s *Store) setAside(reason error) *Recovery {
 	r := &Recovery{Reason: reason}
-	stamp := s.Now().UTC().Format("20060102T150405Z")
+	name, err := s.freeName(".broken-")
+	if err == nil {
+		err = os.Rename(s.Path(), name)
+	}
+	if err != nil {
+		r.BackupErr = err
+		s.keep = ErrKeptBadFile
+		return r
+	}
+	r.Backup = name
+	return r
+}
+
+// freeName returns progress.json<infix><UTC time>, with -2, -3 … added
+// when that name is taken: a rename or a write would silently replace an
+// earlier backup made in the same second.
+func (s *Store) freeName(infix string) (string, error) {
+	base := s.Path() + infix + s.Now().UTC().Format("20060102T150405Z")
 	for i := 1; i <= maxBackupTries; i++ {
-		name := s.Path() + ".broken-" + stamp
+		name := base
 		if i > 1 {
 			name += fmt.Sprintf("-%d", i)
 		}
-		// Rename replaces an existing file silently, so look first.
-		if _, err := os.Lstat(name); err == nil {
-			continue
+		_, err := os.Lstat(name)
+		if errors.Is(err, fs.ErrNotExist) {
+			return name, nil
 		}
-		if err := os.Rename(s.Path(), name); err != nil {
-			r.BackupErr = err
-			s.keep = ErrKeptBadFile
-			return r
+		if err != nil {
+			return "", err
 		}
-		r.Backup = name
-		return r
 	}
-	r.BackupErr = errors.New("no free backup name")
-	s.keep = ErrKeptBadFile
-	return r
+	return "", errors.New("no free backup name")
 }
 
 // Save writes p atomically: to a temporary file in the same folder, synced,
@@ -167,10 +178,11 @@ func writeAtomic(dir, name string, data []byte) (err error) {
 	return os.Rename(tmp.Name(), name)
 }
 
-// Backup copies the current file to progress.json.reset-<UTC time> before
-// a reset, so even a reset can be undone by hand. It returns the copy's
-// name, or "" when there was no file.
-func (s *Store) Backup() (string, error) {
+// Reset starts afresh without reading the old file: it is copied to
+// progress.json.reset-<UTC time> first, so even a reset can be undone by
+// hand. It returns the copy's name, "" when there was no file (and then
+// writes nothing).
+func (s *Store) Reset() (string, error) {
 	data, err := os.ReadFile(s.Path())
 	if errors.Is(err, fs.ErrNotExist) {
 		return "", nil
@@ -178,9 +190,12 @@ func (s *Store) Backup() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	name := s.Path() + ".reset-" + s.Now().UTC().Format("20060102T150405Z")
+	name, err := s.freeName(".reset-")
+	if err != nil {
+		return "", err
+	}
 	if err := writeAtomic(s.Dir, name, data); err != nil {
 		return "", err
 	}
-	return name, nil
+	return name, s.Save(NewProgress())
 }

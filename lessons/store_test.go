@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -101,7 +102,8 @@ func TestANewerVersionIsKeptNotOverwritten(t *testing.T) {
 	os.MkdirAll(s.Dir, 0o755)
 	os.WriteFile(s.Path(), []byte(`{"version": 7, "seen": {}, "scores": {}}`), 0o644)
 	_, rec := s.Load()
-	if rec == nil || !strings.Contains(rec.Reason.Error(), "version 7") || rec.Backup == "" {
+	var version *VersionError
+	if rec == nil || !errors.As(rec.Reason, &version) || version.Version != 7 || rec.Backup == "" {
 		t.Errorf("recovery = %+v", rec)
 	}
 }
@@ -143,19 +145,42 @@ func TestACorruptFileInAReadOnlyFolderIsLeftUntouched(t *testing.T) {
 	}
 }
 
-func TestBackupBeforeReset(t *testing.T) {
+func TestResetKeepsEveryOldFile(t *testing.T) {
 	s := newTestStore(t)
-	if name, err := s.Backup(); name != "" || err != nil {
-		t.Errorf("no file: Backup = %q, %v", name, err)
+	if name, err := s.Reset(); name != "" || err != nil {
+		t.Errorf("no file: Reset = %q, %v", name, err)
+	}
+	if _, err := os.Stat(s.Path()); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a reset with nothing to reset wrote a file: %v", err)
 	}
 	p := NewProgress()
 	p.MarkSeen("1.4", t0)
 	s.Save(p)
-	name, err := s.Backup()
-	if err != nil || name != s.Path()+".reset-20261125T120000Z" {
-		t.Fatalf("Backup = %q, %v", name, err)
+	first, err := s.Reset()
+	if err != nil || first != s.Path()+".reset-20261125T120000Z" {
+		t.Fatalf("Reset = %q, %v", first, err)
 	}
-	if data, _ := os.ReadFile(name); !strings.Contains(string(data), `"1.4"`) {
-		t.Errorf("backup holds %s", data)
+	// A second reset in the same second must not replace the first copy,
+	// which holds the only record of lesson 1.4.
+	second, err := s.Reset()
+	if err != nil || second != first+"-2" {
+		t.Fatalf("second Reset = %q, %v", second, err)
+	}
+	if data, _ := os.ReadFile(first); !strings.Contains(string(data), `"1.4"`) {
+		t.Errorf("the first copy holds %s", data)
+	}
+	if got, rec := s.Load(); rec != nil || len(got.Seen) != 0 {
+		t.Errorf("after reset: %+v, %+v", got, rec)
+	}
+}
+
+func TestResetOfAnUnreadableEntryChangesNothing(t *testing.T) {
+	s := newTestStore(t)
+	os.MkdirAll(s.Path(), 0o755) // a directory where the file should be
+	if name, err := s.Reset(); name != "" || !errors.Is(err, syscall.EISDIR) {
+		t.Errorf("Reset = %q, %v, want EISDIR", name, err)
+	}
+	if info, err := os.Stat(s.Path()); err != nil || !info.IsDir() {
+		t.Errorf("the entry was touched: %v", err)
 	}
 }

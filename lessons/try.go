@@ -16,7 +16,7 @@ func SplitTry(line string) ([]string, error) {
 	if len(words) == 0 || words[0] != "netlearn" {
 		return nil, errors.New("a try command starts with `netlearn `")
 	}
-	if len(words) == 1 {
+	if len(words) == 1 || words[1] == "" {
 		return nil, errors.New("a try command names a netlearn command after `netlearn`")
 	}
 	return words[1:], nil

@@ -6,24 +6,23 @@ import (
 	"net"
 	"net/netip"
 	"os"
-	"strconv"
 	"strings"
-	"syscall"
 )
 
-// goClientCode are the Go lines matching each client step.
-var goClientCode = map[Step]string{
-	StepSocket:  "d := net.Dialer{Control: ...} // the socket exists when Control runs",
-	StepConnect: "conn, err := d.DialContext(ctx, \"tcp\", addr)",
-}
-
-// GoCode returns the Go line for a socket-setup step, as this package
-// really performs it on this OS; "" for steps the caller describes itself.
-func GoCode(side Side, step Step) string {
+// GoCode returns the Go line of a socket-setup step, as this package
+// really performs it on this OS for an IPv4 or IPv6 socket; "" for the
+// steps the caller describes itself.
+func GoCode(side Side, step Step, ipv6 bool) string {
 	if side == SideServer {
-		return goServerCode[step]
+		return goServerCode(step, ipv6)
 	}
-	return goClientCode[step]
+	switch step {
+	case StepSocket:
+		return "d := net.Dialer{Control: reportSocket}"
+	case StepConnect:
+		return `conn, err := d.DialContext(ctx, "tcp", addr)`
+	}
+	return ""
 }
 
 // ClientConfig describes one demo client.
@@ -79,16 +78,8 @@ func Dial(ctx context.Context, cfg ClientConfig) (*Client, error) {
 }
 
 func dialOne(ctx context.Context, em *emitter, addr netip.AddrPort) (net.Conn, error) {
-	fam := "ipv4"
-	if addr.Addr().Is6() {
-		fam = "ipv6"
-	}
-	d := net.Dialer{Control: func(_, _ string, c syscall.RawConn) error {
-		return c.Control(func(fd uintptr) {
-			em.emit(Event{Side: SideClient, Step: StepSocket, FD: int(fd), Family: fam})
-		})
-	}}
-	conn, err := d.DialContext(ctx, "tcp", net.JoinHostPort(addr.Addr().String(), strconv.Itoa(int(addr.Port()))))
+	d := net.Dialer{Control: reportSocket(em, SideClient, addr.Addr())}
+	conn, err := d.DialContext(ctx, "tcp", addr.String())
 	if err != nil {
 		em.emit(Event{Side: SideClient, Step: StepConnect, Remote: addr.String(), Error: errorText(err)})
 	}
@@ -159,6 +150,9 @@ func (c *Client) converse(next func() (string, bool)) (string, error) {
 			return ReasonExit, nil
 		}
 		if err := c.recv(); err != nil {
+			if errors.Is(err, ErrRefused) {
+				return ReasonMaxClients, err
+			}
 			return closeReason(err), ErrServerGone
 		}
 	}
@@ -182,9 +176,19 @@ func (c *Client) recv() error {
 	c.event(Event{Step: StepRecvWait, ReadSize: len(c.buf)})
 	n, err := c.conn.Read(c.buf)
 	if n > 0 {
+		// Only the first bytes of a session can be a refusal: later ones
+		// are replies, whatever they say.
+		refused := c.in == 0 && IsRefusal(c.buf[:n])
 		c.reads++
 		c.in += int64(n)
-		c.event(Event{Step: StepRecv, Bytes: n, ReadSize: len(c.buf), Text: c.san.Feed(c.buf[:n]), Full: n == len(c.buf)})
+		ev := Event{Step: StepRecv, Bytes: n, ReadSize: len(c.buf), Text: c.san.Feed(c.buf[:n]), Full: n == len(c.buf)}
+		if refused {
+			ev.Reason = ReasonMaxClients
+		}
+		c.event(ev)
+		if refused {
+			return ErrRefused
+		}
 		return nil
 	}
 	if err == nil {
@@ -192,6 +196,15 @@ func (c *Client) recv() error {
 	}
 	c.event(Event{Step: StepRecv, ReadSize: len(c.buf), Error: errorText(err), Reason: closeReason(err)})
 	return err
+}
+
+// ReportTCPState reports, after Converse, the kernel's state of the closed
+// connection: the side that closed first holds it in TIME_WAIT for a while.
+// It reports nothing without a tracer.
+func (c *Client) ReportTCPState() {
+	if c.em.trace != nil {
+		c.event(Event{Step: StepAfterClose})
+	}
 }
 
 func (c *Client) event(ev Event) {

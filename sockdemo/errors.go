@@ -10,6 +10,10 @@ import (
 // the client still had something to say.
 var ErrServerGone = errors.New("the server closed the connection")
 
+// ErrRefused means the server was full (--max-clients) and turned this
+// client away instead of answering.
+var ErrRefused = errors.New("the server is full and refused this client")
+
 // IsAddrInUse reports whether bind failed because another socket holds the
 // address.
 func IsAddrInUse(err error) bool { return errors.Is(err, errAddrInUse) }
@@ -17,6 +21,10 @@ func IsAddrInUse(err error) bool { return errors.Is(err, errAddrInUse) }
 // IsPermission reports whether the OS refused for lack of privilege, as for
 // a port below 1024 without root or CAP_NET_BIND_SERVICE.
 func IsPermission(err error) bool { return errors.Is(err, os.ErrPermission) }
+
+// IsNotLocal reports whether bind failed because the address does not
+// belong to this machine.
+func IsNotLocal(err error) bool { return errors.Is(err, errAddrNotAvail) }
 
 // IsRefused reports whether connect found nothing listening.
 func IsRefused(err error) bool { return errors.Is(err, errConnRefused) }

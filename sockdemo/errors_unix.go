@@ -5,8 +5,9 @@ package sockdemo
 import "syscall"
 
 var (
-	errAddrInUse   error = syscall.EADDRINUSE
-	errConnRefused error = syscall.ECONNREFUSED
-	errConnReset   error = syscall.ECONNRESET
-	errBrokenPipe  error = syscall.EPIPE
+	errAddrInUse    error = syscall.EADDRINUSE
+	errAddrNotAvail error = syscall.EADDRNOTAVAIL
+	errConnRefused  error = syscall.ECONNREFUSED
+	errConnReset    error = syscall.ECONNRESET
+	errBrokenPipe   error = syscall.EPIPE
 )

@@ -40,6 +40,10 @@ const (
 	StepClose      Step = "close"
 	StepShutdown   Step = "shutdown"
 	StepSummary    Step = "summary"
+	// StepAfterClose makes no socket call: with a tracer it reports the
+	// kernel's state of a connection the program has already closed, where
+	// TIME_WAIT lives.
+	StepAfterClose Step = "after_close"
 )
 
 // Reasons a connection or the server closed.
@@ -48,9 +52,9 @@ const (
 	ReasonPeerClosed = "peer_closed" // recv returned 0 bytes: the peer closed
 	ReasonReset      = "reset"       // the peer vanished (RST), e.g. it was killed
 	ReasonIdle       = "idle_timeout"
-	ReasonShutdown   = "shutdown" // the server is stopping (Ctrl-C)
-	ReasonDone       = "done"     // the client had nothing more to send
-	ReasonMaxClients = "max_clients"
+	ReasonShutdown   = "shutdown"    // the server is stopping (Ctrl-C)
+	ReasonDone       = "done"        // the client had nothing more to send
+	ReasonMaxClients = "max_clients" // the server was full: refused, or told so
 	ReasonError      = "error"
 )
 
@@ -76,6 +80,9 @@ type Event struct {
 	Reason   string `json:"reason,omitempty"`    // why a connection closed or was refused
 	Error    string `json:"error,omitempty"`
 	TCPState string `json:"tcp_state,omitempty"` // kernel TCP state after the step (--trace)
+	// Combined marks bind and listen on systems where Go's Listen does both
+	// in one call: the step is reported after that call returned.
+	Combined bool `json:"combined,omitempty"`
 
 	BytesIn  int64    `json:"bytes_in,omitempty"` // totals, on close and summary
 	BytesOut int64    `json:"bytes_out,omitempty"`

@@ -6,37 +6,34 @@ import (
 	"context"
 	"net"
 	"net/netip"
-	"strconv"
-	"syscall"
 )
 
-// Code lines in Go for each server step, matching how this file does it.
-var goServerCode = map[Step]string{
-	StepSocket: "lc := net.ListenConfig{Control: func(...) { /* socket exists */ }}",
-	StepBind:   "ln, err := lc.Listen(ctx, \"tcp\", addr) // binds ...",
-	StepListen: "ln, err := lc.Listen(ctx, \"tcp\", addr) // ... and listens",
+// goServerCode is the Go line of a server setup step, as this file really
+// performs it; "" for the steps the caller describes itself.
+func goServerCode(step Step, _ bool) string {
+	switch step {
+	case StepSocket:
+		return "lc := net.ListenConfig{Control: reportSocket}"
+	case StepBind, StepListen:
+		return `ln, err := lc.Listen(ctx, "tcp", addr)`
+	}
+	return ""
 }
 
 // openListener uses net.ListenConfig: its Control hook runs right after the
 // socket is created and before bind, so the socket step is reported for
 // real; bind and listen happen inside one Listen call here and are reported
-// after it returns. The backlog is the OS default on this platform.
-func openListener(addr netip.AddrPort, backlog int, em *emitter) (net.Listener, error) {
-	fam := "ipv4"
-	if addr.Addr().Is6() {
-		fam = "ipv6"
-	}
-	lc := net.ListenConfig{Control: func(_, _ string, c syscall.RawConn) error {
-		return c.Control(func(fd uintptr) {
-			em.emit(Event{Side: SideServer, Step: StepSocket, FD: int(fd), Family: fam})
-		})
-	}}
-	ln, err := lc.Listen(context.Background(), "tcp", net.JoinHostPort(addr.Addr().String(), strconv.Itoa(int(addr.Port()))))
+// after it returns, marked Combined so the learner is told. Go passes the
+// OS's largest backlog here, so the listen event carries none (0) rather
+// than the one asked for.
+func openListener(addr netip.AddrPort, _ int, em *emitter) (net.Listener, error) {
+	lc := net.ListenConfig{Control: reportSocket(em, SideServer, addr.Addr())}
+	ln, err := lc.Listen(context.Background(), "tcp", addr.String())
 	if err != nil {
 		return nil, err
 	}
 	bound := ln.Addr().String()
-	em.emit(Event{Side: SideServer, Step: StepBind, Local: bound})
-	em.emit(Event{Side: SideServer, Step: StepListen, Local: bound, Backlog: backlog})
+	em.emit(Event{Side: SideServer, Step: StepBind, Local: bound, Combined: true})
+	em.emit(Event{Side: SideServer, Step: StepListen, Local: bound, Combined: true})
 	return ln, nil
 }

@@ -11,20 +11,31 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// Code lines in Go for each server step, matching how this file does it.
-var goServerCode = map[Step]string{
-	StepSocket: "fd, err := unix.Socket(unix.AF_INET, unix.SOCK_STREAM, unix.IPPROTO_TCP)",
-	StepBind:   "err = unix.Bind(fd, &unix.SockaddrInet4{Port: port, Addr: ip})",
-	StepListen: "err = unix.Listen(fd, backlog); ln, _ := net.FileListener(file)",
+// goServerCode is the Go line of a server setup step, as this file really
+// performs it; "" for the steps the caller describes itself.
+func goServerCode(step Step, ipv6 bool) string {
+	family, sockaddr := "AF_INET", "SockaddrInet4"
+	if ipv6 {
+		family, sockaddr = "AF_INET6", "SockaddrInet6"
+	}
+	switch step {
+	case StepSocket:
+		return "fd, err := unix.Socket(unix." + family + ", unix.SOCK_STREAM, unix.IPPROTO_TCP)"
+	case StepBind:
+		return "err = unix.Bind(fd, &unix." + sockaddr + "{Port: port, Addr: ip})"
+	case StepListen:
+		return "err = unix.Listen(fd, backlog); ln, _ := net.FileListener(file)"
+	}
+	return ""
 }
 
 // openListener makes the three separate system calls the notes make
 // (socket, bind, listen) and reports each one, then hands the socket to
 // Go's runtime poller.
 func openListener(addr netip.AddrPort, backlog int, em *emitter) (net.Listener, error) {
-	family, fam := unix.AF_INET, "ipv4"
+	family := unix.AF_INET
 	if addr.Addr().Is6() {
-		family, fam = unix.AF_INET6, "ipv6"
+		family = unix.AF_INET6
 	}
 	// Not all of these systems know SOCK_CLOEXEC, so mark the socket
 	// close-on-exec under the fork lock, as the net package does.
@@ -37,7 +48,7 @@ func openListener(addr netip.AddrPort, backlog int, em *emitter) (net.Listener, 
 	if err != nil {
 		return nil, os.NewSyscallError("socket", err)
 	}
-	em.emit(Event{Side: SideServer, Step: StepSocket, FD: fd, Family: fam})
+	em.emit(Event{Side: SideServer, Step: StepSocket, FD: fd, Family: familyOf(addr.Addr())})
 
 	file := os.NewFile(uintptr(fd), "demo-listener")
 	defer file.Close() // FileListener keeps its own duplicate

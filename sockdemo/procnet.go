@@ -64,10 +64,16 @@ func parseProcLine(line string) (TCPEntry, bool) {
 	return TCPEntry{Local: local, Remote: remote, State: name}, true
 }
 
-// parseProcAddr parses "0100007F:1F90": the address as 32-bit words in the
-// kernel's byte order (little-endian on the machines we run on), the port
-// in plain hex.
+// parseProcAddr parses "0100007F:1F90": the port in plain hex, and the
+// address as the kernel prints it: each 32-bit word of the address read in
+// the machine's own byte order and printed as a hex number.
 func parseProcAddr(s string) (netip.AddrPort, bool) {
+	return parseProcAddrOrder(s, binary.NativeEndian)
+}
+
+// parseProcAddrOrder is parseProcAddr for a kernel with the given byte
+// order, so both orders can be tested on one machine.
+func parseProcAddrOrder(s string, order binary.ByteOrder) (netip.AddrPort, bool) {
 	hexIP, hexPort, ok := strings.Cut(s, ":")
 	if !ok {
 		return netip.AddrPort{}, false
@@ -80,8 +86,10 @@ func parseProcAddr(s string) (netip.AddrPort, bool) {
 	if err != nil {
 		return netip.AddrPort{}, false
 	}
+	// The printed number, put back into memory the way the kernel held it,
+	// gives the address bytes in network order.
 	for i := 0; i < len(raw); i += 4 {
-		binary.BigEndian.PutUint32(raw[i:], binary.LittleEndian.Uint32(raw[i:]))
+		order.PutUint32(raw[i:], binary.BigEndian.Uint32(raw[i:]))
 	}
 	ip, _ := netip.AddrFromSlice(raw)
 	return netip.AddrPortFrom(ip.Unmap(), uint16(port)), true

@@ -1,6 +1,7 @@
 package sockdemo
 
 import (
+	"encoding/binary"
 	"net/netip"
 	"strings"
 	"testing"
@@ -70,4 +71,28 @@ func FuzzParseProcNetTCP(f *testing.F) {
 			}
 		}
 	})
+}
+
+// The kernel prints each address word as a number in its own byte order:
+// 127.0.0.1 is 0100007F on little-endian machines and 7F000001 on
+// big-endian ones.
+func TestParseProcAddrInBothByteOrders(t *testing.T) {
+	cases := []struct {
+		in    string
+		order binary.ByteOrder
+		want  string
+	}{
+		{"0100007F:1F90", binary.LittleEndian, "127.0.0.1:8080"},
+		{"7F000001:1F90", binary.BigEndian, "127.0.0.1:8080"},
+		{"00000000000000000000000001000000:0050", binary.LittleEndian, "[::1]:80"},
+		{"00000000000000000000000000000001:0050", binary.BigEndian, "[::1]:80"},
+		{"B80D0120000000000000000001000000:0016", binary.LittleEndian, "[2001:db8::1]:22"},
+		{"20010DB8000000000000000000000001:0016", binary.BigEndian, "[2001:db8::1]:22"},
+	}
+	for _, c := range cases {
+		got, ok := parseProcAddrOrder(c.in, c.order)
+		if !ok || got.String() != c.want {
+			t.Errorf("parseProcAddrOrder(%s, %v) = %v, %v; want %s", c.in, c.order, got, ok, c.want)
+		}
+	}
 }

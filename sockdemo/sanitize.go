@@ -48,9 +48,6 @@ func (s *Sanitizer) Flush() string {
 	return out
 }
 
-// Pending reports how many bytes are held back.
-func (s *Sanitizer) Pending() int { return len(s.carry) }
-
 // Sanitize returns the safe text of one complete piece of bytes.
 func Sanitize(b []byte) string {
 	var s Sanitizer

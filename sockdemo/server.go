@@ -215,10 +215,18 @@ func (s *Server) closeAll() {
 	}
 }
 
+// refusalMark begins every refusal, in both languages since the server
+// cannot know the client's. A demo client recognises a refusal by it.
+const refusalMark = "服务器已满 server full"
+
 // RefusalText is sent to a client beyond --max-clients before closing it.
 func RefusalText(max int) string {
-	return fmt.Sprintf("服务器已满 server full: at most %d clients at a time, try again later\n", max)
+	return fmt.Sprintf("%s: at most %d clients at a time, try again later\n", refusalMark, max)
 }
+
+// IsRefusal reports whether the first bytes a client receives are the
+// demo server's refusal rather than a reply.
+func IsRefusal(data []byte) bool { return bytes.HasPrefix(data, []byte(refusalMark)) }
 
 // refuse tells an extra client why it is turned away, then closes its
 // connection gracefully (FIN, not RST) so the words arrive.

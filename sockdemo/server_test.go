@@ -12,16 +12,21 @@ import (
 	"time"
 )
 
-// recorder collects events from any goroutine.
+// recorder collects events from any goroutine and wakes waiters on each.
 type recorder struct {
-	mu     sync.Mutex
-	events []Event
+	mu      sync.Mutex
+	events  []Event
+	changed chan struct{} // closed and replaced on every event
 }
 
 func (r *recorder) emit(ev Event) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.events = append(r.events, ev)
+	if r.changed != nil {
+		close(r.changed)
+	}
+	r.changed = make(chan struct{})
 }
 
 func (r *recorder) all() []Event {
@@ -50,18 +55,31 @@ func (r *recorder) find(pred func(Event) bool) (Event, bool) {
 	return Event{}, false
 }
 
-// waitFor polls until an event matches (bounded: 5 s).
+// waitFor blocks until an event matches, woken by each new event rather
+// than polling (bounded: 5 s).
 func (r *recorder) waitFor(t *testing.T, what string, pred func(Event) bool) Event {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for time.Now().Before(deadline) {
-		if ev, ok := r.find(pred); ok {
-			return ev
+	limit := time.NewTimer(5 * time.Second)
+	defer limit.Stop()
+	for {
+		r.mu.Lock()
+		for _, ev := range r.events {
+			if pred(ev) {
+				r.mu.Unlock()
+				return ev
+			}
 		}
-		time.Sleep(5 * time.Millisecond)
+		if r.changed == nil {
+			r.changed = make(chan struct{})
+		}
+		changed := r.changed
+		r.mu.Unlock()
+		select {
+		case <-changed:
+		case <-limit.C:
+			t.Fatalf("no %s event after 5s; got %v", what, r.all())
+		}
 	}
-	t.Fatalf("no %s event after 5s; got %v", what, r.all())
-	return Event{}
 }
 
 // startServer listens on a free loopback port and serves until the test ends.
@@ -273,6 +291,38 @@ func TestExtraClientIsRefusedWithAMessage(t *testing.T) {
 		t.Errorf("extra client read %q, %v", got, err)
 	}
 	rec.waitFor(t, "refuse", func(e Event) bool { return e.Step == StepRefuse && e.Reason == ReasonMaxClients })
+
+	// netlearn's own client recognises the refusal and says so.
+	crec := &recorder{}
+	cl, err := Dial(context.Background(), ClientConfig{Host: "127.0.0.1", Port: int(srv.Addr().Port()), Emit: crec.emit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cl.Converse(context.Background(), FromList("hello", "again")); !errors.Is(err, ErrRefused) {
+		t.Errorf("refused client: Converse = %v, want ErrRefused", err)
+	}
+	recv, _ := crec.find(func(e Event) bool { return e.Step == StepRecv })
+	closed, _ := crec.find(func(e Event) bool { return e.Step == StepClose })
+	if recv.Reason != ReasonMaxClients || closed.Reason != ReasonMaxClients || recv.Text != Sanitize([]byte(RefusalText(1))) {
+		t.Errorf("refused client: recv %+v, close %+v", recv, closed)
+	}
+	// It stops at the refusal: "again" is never sent.
+	if got, want := strings.Join(crec.steps(SideClient), " "), "socket connect send recv_wait recv close"; got != want {
+		t.Errorf("refused client steps:\n got %s\nwant %s", got, want)
+	}
+}
+
+// A reply that merely contains the refusal's words later in a session is
+// a reply, not a refusal.
+func TestRefusalOnlyCountsAtTheStart(t *testing.T) {
+	srv, _, _ := startServer(t, ServerConfig{Echo: true})
+	cl, err := Dial(context.Background(), ClientConfig{Host: "127.0.0.1", Port: int(srv.Addr().Port())})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cl.Converse(context.Background(), FromList("hi", RefusalText(3), "exit")); err != nil {
+		t.Errorf("Converse = %v, want nil", err)
+	}
 }
 
 func TestCancelClosesEveryConnection(t *testing.T) {

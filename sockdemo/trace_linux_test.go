@@ -31,6 +31,7 @@ func TestTraceShowsKernelStates(t *testing.T) {
 	if err := <-done; err != nil {
 		t.Fatal(err)
 	}
+	cl.ReportTCPState()
 	state := func(side Side, step Step) string {
 		ev, _ := rec.find(func(e Event) bool { return e.Side == side && e.Step == step })
 		return ev.TCPState
@@ -47,6 +48,10 @@ func TestTraceShowsKernelStates(t *testing.T) {
 		// After close the kernel is somewhere in the closing handshake.
 		{SideClient, StepClose, []string{"FIN_WAIT1", "FIN_WAIT2", "TIME_WAIT", "CLOSING", "CLOSE"}},
 		{SideServer, StepClose, []string{"LAST_ACK", "TIME_WAIT", "FIN_WAIT1", "FIN_WAIT2", "CLOSING", "CLOSE"}},
+		// Both have closed. The client usually closed first and holds
+		// TIME_WAIT; if the server's FIN won the race, the client went
+		// through LAST_ACK instead.
+		{SideClient, StepAfterClose, []string{"TIME_WAIT", "FIN_WAIT2", "LAST_ACK", "CLOSE"}},
 	}
 	for _, c := range checks {
 		if got := state(c.side, c.step); !slices.Contains(c.allow, got) {

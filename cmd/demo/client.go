@@ -67,9 +67,12 @@ func clientRun(ctx context.Context, opts *ClientOptions) error {
 		return dialError(ctx, opts, err)
 	}
 	err = cl.Converse(ctx, messageSource(ctx, opts))
+	cl.ReportTCPState()
 	switch {
 	case ctx.Err() != nil:
 		return cmdutil.ErrInterrupted
+	case errors.Is(err, sockdemo.ErrRefused):
+		return &cmdutil.FailedError{Msg: f.Tr.T("demo.err.server_full", "addr", cl.RemoteAddr())}
 	case errors.Is(err, sockdemo.ErrServerGone):
 		return &cmdutil.FailedError{Msg: f.Tr.T("demo.err.server_gone", "addr", cl.RemoteAddr())}
 	case err != nil:
@@ -86,7 +89,8 @@ func dialError(ctx context.Context, opts *ClientOptions, err error) error {
 	case ctx.Err() != nil:
 		return cmdutil.ErrInterrupted
 	case errors.As(err, &dnsErr):
-		return &cmdutil.UsageError{Msg: tr.T("demo.err.resolve", "host", opts.Host), Command: "netlearn demo client"}
+		// No --help hint: the flag was well-formed, the name just names nothing.
+		return &cmdutil.UsageError{Msg: tr.T("demo.err.resolve", "host", opts.Host)}
 	case sockdemo.IsRefused(err):
 		return &cmdutil.FailedError{Msg: tr.T("demo.err.refused", "addr", addr, "port", opts.Port)}
 	}

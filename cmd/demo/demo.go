@@ -93,8 +93,13 @@ func demoRun(ctx context.Context, opts *Options) error {
 		_, err := srv.Serve(ctx)
 		served <- err
 	}()
-	err = converse(ctx, srv, opts.Messages, out.emit, trace)
+	cl, err := converse(ctx, srv, opts.Messages, out.emit, trace)
 	serveErr := <-served
+	if cl != nil {
+		// Both sides have closed now: with --trace, show the state the
+		// kernel keeps for the client's side (TIME_WAIT, usually).
+		cl.ReportTCPState()
+	}
 	if ctx.Err() != nil {
 		return cmdutil.ErrInterrupted
 	}
@@ -107,11 +112,14 @@ func demoRun(ctx context.Context, opts *Options) error {
 	return nil
 }
 
-func converse(ctx context.Context, srv *sockdemo.Server, msgs []string, emit func(sockdemo.Event), trace sockdemo.Tracer) error {
+// converse connects the client to srv and runs the scripted messages. The
+// client is nil when it could not connect; the server is then closed so
+// its Serve returns.
+func converse(ctx context.Context, srv *sockdemo.Server, msgs []string, emit func(sockdemo.Event), trace sockdemo.Tracer) (*sockdemo.Client, error) {
 	cl, err := sockdemo.Dial(ctx, sockdemo.ClientConfig{Host: "127.0.0.1", Port: int(srv.Addr().Port()), Emit: emit, Tracer: trace})
 	if err != nil {
 		srv.Close()
-		return err
+		return nil, err
 	}
-	return cl.Converse(ctx, sockdemo.FromList(msgs...))
+	return cl, cl.Converse(ctx, sockdemo.FromList(msgs...))
 }

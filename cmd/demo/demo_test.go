@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net/netip"
 	"os"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -39,15 +40,16 @@ func TestEveryComputedKeyExists(t *testing.T) {
 			} else {
 				keys = append(keys, "demo.py."+base)
 			}
-			if sockdemo.GoCode(side, step) == "" {
+			if sockdemo.GoCode(side, step, false) == "" {
 				keys = append(keys, "demo.go."+base)
 			}
 		}
 	}
 	for _, r := range []string{sockdemo.ReasonExit, sockdemo.ReasonPeerClosed, sockdemo.ReasonReset, sockdemo.ReasonIdle,
-		sockdemo.ReasonShutdown, sockdemo.ReasonDone, sockdemo.ReasonError} {
+		sockdemo.ReasonShutdown, sockdemo.ReasonDone, sockdemo.ReasonMaxClients, sockdemo.ReasonError} {
 		keys = append(keys, "demo.did.close."+r)
 	}
+	keys = append(keys, "demo.did.after_close.time_wait", "demo.did.after_close.other")
 	for _, lang := range i18n.Langs {
 		for _, k := range keys {
 			if !i18n.For(lang).Has(k) {
@@ -227,4 +229,117 @@ func TestClientReadsOneMessagePerLine(t *testing.T) {
 	if strings.Join(got, "|") != "one|two||exit" {
 		t.Errorf("messages %q", got)
 	}
+}
+
+func TestDescriberWritesIPv6Code(t *testing.T) {
+	d := newDescriber(i18n.For(i18n.EN), codeContext{Host: "::1", Port: 8888}, false)
+	sock := d.describe(sockdemo.Event{Side: sockdemo.SideServer, Step: sockdemo.StepSocket, FD: 3, Family: "ipv6"})
+	bind := d.describe(sockdemo.Event{Side: sockdemo.SideServer, Step: sockdemo.StepBind, Local: "[::1]:8888"})
+	got := strings.Join(append(sock.Explain, bind.Explain...), "\n")
+	for _, want := range []string{"Python: socket_server = socket.socket(socket.AF_INET6)", `socket_server.bind(("::1", 8888))`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("IPv6 explanation lacks %q:\n%s", want, got)
+		}
+	}
+	if runtime.GOOS == "linux" && !strings.Contains(got, "unix.AF_INET6") {
+		t.Errorf("Go line of an IPv6 socket:\n%s", got)
+	}
+	v4 := newDescriber(i18n.For(i18n.EN), codeContext{}, false).describe(sockdemo.Event{Side: sockdemo.SideClient, Step: sockdemo.StepSocket, Family: "ipv4"})
+	if !strings.Contains(strings.Join(v4.Explain, "\n"), "Python: socket_client = socket.socket()\n") {
+		t.Errorf("IPv4 explanation %q", v4.Explain)
+	}
+}
+
+func TestCombinedBindAndListenAreSaidToBeLate(t *testing.T) {
+	d := newDescriber(i18n.For(i18n.EN), codeContext{Port: 8888}, false)
+	late := d.describe(sockdemo.Event{Side: sockdemo.SideServer, Step: sockdemo.StepListen, Local: "127.0.0.1:8888", Combined: true})
+	real := d.describe(sockdemo.Event{Side: sockdemo.SideServer, Step: sockdemo.StepBind, Local: "127.0.0.1:8888"})
+	if len(late.Result) != 2 || !strings.Contains(late.Result[0], "the backlog is the OS's own maximum") ||
+		!strings.Contains(late.Result[1], "reported after that call returned") {
+		t.Errorf("combined listen: %q", late.Result)
+	}
+	if len(real.Result) != 1 {
+		t.Errorf("separate bind: %q", real.Result)
+	}
+}
+
+func TestAfterCloseExplainsTimeWait(t *testing.T) {
+	d := newDescriber(i18n.For(i18n.EN), codeContext{}, false)
+	l := d.describe(sockdemo.Event{Side: sockdemo.SideClient, Step: sockdemo.StepAfterClose, Local: "127.0.0.1:5000", TCPState: "TIME_WAIT"})
+	got := l.Head + "\n" + strings.Join(l.Result, "\n")
+	for _, want := range []string{"[client] 5. after close", "TIME_WAIT for about a minute", "kernel TCP state: TIME_WAIT"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("after close lacks %q:\n%s", want, got)
+		}
+	}
+}
+
+func TestQuietPrintsOneLinePerLifecycleEvent(t *testing.T) {
+	var out bytes.Buffer
+	p := newStreamPrinter(&out, newDescriber(i18n.For(i18n.EN), codeContext{}, false), false, true)
+	for _, ev := range []sockdemo.Event{
+		{Side: sockdemo.SideServer, Step: sockdemo.StepSocket, FD: 3, Family: "ipv4"},
+		{Side: sockdemo.SideServer, Step: sockdemo.StepBind, Local: "127.0.0.1:8888"},
+		{Side: sockdemo.SideServer, Step: sockdemo.StepListen, Local: "127.0.0.1:8888", Backlog: 128},
+		{Side: sockdemo.SideServer, Client: 1, Step: sockdemo.StepAccept, Remote: "127.0.0.1:5000"},
+		{Side: sockdemo.SideServer, Client: 1, Step: sockdemo.StepClose, Reason: sockdemo.ReasonExit},
+		{Side: sockdemo.SideServer, Step: sockdemo.StepAccept, Error: "too many open files"},
+		{Side: sockdemo.SideServer, Step: sockdemo.StepShutdown},
+		{Side: sockdemo.SideServer, Step: sockdemo.StepSummary, Summary: &sockdemo.Summary{Clients: 1, Messages: 2}},
+	} {
+		p.Print(ev)
+	}
+	want := "[server] listening on 127.0.0.1:8888 (--quiet: each message is not shown; Ctrl-C stops and prints a summary)\n" +
+		"[server] → accept failed: too many open files; trying again\n" +
+		"[server] the server no longer accepts connections\n" +
+		"[server] Summary: clients served 1, refused 0, messages 2, bytes in 0, bytes out 0\n"
+	if out.String() != want {
+		t.Errorf("quiet output:\n%s\nwant:\n%s", out.String(), want)
+	}
+}
+
+func TestTimelineShowsEveryRecvPiece(t *testing.T) {
+	f, out, _ := testFactory(100)
+	c := newColumns(f, codeContext{})
+	t0 := time.Now()
+	at := func(ms int) time.Time { return t0.Add(time.Duration(ms) * time.Millisecond) }
+	events := []sockdemo.Event{
+		{Seq: 1, Time: at(0), Side: sockdemo.SideClient, Step: sockdemo.StepSend, Bytes: 3000, Text: "xxx"},
+		{Seq: 2, Time: at(1), Side: sockdemo.SideServer, Step: sockdemo.StepRecv, Bytes: 1024},
+		{Seq: 3, Time: at(2), Side: sockdemo.SideServer, Step: sockdemo.StepRecv, Bytes: 1024},
+		{Seq: 4, Time: at(3), Side: sockdemo.SideServer, Step: sockdemo.StepRecv, Bytes: 952},
+		// Bytes whose send was never reported (the peer is not netlearn).
+		{Seq: 5, Time: at(4), Side: sockdemo.SideClient, Step: sockdemo.StepRecv, Bytes: 7},
+	}
+	c.timeline(events)
+	got := out.String()
+	for _, want := range []string{"recv 1024+1024+952 B", "3000 B", "+4.0ms", "─ 7 B ────────▶ recv 7 B"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("picture lacks %q:\n%s", want, got)
+		}
+	}
+}
+
+// FuzzPythonString: whatever --reply holds, the Python line shows it as one
+// closed string literal with no raw control character in it.
+func FuzzPythonString(f *testing.F) {
+	for _, s := range []string{"你好, hello!", `say "hi"`, `back\slash\`, "two\nlines\r\t", "\x1b[2J\a", "\u202eevil", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, reply string) {
+		lit := pythonString(reply)
+		for i := 0; i < len(lit); i++ {
+			switch c := lit[i]; {
+			case c == '\\':
+				i++ // an escape: the next byte is part of it
+				if i == len(lit) {
+					t.Fatalf("%q ends in a lone backslash: %q", reply, lit)
+				}
+			case c == '"':
+				t.Fatalf("%q closes the literal early: %q", reply, lit)
+			case c < 0x20 || c == 0x7f:
+				t.Fatalf("%q puts control byte %#x in the line: %q", reply, c, lit)
+			}
+		}
+	})
 }

@@ -26,7 +26,7 @@ var stepNumbers = map[sockdemo.Side]map[sockdemo.Step]int{
 	},
 	sockdemo.SideClient: {
 		sockdemo.StepSocket: 1, sockdemo.StepConnect: 2, sockdemo.StepSend: 3,
-		sockdemo.StepRecvWait: 4, sockdemo.StepRecv: 4, sockdemo.StepClose: 5,
+		sockdemo.StepRecvWait: 4, sockdemo.StepRecv: 4, sockdemo.StepClose: 5, sockdemo.StepAfterClose: 5,
 	},
 }
 
@@ -143,7 +143,7 @@ func (d *describer) explain(ev sockdemo.Event) []string {
 	lines := strings.Split(d.tr.T("demo.what."+base), "\n")
 	lines = append(lines,
 		d.paint(pterm.FgGray, "Python: "+d.python(ev, step)),
-		d.paint(pterm.FgGray, "Go:     "+d.golang(ev.Side, step)))
+		d.paint(pterm.FgGray, "Go:     "+d.golang(ev, step)))
 	return lines
 }
 
@@ -171,8 +171,26 @@ func (d *describer) python(ev sockdemo.Event, step sockdemo.Step) string {
 	if ap, err := netip.ParseAddrPort(addr); err == nil && (step == sockdemo.StepBind || step == sockdemo.StepConnect) {
 		host, port = ap.Addr().String(), strconv.Itoa(int(ap.Port()))
 	}
+	family := ""
+	if isIPv6(ev) {
+		family = "socket.AF_INET6" // socket.socket() alone makes an IPv4 socket
+	}
 	return d.tr.T(key, "host", host, "port", port, "backlog", d.code.Backlog,
-		"size", d.code.ReadSize, "reply", pythonString(d.code.Reply))
+		"size", d.code.ReadSize, "reply", pythonString(d.code.Reply), "family", family)
+}
+
+// isIPv6 says whether the event's socket is an IPv6 one: its family, or
+// else the address it is bound or connecting to.
+func isIPv6(ev sockdemo.Event) bool {
+	if ev.Family != "" {
+		return ev.Family == "ipv6"
+	}
+	addr := ev.Local
+	if ev.Side == sockdemo.SideClient {
+		addr = ev.Remote
+	}
+	ap, err := netip.ParseAddrPort(addr)
+	return err == nil && ap.Addr().Is6() && !ap.Addr().Is4In6()
 }
 
 // pythonString escapes text for a double-quoted Python string literal.
@@ -180,11 +198,11 @@ func pythonString(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\r", `\r`, "\t", `\t`).Replace(sockdemo.Sanitize([]byte(s)))
 }
 
-func (d *describer) golang(side sockdemo.Side, step sockdemo.Step) string {
-	if code := sockdemo.GoCode(side, step); code != "" {
+func (d *describer) golang(ev sockdemo.Event, step sockdemo.Step) string {
+	if code := sockdemo.GoCode(ev.Side, step, isIPv6(ev)); code != "" {
 		return code
 	}
-	return d.tr.T("demo.go." + string(side) + "." + string(step))
+	return d.tr.T("demo.go." + string(ev.Side) + "." + string(step))
 }
 
 // result says what really happened, with addresses and byte counts.
@@ -194,13 +212,8 @@ func (d *describer) result(ev sockdemo.Event) []string {
 	switch ev.Step {
 	case sockdemo.StepSocket:
 		return arrow(t("demo.did.socket", "fd", ev.FD, "family", ev.Family))
-	case sockdemo.StepBind:
-		if d.askedZ {
-			return arrow(t("demo.did.bind_port0", "addr", ev.Local, "port", portOf(ev.Local)))
-		}
-		return arrow(t("demo.did.bind", "addr", ev.Local))
-	case sockdemo.StepListen:
-		return arrow(t("demo.did.listen", "addr", ev.Local, "backlog", ev.Backlog))
+	case sockdemo.StepBind, sockdemo.StepListen:
+		return d.setupResult(ev)
 	case sockdemo.StepAcceptWait:
 		return arrow(t("demo.did.accept_wait"))
 	case sockdemo.StepAccept:
@@ -222,13 +235,46 @@ func (d *describer) result(ev sockdemo.Event) []string {
 	case sockdemo.StepSend:
 		return arrow(t("demo.did.send", "bytes", ev.Bytes, "text", ev.Text))
 	case sockdemo.StepClose:
-		return arrow(t("demo.did.close."+ev.Reason) + " " + t("demo.did.totals", "in", ev.BytesIn, "out", ev.BytesOut, "reads", ev.Reads))
+		return []string{"→ " + t("demo.did.close."+ev.Reason),
+			"  " + t("demo.did.totals", "in", ev.BytesIn, "out", ev.BytesOut, "reads", ev.Reads)}
+	case sockdemo.StepAfterClose:
+		return d.afterCloseResult(ev)
 	case sockdemo.StepShutdown:
 		return arrow(t("demo.did.shutdown"))
 	case sockdemo.StepSummary:
 		return []string{d.summary(ev.Summary)}
 	}
 	return nil
+}
+
+// setupResult is what bind and listen did. Where Go's Listen does both in
+// one call, the learner is told they are reported after the fact.
+func (d *describer) setupResult(ev sockdemo.Event) []string {
+	t := d.tr.T
+	var line string
+	switch {
+	case ev.Step == sockdemo.StepListen && ev.Backlog == 0:
+		line = t("demo.did.listen_os_backlog", "addr", ev.Local)
+	case ev.Step == sockdemo.StepListen:
+		line = t("demo.did.listen", "addr", ev.Local, "backlog", ev.Backlog)
+	case d.askedZ:
+		line = t("demo.did.bind_port0", "addr", ev.Local, "port", portOf(ev.Local))
+	default:
+		line = t("demo.did.bind", "addr", ev.Local)
+	}
+	lines := []string{"→ " + line}
+	if ev.Combined {
+		lines = append(lines, "  "+t("demo.did.combined"))
+	}
+	return lines
+}
+
+// afterCloseResult explains the state the kernel keeps after close.
+func (d *describer) afterCloseResult(ev sockdemo.Event) []string {
+	if ev.TCPState == "TIME_WAIT" {
+		return []string{"→ " + d.tr.T("demo.did.after_close.time_wait")}
+	}
+	return []string{"→ " + d.tr.T("demo.did.after_close.other")}
 }
 
 func (d *describer) recvResult(ev sockdemo.Event) []string {
@@ -246,7 +292,31 @@ func (d *describer) recvResult(ev sockdemo.Event) []string {
 	if ev.Exit {
 		lines = append(lines, "  "+t("demo.did.recv_exit"))
 	}
+	if ev.Reason == sockdemo.ReasonMaxClients {
+		lines = append(lines, "  "+t("demo.did.recv_refused"))
+	}
 	return lines
+}
+
+// brief is the one line --quiet prints for a lifecycle event: where the
+// server listens, that it stopped, the summary, and failures. The socket
+// and bind steps say nothing the listen line does not.
+func (d *describer) brief(ev sockdemo.Event) string {
+	side := d.paint(sideColor(ev.Side), "["+d.tr.T("demo.side."+string(ev.Side))+"]")
+	var text string
+	switch {
+	case ev.Step == sockdemo.StepListen:
+		text = d.tr.T("demo.quiet.listening", "addr", ev.Local)
+	case ev.Step == sockdemo.StepShutdown:
+		text = d.tr.T("demo.did.shutdown")
+	case ev.Step == sockdemo.StepSummary:
+		text = d.summary(ev.Summary)
+	case ev.Error != "":
+		text = strings.Join(d.result(ev), " ")
+	default:
+		return ""
+	}
+	return side + " " + text
 }
 
 func (d *describer) summary(s *sockdemo.Summary) string {
@@ -282,11 +352,16 @@ func newStreamPrinter(w io.Writer, d *describer, asJSON, quiet bool) *streamPrin
 
 // Print is the Emit callback. sockdemo calls it one event at a time.
 func (p *streamPrinter) Print(ev sockdemo.Event) {
-	if p.quiet && !lifecycle(ev) {
+	switch {
+	case p.quiet && !lifecycle(ev):
 		return
-	}
-	if p.json {
+	case p.json:
 		_ = p.enc.Encode(ev)
+		return
+	case p.quiet:
+		if line := p.d.brief(ev); line != "" {
+			fmt.Fprintln(p.w, line)
+		}
 		return
 	}
 	l := p.d.describe(ev)
@@ -297,7 +372,8 @@ func (p *streamPrinter) Print(ev sockdemo.Event) {
 }
 
 // lifecycle events are the ones --quiet still shows: the server starting
-// and stopping, and failures.
+// and stopping, and failures. As text, --quiet shows them without
+// explanations, one line each (see brief).
 func lifecycle(ev sockdemo.Event) bool {
 	switch ev.Step {
 	case sockdemo.StepSocket, sockdemo.StepBind, sockdemo.StepListen, sockdemo.StepShutdown, sockdemo.StepSummary:

@@ -129,7 +129,10 @@ func listenError(opts *ServerOptions, err error) error {
 	var dnsErr *net.DNSError
 	switch {
 	case errors.As(err, &dnsErr):
-		return &cmdutil.UsageError{Msg: tr.T("demo.err.resolve", "host", opts.Host), Command: "netlearn demo server"}
+		// No --help hint: the flag was well-formed, the name just names nothing.
+		return &cmdutil.UsageError{Msg: tr.T("demo.err.resolve", "host", opts.Host)}
+	case sockdemo.IsNotLocal(err):
+		return &cmdutil.UsageError{Msg: tr.T("demo.err.not_local", "host", opts.Host)}
 	case sockdemo.IsAddrInUse(err):
 		return &cmdutil.FailedError{Msg: tr.T("demo.err.port_in_use", "port", opts.Port, "host", opts.Host) + holders(opts)}
 	case sockdemo.IsPermission(err):

@@ -3,6 +3,7 @@ package demo
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -40,70 +41,135 @@ func (c *columns) timeline(events []sockdemo.Event) {
 			arrow(r.wire, r.toServer) + " " + trunc(r.client, side)
 		fmt.Fprintln(c.w, strings.TrimRight(line, " "))
 	}
-	fmt.Fprintln(c.w, c.tr.T("demo.tl.note"))
+	for _, l := range wrap(c.tr.T("demo.tl.note"), c.width*2+runewidth.StringWidth(gutter)) {
+		fmt.Fprintln(c.w, l)
+	}
 }
 
-// pictureRows pairs each send with the peer's next recv (and connect with
-// accept), so one row shows both ends of a segment. The two programs run
-// concurrently, so rows are ordered by the earlier time of each pair.
+// pictureRows pairs each send with the peer's recvs of those bytes (and
+// connect with accept), so one row shows both ends of a segment. A recv
+// that pairs with no send still gets a row: nothing received is left out.
+// The two programs run concurrently, so rows are ordered by the earlier
+// time of each pair.
 func (c *columns) pictureRows(events []sockdemo.Event) []picRow {
-	t := c.tr.T
-	used := map[int64]bool{}
-	match := func(side sockdemo.Side, step sockdemo.Step) (sockdemo.Event, bool) {
-		for _, ev := range events {
-			if ev.Side == side && ev.Step == step && ev.Error == "" && !used[ev.Seq] {
-				used[ev.Seq] = true
-				return ev, true
-			}
-		}
-		return sockdemo.Event{}, false
-	}
+	p := &pairing{events: events, used: map[int64]bool{}}
 	var rows []picRow
 	for _, ev := range events {
 		switch {
 		case ev.Side == sockdemo.SideClient && ev.Step == sockdemo.StepConnect && ev.Error == "":
-			at, server := ev.Time, ""
-			if acc, ok := match(sockdemo.SideServer, sockdemo.StepAccept); ok {
-				at, server = earlier(at, acc.Time), t("demo.tl.accept")
-			}
-			rows = append(rows,
-				picRow{at: at, client: t("demo.tl.connect"), wire: "SYN", toServer: true},
-				picRow{at: at, server: t("demo.tl.kernel_answers"), wire: "SYN+ACK"},
-				picRow{at: at, server: server, wire: "ACK", toServer: true})
+			rows = append(rows, c.handshakeRows(ev, p)...)
 		case ev.Step == sockdemo.StepSend:
-			rows = append(rows, c.dataRow(ev, match))
+			rows = append(rows, c.dataRow(ev, p))
 		case ev.Step == sockdemo.StepClose:
-			r := picRow{at: ev.Time, wire: "FIN", toServer: ev.Side == sockdemo.SideClient}
-			if r.toServer {
-				r.client = t("demo.tl.close")
-			} else {
-				r.server = t("demo.tl.close")
-			}
-			rows = append(rows, r)
+			rows = append(rows, c.closeRow(ev))
 		}
 	}
+	rows = append(rows, c.strayRecvRows(p)...)
 	slices.SortStableFunc(rows, func(a, b picRow) int { return a.at.Compare(b.at) })
 	return rows
 }
 
-// dataRow is one message or reply: the sender's send and the receiver's recv.
-func (c *columns) dataRow(send sockdemo.Event, match func(sockdemo.Side, sockdemo.Step) (sockdemo.Event, bool)) picRow {
-	toServer := send.Side == sockdemo.SideClient
-	peer := sockdemo.SideServer
-	if !toServer {
-		peer = sockdemo.SideClient
+// pairing hands out each event at most once, so no recv is drawn twice.
+type pairing struct {
+	events []sockdemo.Event
+	used   map[int64]bool
+}
+
+// take returns the first event of side and step not yet drawn.
+func (p *pairing) take(side sockdemo.Side, step sockdemo.Step) (sockdemo.Event, bool) {
+	for _, ev := range p.events {
+		if ev.Side == side && ev.Step == step && ev.Error == "" && !p.used[ev.Seq] {
+			p.used[ev.Seq] = true
+			return ev, true
+		}
 	}
+	return sockdemo.Event{}, false
+}
+
+// takeRecvs returns side's next recvs until they hold n bytes: TCP may
+// deliver one send in several recvs (a message larger than the buffer).
+func (p *pairing) takeRecvs(side sockdemo.Side, n int) []sockdemo.Event {
+	var got []sockdemo.Event
+	for total := 0; total < n; {
+		ev, ok := p.take(side, sockdemo.StepRecv)
+		if !ok {
+			break
+		}
+		got = append(got, ev)
+		total += ev.Bytes
+	}
+	return got
+}
+
+// handshakeRows are the three segments connect and accept share.
+func (c *columns) handshakeRows(connect sockdemo.Event, p *pairing) []picRow {
+	t := c.tr.T
+	at, server := connect.Time, ""
+	if acc, ok := p.take(sockdemo.SideServer, sockdemo.StepAccept); ok {
+		at, server = earlier(at, acc.Time), t("demo.tl.accept")
+	}
+	return []picRow{
+		{at: at, client: t("demo.tl.connect"), wire: "SYN", toServer: true},
+		{at: at, server: t("demo.tl.kernel_answers"), wire: "SYN+ACK"},
+		{at: at, server: server, wire: "ACK", toServer: true},
+	}
+}
+
+// dataRow is one message or reply: the sender's send and the receiver's
+// recvs of it, their sizes joined with + when it took several.
+func (c *columns) dataRow(send sockdemo.Event, p *pairing) picRow {
+	toServer := send.Side == sockdemo.SideClient
 	r := picRow{at: send.Time, wire: c.tr.T("demo.tl.bytes", "bytes", send.Bytes), toServer: toServer}
 	mine, theirs := c.tr.T("demo.tl.send", "text", runewidth.Truncate(send.Text, 12, "…")), ""
-	if got, ok := match(peer, sockdemo.StepRecv); ok {
-		theirs = c.tr.T("demo.tl.recv", "bytes", got.Bytes)
-		r.at = earlier(r.at, got.Time)
+	if recvs := p.takeRecvs(peerOf(send.Side), send.Bytes); len(recvs) > 0 {
+		sizes := make([]string, len(recvs))
+		for i, ev := range recvs {
+			sizes[i] = strconv.Itoa(ev.Bytes)
+		}
+		theirs = c.tr.T("demo.tl.recv", "bytes", strings.Join(sizes, "+"))
+		r.at = earlier(r.at, recvs[0].Time)
 	}
 	r.client, r.server = mine, theirs
 	if !toServer {
 		r.client, r.server = theirs, mine
 	}
 	return r
+}
+
+// closeRow is the FIN a side's close sends.
+func (c *columns) closeRow(ev sockdemo.Event) picRow {
+	r := picRow{at: ev.Time, wire: "FIN", toServer: ev.Side == sockdemo.SideClient}
+	if r.toServer {
+		r.client = c.tr.T("demo.tl.close")
+	} else {
+		r.server = c.tr.T("demo.tl.close")
+	}
+	return r
+}
+
+// strayRecvRows draws the recvs no send accounted for, on the receiver's
+// side only.
+func (c *columns) strayRecvRows(p *pairing) []picRow {
+	var rows []picRow
+	for _, side := range []sockdemo.Side{sockdemo.SideServer, sockdemo.SideClient} {
+		for ev, ok := p.take(side, sockdemo.StepRecv); ok; ev, ok = p.take(side, sockdemo.StepRecv) {
+			r := picRow{at: ev.Time, wire: c.tr.T("demo.tl.bytes", "bytes", ev.Bytes), toServer: side == sockdemo.SideServer}
+			if r.toServer {
+				r.server = c.tr.T("demo.tl.recv", "bytes", ev.Bytes)
+			} else {
+				r.client = c.tr.T("demo.tl.recv", "bytes", ev.Bytes)
+			}
+			rows = append(rows, r)
+		}
+	}
+	return rows
+}
+
+func peerOf(s sockdemo.Side) sockdemo.Side {
+	if s == sockdemo.SideClient {
+		return sockdemo.SideServer
+	}
+	return sockdemo.SideClient
 }
 
 func earlier(a, b time.Time) time.Time {

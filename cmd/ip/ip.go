@@ -198,10 +198,12 @@ func listRun(opts *Options, ifaces []iface.Interface, names []string) error {
 		r = r.only(names)
 	}
 	tr, w := opts.F.Tr, opts.F.IO.Out
+	// Problems go to stderr in every look, --json included: stdout stays
+	// valid JSON, and an empty gateway list is not mistaken for none.
+	warnProblems(opts, r)
 	if opts.JSON {
 		return cmdutil.WriteJSON(w, r)
 	}
-	warnProblems(opts, r)
 	color := opts.F.IO.ColorEnabled()
 	switch {
 	case opts.Brief:

@@ -19,7 +19,7 @@ import (
 	"github.com/netlearn/netlearn/netinfo/iface"
 )
 
-// ipJSONAddr is the part of `ip -j addr` the comparison needs.
+// ipJSONLink is the part of `ip -j addr` the comparison needs.
 type ipJSONLink struct {
 	Name     string `json:"ifname"`
 	Index    int    `json:"ifindex"`
@@ -123,8 +123,12 @@ func TestNamespaceVeth(t *testing.T) {
 			t.Fatalf("ip %s: %v\n%s", strings.Join(args, " "), err, out)
 		}
 	}
+	// A namespace left by a killed earlier run with the same pid goes first.
+	// Deleting the namespace deletes the veth pair inside it, whether the
+	// test passes, fails or stops half-way through setting it up.
+	_ = exec.Command("ip", "netns", "del", name).Run()
+	t.Cleanup(func() { deleteNamespace(t, name) })
 	sh("netns", "add", name)
-	t.Cleanup(func() { _ = exec.Command("ip", "netns", "del", name).Run() })
 	sh("-n", name, "link", "add", "nl-a", "type", "veth", "peer", "name", "nl-b")
 	sh("-n", name, "addr", "add", "10.77.0.2/24", "dev", "nl-a")
 	sh("-n", name, "addr", "add", "fd77::2/64", "dev", "nl-a", "nodad")
@@ -163,6 +167,22 @@ func TestNamespaceVeth(t *testing.T) {
 	for a, k := range want {
 		if kinds[a] != k {
 			t.Errorf("%s: kind %q, want %q", a, kinds[a], k)
+		}
+	}
+}
+
+// deleteNamespace removes the test's namespace and fails the test when it
+// is still there afterwards, so a leak cannot pass unnoticed.
+func deleteNamespace(t *testing.T, name string) {
+	_ = exec.Command("ip", "netns", "del", name).Run()
+	out, err := exec.Command("ip", "netns", "list").Output()
+	if err != nil {
+		t.Errorf("ip netns list: %v", err)
+		return
+	}
+	for _, line := range strings.Split(string(out), "\n") {
+		if fields := strings.Fields(line); len(fields) > 0 && fields[0] == name {
+			t.Errorf("network namespace %s is still there after the test", name)
 		}
 	}
 }

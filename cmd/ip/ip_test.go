@@ -14,6 +14,7 @@ import (
 	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/cmd/iostreams"
 	"github.com/netlearn/netlearn/netinfo/iface"
+	"github.com/netlearn/netlearn/netinfo/iface/ifacetest"
 )
 
 func TestMain(m *testing.M) {
@@ -31,7 +32,7 @@ type machine struct {
 
 func linuxMachine() machine {
 	return machine{
-		src: iface.FakeLinux(),
+		src: ifacetest.FakeLinux(),
 		gws: []iface.Gateway{{Address: netip.MustParseAddr("192.168.1.1"), Interface: "wlp2s0"}},
 		dns: iface.DNS{Servers: []netip.Addr{netip.MustParseAddr("127.0.0.53")}, Source: "/etc/resolv.conf", Stub: true,
 			Upstreams: []netip.Addr{netip.MustParseAddr("192.168.1.1")}, UpstreamSource: "/run/systemd/resolve/resolv.conf",
@@ -41,7 +42,7 @@ func linuxMachine() machine {
 
 func macMachine() machine {
 	return machine{
-		src: iface.FakeMacOS(),
+		src: ifacetest.FakeMacOS(),
 		gws: []iface.Gateway{{Address: netip.MustParseAddr("100.72.0.1")}}, // jackpal gives no name
 		dns: iface.DNS{Servers: []netip.Addr{netip.MustParseAddr("100.72.0.1")}, Source: "/etc/resolv.conf"},
 	}
@@ -49,7 +50,7 @@ func macMachine() machine {
 
 func windowsMachine() machine {
 	return machine{
-		src: iface.FakeWindows(),
+		src: ifacetest.FakeWindows(),
 		gws: []iface.Gateway{{Address: netip.MustParseAddr("172.20.0.1")}, {Address: netip.MustParseAddr("fe80::1")}},
 		dns: iface.DNS{Servers: []netip.Addr{netip.MustParseAddr("172.20.0.53")}, Source: "GetAdaptersAddresses",
 			PerInterface: map[string][]netip.Addr{"以太网": {netip.MustParseAddr("172.20.0.53"), netip.MustParseAddr("2001:db8::53")}},
@@ -156,6 +157,10 @@ func TestTerminalNoGatewayAndProblems(t *testing.T) {
 	}
 	if errOut != "note: could not read the default gateway: netstat failed\n" {
 		t.Errorf("stderr %q", errOut)
+	}
+	out, errOut, err = runIP(t, m, i18n.EN, false, "--json")
+	if err != nil || !strings.Contains(errOut, "netstat failed") || !strings.Contains(out, `"gateways": []`) {
+		t.Errorf("--json: err %v, stderr %q, stdout:\n%s", err, errOut, out)
 	}
 }
 

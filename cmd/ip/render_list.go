@@ -4,13 +4,13 @@ import (
 	"fmt"
 	"io"
 	"net/netip"
-	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/pterm/pterm"
 
 	"github.com/netlearn/netlearn/cmd/i18n"
+	"github.com/netlearn/netlearn/cmd/internal/tablefit"
 	"github.com/netlearn/netlearn/cmd/internal/textwrap"
 	"github.com/netlearn/netlearn/netinfo/iface"
 )
@@ -21,7 +21,7 @@ import (
 func renderTable(w io.Writer, tr *i18n.Catalog, r Report, width int) error {
 	var b strings.Builder
 	b.WriteString(pterm.Bold.Sprint(tr.T("ip.title", "up", upCount(r.Interfaces), "total", len(r.Interfaces))) + "\n\n")
-	table, err := fittingTable(tableRows(tr, r.Interfaces), width)
+	table, err := tablefit.Render(tableRows(tr, r.Interfaces), width, colMAC, colNetmask, colMTU)
 	if err != nil {
 		return err
 	}
@@ -63,42 +63,12 @@ func tableRows(tr *i18n.Catalog, ifaces []iface.Interface) [][]string {
 }
 
 // Columns a narrow terminal can do without, most expendable first: the
-// MAC address, then the netmask (the prefix length says the same).
+// MAC address, the netmask (the prefix length says the same), the MTU.
 const (
+	colMTU     = 2
 	colMAC     = 3
 	colNetmask = 5
 )
-
-// fittingTable renders the table, leaving out the MAC and then the
-// netmask column when it would be wider than the terminal.
-func fittingTable(rows [][]string, width int) (string, error) {
-	var table string
-	for _, drop := range [][]int{nil, {colMAC}, {colMAC, colNetmask}} {
-		var err error
-		table, err = pterm.DefaultTable.WithHasHeader().WithData(withoutColumns(rows, drop)).Srender()
-		if err != nil || displayWidth(pterm.RemoveColorFromString(firstLine(table))) <= width {
-			return table, err
-		}
-	}
-	return table, nil
-}
-
-func withoutColumns(rows [][]string, drop []int) [][]string {
-	out := make([][]string, len(rows))
-	for i, row := range rows {
-		for j, cell := range row {
-			if !slices.Contains(drop, j) {
-				out[i] = append(out[i], cell)
-			}
-		}
-	}
-	return out
-}
-
-func firstLine(s string) string {
-	line, _, _ := strings.Cut(s, "\n")
-	return line
-}
 
 // factLines are the gateway, DNS and LAN lines shared by the terminal look.
 func factLines(tr *i18n.Catalog, r Report) []string {

@@ -87,12 +87,13 @@ func learnRun(ctx context.Context, opts *Options) error {
 	tracker := tutor.OpenTracker(f)
 	section := opts.Section
 	if opts.Next {
-		if section = tracker.Progress.Next(); section == "" {
+		section = tracker.Progress.Next()
+		if section == "" && !opts.JSON {
 			fmt.Fprintln(f.IO.Out, f.Tr.T("learn.all_done"))
 			return nil
 		}
 	}
-	if section == "" {
+	if section == "" { // the list; under --next with nothing left, as JSON
 		return renderList(f, opts.JSON, tutor.Rows(lib, tracker.Progress, tutor.Lang(f)), tracker.Progress.Next())
 	}
 	return Show(ctx, opts, lib, tracker, section)

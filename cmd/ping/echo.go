@@ -119,6 +119,8 @@ func writeSummaryTerminal(w io.Writer, opts *Options, r ping.Result) error {
 	verdict := wrapIndent(tr.T("ping.verdict_line", "text", verdictText(opts, r)), width, "")
 	b.WriteString("\n" + verdictStyle(r.Verdict.Code).Sprint(verdict) + "\n")
 	for _, n := range r.Verdict.Notes {
+		// Wrap with a four-space hanging indent, then put the bullet into
+		// the first line's indent: "  • text" over "    more text".
 		b.WriteString("  •" + strings.TrimPrefix(wrapIndent(noteText(opts, r, n), width, "    "), "   ") + "\n")
 	}
 	_, err := io.WriteString(w, b.String())

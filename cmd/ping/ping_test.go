@@ -219,11 +219,17 @@ func TestJSONHasTheDocumentedFields(t *testing.T) {
 	}
 }
 
-func TestExitCodes(t *testing.T) {
-	denied := &ping.PermissionError{
+// deniedBothModes is what ICMP reports on Linux when neither the ping
+// socket nor a raw socket is allowed.
+func deniedBothModes() *ping.PermissionError {
+	return &ping.PermissionError{
 		Tried: []ping.Mode{ping.ModeUnprivileged, ping.ModePrivileged},
 		Err:   errors.New("socket: operation not permitted"),
 	}
+}
+
+func TestExitCodes(t *testing.T) {
+	denied := deniedBothModes()
 	allLost := &pingtest.Pinger{Lost: map[int]bool{0: true, 1: true}}
 	cases := []struct {
 		name   string
@@ -254,10 +260,7 @@ func TestExitCodes(t *testing.T) {
 }
 
 func TestPermissionExplanation(t *testing.T) {
-	denied := &ping.PermissionError{
-		Tried: []ping.Mode{ping.ModeUnprivileged, ping.ModePrivileged},
-		Err:   errors.New("socket: operation not permitted"),
-	}
+	denied := deniedBothModes()
 	o := run{args: []string{"127.0.0.1"}, pinger: &pingtest.Pinger{Err: denied}}.do(t)
 	var perm *cmdutil.PermissionError
 	if !errors.As(o.err, &perm) {
@@ -334,9 +337,21 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"--check", "--tcp", "80"}, "cannot be combined with --tcp"},
 		{[]string{"--check", "--gateway", "router"}, "--gateway router is not an IP address"},
 		{[]string{"--check", "--internet-host", "http://x/"}, "is a URL"},
+		{[]string{"256.1.1.1"}, `"256.1.1.1" is not an IPv4 address: that is four numbers from 0 to 255`},
+		{[]string{strings.Repeat("a", 300)}, "too long (300 characters)"},
+		{[]string{"--check", "--internet-host", strings.Repeat("b", 64) + ".test"}, "too long (69 characters)"},
+		{[]string{"[]"}, "which host?"},
+		{[]string{""}, "which host?"},
+		{[]string{"--check", "-c", "5"}, "--count does not apply to --check"},
+		{[]string{"--check", "-4"}, "--ipv4 does not apply to --check"},
+		{[]string{"--check", "-W", "1"}, "--timeout does not apply to --check"},
 	}
 	for _, c := range cases {
-		o := run{args: c.args}.do(t)
+		resolver := &pingtest.Resolver{}
+		o := run{args: c.args, adjust: func(o *Options) { o.Resolver = resolver }}.do(t)
+		if calls := resolver.Calls(); len(calls) > 0 {
+			t.Errorf("%q: bad input was looked up in DNS: %q", c.args, calls)
+		}
 		var usage *cmdutil.UsageError
 		if o.code != cmdutil.ExitUsage || !errors.As(o.err, &usage) || !strings.Contains(usage.Msg, c.has) {
 			t.Errorf("%q: exit %d err %v, want 2 and %q", c.args, o.code, o.err, c.has)

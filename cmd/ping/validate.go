@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/spf13/cobra"
 
@@ -56,6 +57,11 @@ func seconds(d time.Duration) string {
 func validate(opts *Options, ft *flagText, c *cobra.Command, args []string) error {
 	tr := opts.F.Tr
 	usage := func(key string, kv ...any) error {
+		for i, v := range kv {
+			if text, ok := v.(string); ok {
+				kv[i] = visible(text)
+			}
+		}
 		return &cmdutil.UsageError{Msg: tr.T(key, kv...), Command: c.CommandPath()}
 	}
 	if err := parseTimes(opts, ft, c, usage); err != nil {
@@ -82,6 +88,16 @@ func validate(opts *Options, ft *flagText, c *cobra.Command, args []string) erro
 }
 
 type usageFunc func(key string, kv ...any) error
+
+// visible writes what the user typed so that a refusal stays one line:
+// control characters such as a newline are shown escaped (\n).
+func visible(s string) string {
+	if strings.IndexFunc(s, unicode.IsControl) < 0 {
+		return s
+	}
+	q := strconv.Quote(s)
+	return q[1 : len(q)-1]
+}
 
 func parseTimes(opts *Options, ft *flagText, c *cobra.Command, usage usageFunc) error {
 	for _, t := range []struct {
@@ -142,8 +158,8 @@ func validateHost(opts *Options, ft *flagText, c *cobra.Command, args []string, 
 	default:
 		return usage("ping.one_host", "extra", args[1])
 	}
-	if _, _, err := ping.ParseTarget(args[0], opts.Family); err != nil {
-		return usage(targetErrorKey(err), "value", args[0], "family", familyName(opts.Family))
+	if err := checkTarget(args[0], opts.Family, usage); err != nil {
+		return err
 	}
 	opts.Host = args[0]
 	return nil
@@ -155,6 +171,13 @@ func validateCheck(opts *Options, ft *flagText, c *cobra.Command, args []string,
 	}
 	if opts.TCPPort != 0 {
 		return usage("ping.check_no_tcp")
+	}
+	// The ladder sets these itself to keep its time budget; silently
+	// ignoring them would let a learner believe they took effect.
+	for _, name := range []string{"count", "interval", "timeout", "deadline", "size", "ttl", "ipv4", "ipv6"} {
+		if c.Flags().Changed(name) {
+			return usage("ping.check_no_echo_flag", "flag", "--"+name, "budget", seconds(ping.DefaultBudget))
+		}
 	}
 	for _, a := range []struct {
 		flag, text string
@@ -169,8 +192,13 @@ func validateCheck(opts *Options, ft *flagText, c *cobra.Command, args []string,
 		}
 		*a.into = addr.Unmap()
 	}
-	if _, _, err := ping.ParseTarget(opts.InternetHost, ping.AnyFamily); err != nil {
-		return usage(targetErrorKey(err), "value", opts.InternetHost, "family", familyName(ping.AnyFamily))
+	return checkTarget(opts.InternetHost, ping.AnyFamily, usage)
+}
+
+// checkTarget refuses a host the way ParseTarget does, in the user's words.
+func checkTarget(host string, fam ping.Family, usage usageFunc) error {
+	if _, _, err := ping.ParseTarget(host, fam); err != nil {
+		return usage(targetErrorKey(err), "value", host, "family", familyName(fam), "length", len(host))
 	}
 	return nil
 }
@@ -185,6 +213,10 @@ func targetErrorKey(err error) string {
 		return "ping.host_has_port"
 	case errors.Is(err, ping.ErrWrongFamily):
 		return "ping.wrong_family"
+	case errors.Is(err, ping.ErrBadIPv4):
+		return "ping.bad_ipv4"
+	case errors.Is(err, ping.ErrHostTooLong):
+		return "ping.host_too_long"
 	}
 	return "ping.bad_host"
 }

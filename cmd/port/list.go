@@ -9,6 +9,7 @@ import (
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
+	"github.com/netlearn/netlearn/cmd/internal/tablefit"
 	"github.com/netlearn/netlearn/netinfo/ports"
 )
 
@@ -40,12 +41,19 @@ func listRun(opts *Options) error {
 	})
 }
 
+// Columns of the --list table a narrow terminal can do without: the class
+// follows from the port number, the protocols matter least to a learner.
+const (
+	listColProtocols = 1
+	listColClass     = 3
+)
+
 func listTerminal(w io.Writer, tr *i18n.Catalog, width int, rows []ListRow) error {
 	data := [][]string{{tr.T("port.col.port"), tr.T("port.col.protocols"), tr.T("port.col.name"), tr.T("port.col.class"), tr.T("port.col.description")}}
 	for _, r := range rows {
 		data = append(data, []string{fmt.Sprint(r.Port), strings.Join(r.Protocols, "/"), r.Name, tr.T("port.class_short." + r.Class), r.Description})
 	}
-	table, err := pterm.DefaultTable.WithHasHeader().WithData(fitLastColumn(data, width)).Srender()
+	table, err := tablefit.Render(data, width, listColClass, listColProtocols)
 	if err != nil {
 		return err
 	}

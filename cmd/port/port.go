@@ -134,8 +134,13 @@ func argErrorMessage(f *cmdutil.Factory, e *ports.ArgError) string {
 // or when this OS cannot tell.
 func listeningVerdict(opts *Options, reports []ports.Report) error {
 	tr := opts.F.Tr
-	if len(reports) > 0 && reports[0].ListeningStatus != ports.ListeningChecked {
-		return &cmdutil.FailedError{Msg: tr.T("port.listening_cannot_check")}
+	if len(reports) > 0 { // the OS was asked once, so every report has the same status
+		switch r := reports[0]; r.ListeningStatus {
+		case ports.ListeningUnavailable:
+			return &cmdutil.FailedError{Msg: tr.T("port.listening_cannot_check")}
+		case ports.ListeningFailed:
+			return &cmdutil.FailedError{Msg: tr.T("port.listening.failed", "err", r.ListeningError)}
+		}
 	}
 	heard := map[string]bool{}
 	for _, r := range reports {

@@ -32,7 +32,11 @@ func renderTerminal(w io.Writer, tr *i18n.Catalog, width int, reports []ports.Re
 	explained := false // explanations are the same for every port: say them once
 	for _, group := range byArgument(reports) {
 		if len(group) >= groupTableMin {
-			b.WriteString(rangeTable(tr, width, group, !explained))
+			table, err := rangeTable(tr, width, group, !explained)
+			if err != nil {
+				return err
+			}
+			b.WriteString(table)
 			explained = true
 			continue
 		}
@@ -172,7 +176,7 @@ func listenerText(tr *i18n.Catalog, l ports.Listener) string {
 }
 
 // renderFacts lays facts out as label, value, and a dimmed explanation
-// wrapped to the terminal width under the value.
+// under the value, values and explanations wrapped to the terminal width.
 func renderFacts(facts []fact, width int) string {
 	labelWidth := 0
 	for _, f := range facts {
@@ -182,11 +186,11 @@ func renderFacts(facts []fact, width int) string {
 	var b strings.Builder
 	for _, f := range facts {
 		pad := strings.Repeat(" ", labelWidth-runewidth.StringWidth(f.label))
-		for i, v := range f.values {
-			if i == 0 {
-				fmt.Fprintf(&b, "  %s%s  %s\n", pterm.Bold.Sprint(f.label), pad, pterm.Cyan(v))
-			} else {
-				fmt.Fprintf(&b, "%s%s\n", indent, pterm.Cyan(v))
+		head := "  " + pterm.Bold.Sprint(f.label) + pad + "  " // the first line starts after the label
+		for _, v := range f.values {
+			for _, line := range textwrap.Lines(v, width-len(indent)) {
+				fmt.Fprintf(&b, "%s%s\n", head, pterm.Cyan(line))
+				head = indent
 			}
 		}
 		for _, e := range f.explain {

@@ -4,17 +4,25 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/mattn/go-runewidth"
 	"github.com/pterm/pterm"
 
 	"github.com/netlearn/netlearn/cmd/i18n"
-	"github.com/netlearn/netlearn/cmd/internal/textwrap"
+	"github.com/netlearn/netlearn/cmd/internal/tablefit"
 	"github.com/netlearn/netlearn/netinfo/ports"
+)
+
+// Columns of a range's table a narrow terminal can do without: IANA's
+// range says more than the notes' class, and the notes under the table
+// give the ephemeral range.
+const (
+	rangeColClass     = 2
+	rangeColEphemeral = 4
+	rangeColPrivilege = 5
 )
 
 // rangeTable shows the ports of one range argument one row each, then the
 // explanations that apply to every row once.
-func rangeTable(tr *i18n.Catalog, width int, group []ports.Report, explain bool) string {
+func rangeTable(tr *i18n.Catalog, width int, group []ports.Report, explain bool) (string, error) {
 	rows := [][]string{{
 		tr.T("port.col.port"), tr.T("port.col.services"), tr.T("port.col.class"), tr.T("port.col.iana"),
 		tr.T("port.col.ephemeral"), tr.T("port.col.privilege"), tr.T("port.col.listening"),
@@ -25,7 +33,10 @@ func rangeTable(tr *i18n.Catalog, width int, group []ports.Report, explain bool)
 			yesNo(tr, r.InEphemeralRange), yesNo(tr, r.NeedsPrivilege), listeningCell(tr, r),
 		})
 	}
-	table, _ := pterm.DefaultTable.WithHasHeader().WithData(fitLastColumn(rows, width)).Srender()
+	table, err := tablefit.Render(rows, width, rangeColClass, rangeColPrivilege, rangeColEphemeral)
+	if err != nil {
+		return "", err
+	}
 	first, last := group[0], group[len(group)-1]
 	title := tr.T("port.range_title", "arg", first.Arg, "low", first.Port, "high", last.Port)
 	e := first.EphemeralRange
@@ -36,7 +47,7 @@ func rangeTable(tr *i18n.Catalog, width int, group []ports.Report, explain bool)
 	if explain {
 		notes[0].explain = []string{tr.T("port.explain.iana"), tr.T("port.explain.ephemeral." + first.EphemeralSource)}
 	}
-	return pterm.DefaultSection.Sprint(title) + "\n" + table + "\n" + renderFacts(notes, width)
+	return pterm.DefaultSection.Sprint(title) + "\n" + table + "\n" + renderFacts(notes, width), nil
 }
 
 func serviceNames(services []ports.Service) string {
@@ -69,25 +80,4 @@ func yesNo(tr *i18n.Catalog, b bool) string {
 		return tr.T("port.yes")
 	}
 	return tr.T("port.no")
-}
-
-// fitLastColumn wraps the cells of the last column so that a table of
-// rows stays within width columns; pterm draws multi-line cells.
-func fitLastColumn(rows [][]string, width int) [][]string {
-	if len(rows) == 0 {
-		return rows
-	}
-	last := len(rows[0]) - 1
-	used := 0
-	for col := 0; col < last; col++ {
-		colWidth := 0
-		for _, r := range rows {
-			colWidth = max(colWidth, runewidth.StringWidth(r[col]))
-		}
-		used += colWidth + len(" │ ")
-	}
-	for _, r := range rows {
-		r[last] = strings.Join(textwrap.Lines(r[last], width-used-1), "\n")
-	}
-	return rows
 }

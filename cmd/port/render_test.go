@@ -15,7 +15,7 @@ import (
 
 func sampleReports() []ports.Report {
 	eph := ports.Range{Low: 32768, High: 60999}
-	priv := ports.Privilege{Needed: true, UnprivilegedStart: 1024, Rule: ports.RuleLinux}
+	priv := ports.Privilege{Needed: true, UnprivilegedStart: 1024, Have: true, Rule: ports.RuleLinux}
 	web := ports.Listener{Protocol: "tcp", Family: "ipv6", Address: "::", Port: 80, PID: 42, Process: "nginx"}
 	hidden := ports.Listener{Protocol: "udp", Family: "ipv4", Address: "127.0.0.1", Port: 80}
 	return []ports.Report{{
@@ -75,9 +75,17 @@ func TestTerminalExplainsEachFactOnceInEitherLanguage(t *testing.T) {
 		if n := strings.Count(out, i18n.For(lang).T("port.explain.class")[:20]); n != 1 {
 			t.Errorf("%s: class explained %d times, want once", lang, n)
 		}
-		for _, line := range strings.Split(out, "\n") {
-			if runewidth.StringWidth(line) > 80 {
-				t.Errorf("%s: line wider than 80 columns: %q", lang, line)
+		// Values wrap too, not only explanations: a narrow terminal must
+		// not fold a line the renderer thought fitted.
+		for _, width := range []int{80, 50} {
+			var b strings.Builder
+			if err := renderTerminal(&b, i18n.For(lang), width, sampleReports()); err != nil {
+				t.Fatal(err)
+			}
+			for _, line := range strings.Split(b.String(), "\n") {
+				if runewidth.StringWidth(line) > width {
+					t.Errorf("%s: line wider than %d columns: %q", lang, width, line)
+				}
 			}
 		}
 	}

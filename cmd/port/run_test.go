@@ -41,6 +41,7 @@ func TestListeningVerdicts(t *testing.T) {
 		{"a range with one listener passes", []string{"8000-8005"}, map[int][]ports.Listener{8001: web}, nil, ""},
 		{"silent args are named once", []string{"8001", "9000", "9000", "ssh"}, map[int][]ports.Listener{8001: web}, nil, "nothing listens on 9000, ssh"},
 		{"this OS cannot tell", []string{"8001"}, nil, ports.ErrListenersUnsupported, "cannot tell who listens"},
+		{"asking the OS failed", []string{"8001"}, nil, errors.New("netlink: boom"), "could not check: netlink: boom"},
 	}
 	for _, c := range cases {
 		err := portRun(fakeOptions(c.args, c.found, c.err))

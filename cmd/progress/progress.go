@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"strconv"
 	"strings"
 
@@ -56,22 +58,35 @@ func NewCmdProgress(f *cmdutil.Factory, runF func(context.Context, *Options) err
 }
 
 func progressRun(opts *Options) error {
+	if opts.Reset {
+		return reset(opts)
+	}
 	f := opts.F
 	lib, err := tutor.Library(f)
 	if err != nil {
 		return err
 	}
-	tracker := tutor.OpenTracker(f)
-	if opts.Reset {
-		return reset(opts, tracker)
-	}
-	return Show(f, opts.JSON, lib, tracker)
+	return Show(f, opts.JSON, lib, tutor.OpenTracker(f))
 }
 
-func reset(opts *Options, tracker *tutor.Tracker) error {
+// reset never reads the old file: whatever it holds, even something
+// netlearn cannot read, is copied aside before a fresh file replaces it.
+func reset(opts *Options) error {
 	tr := opts.F.Tr
+	failed := func(err error) error {
+		return &cmdutil.FailedError{Msg: tr.T("progress.reset_failed", "reason", tutor.Why(tr, err))}
+	}
+	dir, err := lessons.DefaultDir()
+	if err != nil {
+		return failed(err)
+	}
+	store := lessons.NewStore(dir)
+	if _, err := os.Lstat(store.Path()); errors.Is(err, fs.ErrNotExist) {
+		fmt.Fprintln(opts.F.IO.Out, tr.T("progress.reset_nothing"))
+		return nil
+	}
 	if !opts.Yes {
-		yes, err := opts.Prompter.Confirm(tr.T("progress.reset_confirm", "file", tracker.Path()))
+		yes, err := opts.Prompter.Confirm(tr.T("progress.reset_confirm", "file", store.Path()))
 		if errors.Is(err, tutor.ErrCancelled) {
 			return cmdutil.ErrInterrupted
 		}
@@ -83,13 +98,9 @@ func reset(opts *Options, tracker *tutor.Tracker) error {
 			return nil
 		}
 	}
-	backup, err := tracker.Reset()
+	backup, err := store.Reset()
 	if err != nil {
-		return &cmdutil.FailedError{Msg: tr.T("progress.reset_failed", "reason", err)}
-	}
-	if backup == "" {
-		fmt.Fprintln(opts.F.IO.Out, tr.T("progress.reset_nothing"))
-		return nil
+		return failed(err)
 	}
 	fmt.Fprintln(opts.F.IO.Out, tr.T("progress.reset_done", "backup", backup))
 	return nil

@@ -108,3 +108,32 @@ func TestTerminalViewInChinese(t *testing.T) {
 		}
 	}
 }
+
+func TestResetWithNothingSavedAsksNothing(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
+	ios, _, out, _ := iostreams.Test()
+	ios.SetTTY(true, true, false)
+	p := &tutortest.Prompter{} // any question would fail Done
+	err := progressRun(&Options{F: cmdutil.NewFactory(ios, i18n.EN), Reset: true, Prompter: p})
+	if err != nil || p.Done() != nil || !strings.Contains(out.String(), "no progress to reset") {
+		t.Errorf("err %v, prompter %v, out %q", err, p.Done(), out)
+	}
+}
+
+func TestResetOfAnUnreadableEntryFailsInOneTranslatedLine(t *testing.T) {
+	dir := withProgress(t)
+	path := filepath.Join(dir, "progress.json")
+	os.Remove(path)
+	os.Mkdir(path, 0o755)
+	ios, _, _, _ := iostreams.Test()
+	err := progressRun(&Options{F: cmdutil.NewFactory(ios, i18n.ZH), Reset: true, Yes: true})
+	var failed *cmdutil.FailedError
+	if !errors.As(err, &failed) || failed.Msg != "进度没有清空：那里是一个目录，不是文件" {
+		t.Errorf("err %#v", err)
+	}
+	if info, err := os.Stat(path); err != nil || !info.IsDir() {
+		t.Errorf("the entry was touched: %v", err)
+	}
+}

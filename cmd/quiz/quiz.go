@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -63,7 +64,7 @@ func NewCmdQuiz(f *cmdutil.Factory, runF func(context.Context, *Options) error) 
 func parseArgs(f *cmdutil.Factory, c *cobra.Command, opts *Options, args []string) error {
 	usage := func(msg string) error { return &cmdutil.UsageError{Msg: msg, Command: c.CommandPath()} }
 	if len(args) > 1 {
-		return usage(f.Tr.T("learn.one_section", "args", fmt.Sprint(args)))
+		return usage(f.Tr.T("learn.one_section", "args", strings.Join(args, " ")))
 	}
 	if len(args) == 1 {
 		if err := learn.CheckSection(f, args[0]); err != nil {
@@ -180,16 +181,29 @@ func (s *session) printSummary(res *Result) error {
 	if s.opts.JSON {
 		return cmdutil.WriteJSON(s.opts.F.IO.Out, res)
 	}
-	line := s.tr.T("quiz.summary", "correct", res.Correct, "total", res.Total, "percent", res.Percent)
-	if !res.Complete {
-		line = s.tr.T("quiz.stopped") + " " + line
-	}
-	verdict := s.tr.T("quiz.passed", "pass", res.PassMark)
-	if !res.Passed {
-		verdict = s.tr.T("quiz.below_pass", "pass", res.PassMark)
-	}
-	_, err := fmt.Fprintln(s.out, s.style.bold(s.fit(line+" "+verdict)))
+	_, err := fmt.Fprintln(s.out, s.style.bold(s.fit(s.summary(res))))
 	return err
+}
+
+// summary is the closing line. A quiz that stopped early gets no pass or
+// fail verdict: it was not finished.
+func (s *session) summary(res *Result) string {
+	score := s.tr.T("quiz.summary", "correct", res.Correct, "total", res.Total, "percent", res.Percent)
+	switch {
+	case !res.Complete && res.Total == 0:
+		return s.tr.T("quiz.stopped_none")
+	case !res.Complete:
+		return s.join(s.tr.T("quiz.stopped"), score)
+	case res.Passed:
+		return s.join(score, s.tr.T("quiz.passed", "pass", res.PassMark))
+	}
+	return s.join(score, s.tr.T("quiz.below_pass", "pass", res.PassMark))
+}
+
+// join puts two sentences one after the other: with a space in English,
+// without one in Chinese.
+func (s *session) join(first, second string) string {
+	return s.tr.T("quiz.two_sentences", "first", first, "second", second)
 }
 
 // quizLine numbers a question: "[1.2 · 2/4]".

@@ -1,6 +1,7 @@
 package quiz
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -8,6 +9,7 @@ import (
 	"net/netip"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
@@ -102,7 +104,7 @@ func TestScriptedQuizGradesEachLine(t *testing.T) {
 		case question.Type == lessons.TypeChoice: // as a letter
 			answers = append(answers, string(rune('a'+*question.Answer)))
 		default: // full-width, as a Chinese input method types it
-			answers = append(answers, toFullWidth(text.Accept[0]))
+			answers = append(answers, tutortest.FullWidth(text.Accept[0]))
 		}
 	}
 	r := newRun(t, false, strings.Join(answers, "\n")+"\n")
@@ -112,7 +114,7 @@ func TestScriptedQuizGradesEachLine(t *testing.T) {
 		t.Fatalf("Run = %v", err)
 	}
 	out := r.out.String()
-	if strings.Count(out, "不对：") != 1 || strings.Count(out, "正确。") != len(q.Questions)-1 {
+	if strings.Count(out, "不对。") != 1 || strings.Count(out, "正确。") != len(q.Questions)-1 {
 		t.Errorf("want 1 wrong and %d right verdicts:\n%s", len(q.Questions)-1, out)
 	}
 }
@@ -120,17 +122,6 @@ func TestScriptedQuizGradesEachLine(t *testing.T) {
 func isBelowPass(err error) bool {
 	var failed *cmdutil.FailedError
 	return errors.As(err, &failed) && failed.Msg == ""
-}
-
-func toFullWidth(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if r > ' ' && r <= '~' {
-			r += '！' - '!'
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 func TestJSONResultAndMachineQuestion(t *testing.T) {
@@ -162,4 +153,120 @@ func TestJSONResultAndMachineQuestion(t *testing.T) {
 	if !strings.Contains(r.err.String(), "[1.7 · 1/") {
 		t.Errorf("questions should go to stderr under --json: %q", r.err.String())
 	}
+}
+
+// TestScriptedSlipsAreExplainedAndKeepTheScriptInStep answers one choice
+// question with a number past the last choice, one question with an empty
+// line and one with a line of a megabyte; each is graded wrong with a
+// line saying why, and the answers after them still meet their questions.
+func TestScriptedSlipsAreExplainedAndKeepTheScriptInStep(t *testing.T) {
+	lib, _ := lessons.Default()
+	q, _ := lib.Quiz("1.2")
+	slips := map[int]string{} // question index → the slip made there
+	var answers []string
+	for i, question := range q.Questions {
+		text := question.In(lessons.EN)
+		switch {
+		case question.Type == lessons.TypeChoice && !hasSlip(slips, "9"):
+			slips[i] = "9"
+		case question.Type == lessons.TypeText && !hasSlip(slips, "huge"):
+			slips[i] = "huge"
+		case !hasSlip(slips, ""):
+			slips[i] = ""
+		}
+		slip, slipped := slips[i]
+		switch {
+		case slip == "huge":
+			answers = append(answers, strings.Repeat("８", 1<<20))
+		case slipped:
+			answers = append(answers, slip)
+		case question.Type == lessons.TypeChoice:
+			answers = append(answers, text.Choices[*question.Answer])
+		default:
+			answers = append(answers, text.Accept[0])
+		}
+	}
+	if len(slips) != 3 {
+		t.Fatalf("section 1.2 lacks a choice, a text and a third question: %v", slips)
+	}
+	r := newRun(t, false, strings.Join(answers, "\n")+"\n")
+	r.opts.Section = "1.2"
+	err := Run(context.Background(), r.opts)
+	if err != nil && !isBelowPass(err) {
+		t.Fatalf("Run = %v", err)
+	}
+	out := r.out.String()
+	for _, want := range []string{
+		`"9" is none of the choices (answer a–`,
+		"No answer given. Not quite: the answer is ",
+		"your answer: " + strings.Repeat("８", 60) + "…\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	score := r.opts.Tracker.Progress.Scores["1.2"].Last
+	if score.Total != len(q.Questions) || score.Correct != len(q.Questions)-3 {
+		t.Errorf("score %+v, want %d of %d", score, len(q.Questions)-3, len(q.Questions))
+	}
+}
+
+func hasSlip(slips map[int]string, slip string) bool {
+	for _, s := range slips {
+		if s == slip {
+			return true
+		}
+	}
+	return false
+}
+
+func TestStoppedBeforeTheFirstAnswerScoresNothing(t *testing.T) {
+	r := newRun(t, false, "")
+	r.opts.Section = "1.1"
+	err := Run(context.Background(), r.opts)
+	var failed *cmdutil.FailedError
+	if !errors.As(err, &failed) || !strings.Contains(failed.Msg, "0 answered") {
+		t.Errorf("Run = %v", err)
+	}
+	if out := r.out.String(); !strings.Contains(out, "Stopped before the first answer") || strings.Contains(out, "pass mark") {
+		t.Errorf("output:\n%s", out)
+	}
+	if _, ok := r.opts.Tracker.Progress.Scores["1.1"]; ok {
+		t.Error("an unanswered quiz was saved as a score")
+	}
+}
+
+// FuzzReadAnswer: any stdin splits into one answer per line, each valid
+// UTF-8, without line breaks, and no longer than maxAnswer bytes before
+// invalid bytes are replaced.
+func FuzzReadAnswer(f *testing.F) {
+	for _, s := range []string{"a\nb\n", "no newline", "\r\n\r\n", "\xff\xfe\n", strings.Repeat("x", 5000) + "\ny"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		br := bufio.NewReaderSize(bytes.NewReader(data), 16) // small: exercise the chunking
+		var lines []string
+		for {
+			line, err := readAnswer(br)
+			if err != nil {
+				break
+			}
+			lines = append(lines, line)
+			if len(lines) > len(data)+1 {
+				t.Fatalf("more lines than bytes in %q", data)
+			}
+		}
+		want := bytes.Count(data, []byte("\n"))
+		if len(data) > 0 && data[len(data)-1] != '\n' {
+			want++
+		}
+		if len(lines) != want {
+			t.Fatalf("%q: %d lines, want %d", data, len(lines), want)
+		}
+		for _, l := range lines {
+			if !utf8.ValidString(l) || strings.Contains(l, "\n") || len(l) > 3*maxAnswer {
+				t.Fatalf("bad line %q", l)
+			}
+		}
+	})
 }

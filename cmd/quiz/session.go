@@ -36,23 +36,59 @@ func newSession(ctx context.Context, opts *Options) *session {
 		s.out, s.style.on = f.IO.ErrOut, f.IO.IsStderrTTY()
 	}
 	if !s.interactive {
-		s.lines = readLines(f.IO.In)
+		s.lines = readLines(f.IO.In, ctx.Done())
 	}
 	return s
 }
 
+// maxAnswer bounds one answer line; the rest of a longer line is read and
+// dropped, so a huge line costs no memory and still counts as one answer.
+const maxAnswer = 1024
+
 // readLines feeds stdin's lines to a channel, so that waiting for an answer
-// can also watch for Ctrl-C.
-func readLines(r io.Reader) <-chan string {
+// can also watch for Ctrl-C. The goroutine ends with stdin, or when done is
+// closed.
+func readLines(r io.Reader, done <-chan struct{}) <-chan string {
 	ch := make(chan string)
 	go func() {
 		defer close(ch)
-		sc := bufio.NewScanner(r)
-		for sc.Scan() {
-			ch <- sc.Text()
+		br := bufio.NewReader(r)
+		for {
+			line, err := readAnswer(br)
+			if err != nil {
+				return
+			}
+			select {
+			case ch <- line:
+			case <-done:
+				return
+			}
 		}
 	}()
 	return ch
+}
+
+// readAnswer reads one line, without its line ending, keeping at most
+// maxAnswer bytes of it. A last line without a newline still counts; io.EOF
+// means there was no line at all.
+func readAnswer(br *bufio.Reader) (string, error) {
+	var kept []byte
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if room := maxAnswer - len(kept); room > 0 {
+			kept = append(kept, chunk[:min(len(chunk), room)]...)
+		}
+		switch {
+		case err == bufio.ErrBufferFull:
+			continue
+		case err == nil:
+		case err == io.EOF && len(chunk) > 0, err == io.EOF && len(kept) > 0:
+		default:
+			return "", err
+		}
+		line := strings.TrimSuffix(string(kept), "\n")
+		return strings.ToValidUTF8(strings.TrimSuffix(line, "\r"), "\uFFFD"), nil
+	}
 }
 
 // askSection asks every question of a section and returns what was
@@ -74,7 +110,7 @@ func (s *session) askSection(section string, questions []lessons.Question) (Sect
 		}
 		sr.Answers = append(sr.Answers, AnswerResult{ID: q.ID, Type: q.Type, Machine: q.Machine,
 			Prompt: t.Prompt, Answer: answer, Correct: g.Correct, Expected: g.Expected, Explain: t.Explain})
-		if _, err := fmt.Fprintln(s.out, s.fit(s.verdict(g, t.Explain))+"\n"); err != nil {
+		if _, err := fmt.Fprintln(s.out, s.fit(s.verdict(q, t, answer, g))+"\n"); err != nil {
 			return sr, err
 		}
 	}
@@ -100,7 +136,7 @@ func (s *session) ask(q *lessons.Question, t *lessons.QuestionText, header strin
 		if !ok {
 			return "", errStdinEnded
 		}
-		fmt.Fprintln(s.out, s.tr.T("quiz.your_answer", "answer", strings.TrimSpace(line)))
+		fmt.Fprintln(s.out, s.tr.T("quiz.your_answer", "answer", shorten(strings.TrimSpace(line))))
 		return line, nil
 	}
 }
@@ -119,11 +155,35 @@ func (s *session) askInteractive(q *lessons.Question, t *lessons.QuestionText, h
 	return s.opts.Prompter.Input(s.tr.T("quiz.type_answer"))
 }
 
-func (s *session) verdict(g lessons.Grade, explain string) string {
+// verdict grades in words. A wrong answer that is empty, or that names
+// none of the choices, says so, since that is usually a slip rather than
+// a wrong idea.
+func (s *session) verdict(q *lessons.Question, t *lessons.QuestionText, answer string, g lessons.Grade) string {
 	if g.Correct {
-		return s.style.good(s.tr.T("quiz.right", "explain", explain))
+		return s.style.good(s.tr.T("quiz.right", "explain", t.Explain))
 	}
-	return s.style.bad(s.tr.T("quiz.wrong", "expected", g.Expected, "explain", explain))
+	wrong := s.tr.T("quiz.wrong", "expected", g.Expected, "explain", t.Explain)
+	switch {
+	case lessons.Normalize(answer) == "":
+		wrong = s.join(s.tr.T("quiz.no_answer"), wrong)
+	case q.Type == lessons.TypeChoice && g.Choice < 0:
+		n := len(t.Choices)
+		wrong = s.join(s.tr.T("quiz.not_a_choice", "answer", shorten(strings.TrimSpace(answer)),
+			"letters", fmt.Sprintf("a–%c", 'a'+n-1), "numbers", fmt.Sprintf("1–%d", n)), wrong)
+	}
+	return s.style.bad(wrong)
+}
+
+// maxEcho is how much of an answer is shown back to the learner.
+const maxEcho = 60
+
+// shorten cuts a long answer for display, at a character boundary.
+func shorten(s string) string {
+	r := []rune(s)
+	if len(r) <= maxEcho {
+		return s
+	}
+	return string(r[:maxEcho]) + "…"
 }
 
 // fit wraps text to the terminal's width; piped output keeps one line per

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
+	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/lessons"
 )
 
@@ -59,12 +60,12 @@ func (t *Tracker) reportRecovery(rec *lessons.Recovery) {
 	tr := t.f.Tr
 	if rec.BackupErr != nil {
 		fmt.Fprintln(t.f.IO.ErrOut, tr.T("learn.progress_unusable_kept",
-			"file", t.store.Path(), "reason", rec.Reason, "err", rec.BackupErr))
+			"file", t.store.Path(), "reason", Why(tr, rec.Reason), "err", Why(tr, rec.BackupErr)))
 		t.warned = true // saving is off; the line above says so
 		return
 	}
 	fmt.Fprintln(t.f.IO.ErrOut, tr.T("learn.progress_unusable",
-		"file", t.store.Path(), "reason", rec.Reason, "backup", rec.Backup))
+		"file", t.store.Path(), "reason", Why(tr, rec.Reason), "backup", rec.Backup))
 }
 
 // Save writes the progress. When that fails it says so once per run, in
@@ -82,29 +83,10 @@ func (t *Tracker) Save() {
 	case errors.Is(err, lessons.ErrKeptBadFile):
 		t.warn(t.f.Tr.T("learn.save_kept_bad", "file", t.store.Path()))
 	case errors.As(err, &se) && readOnly(se.Err):
-		t.warn(t.f.Tr.T("learn.save_read_only", "dir", se.Dir, "reason", rootCause(se.Err)))
+		t.warn(t.f.Tr.T("learn.save_read_only", "dir", se.Dir, "reason", Why(t.f.Tr, se.Err)))
 	default:
-		t.warn(t.f.Tr.T("learn.save_failed", "dir", t.store.Dir, "reason", rootCause(err)))
+		t.warn(t.f.Tr.T("learn.save_failed", "dir", t.store.Dir, "reason", Why(t.f.Tr, err)))
 	}
-}
-
-// Reset backs the current file up and starts afresh. It returns the
-// backup's name ("" when there was nothing to keep).
-func (t *Tracker) Reset() (string, error) {
-	backup := ""
-	if t.store != nil {
-		var err error
-		if backup, err = t.store.Backup(); err != nil {
-			return "", err
-		}
-	}
-	t.Progress = lessons.NewProgress()
-	if t.store != nil {
-		if err := t.store.Save(t.Progress); err != nil {
-			return backup, err
-		}
-	}
-	return backup, nil
 }
 
 func (t *Tracker) warn(msg string) {
@@ -119,8 +101,31 @@ func readOnly(err error) bool {
 	return errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS)
 }
 
+// Why says in the run's language why a progress file could not be read,
+// moved or written. The lines it goes into already name the file.
+func Why(tr *i18n.Catalog, err error) string {
+	var version *lessons.VersionError
+	switch {
+	case errors.As(err, &version):
+		return tr.T("learn.why_version", "version", version.Version)
+	case errors.Is(err, lessons.ErrNotProgress):
+		return tr.T("learn.why_not_progress")
+	case errors.Is(err, lessons.ErrKeptBadFile):
+		return tr.T("learn.why_kept_bad")
+	case errors.Is(err, syscall.EISDIR):
+		return tr.T("learn.why_is_dir")
+	case errors.Is(err, syscall.EROFS):
+		return tr.T("learn.why_read_only_fs")
+	case errors.Is(err, fs.ErrPermission):
+		return tr.T("learn.why_permission")
+	case errors.Is(err, syscall.ENOSPC):
+		return tr.T("learn.why_disk_full")
+	}
+	return rootCause(err).Error()
+}
+
 // rootCause strips the path wrappers of a *fs.PathError or similar, whose
-// path the message already names, leaving e.g. "permission denied".
+// path the message already names, leaving e.g. "input/output error".
 func rootCause(err error) error {
 	for {
 		next := errors.Unwrap(err)

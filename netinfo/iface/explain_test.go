@@ -5,6 +5,8 @@ import (
 	"net/netip"
 	"strings"
 	"testing"
+
+	"github.com/netlearn/netlearn/netinfo/iface/ifacetest"
 )
 
 func TestParseTarget(t *testing.T) {
@@ -57,7 +59,7 @@ func TestLooksLikeAddress(t *testing.T) {
 }
 
 func TestExplainIPv4(t *testing.T) {
-	ifaces, _ := Collect(FakeLinux())
+	ifaces, _ := Collect(ifacetest.FakeLinux())
 	e := Explain("192.168.1.77/24", netip.MustParseAddr("192.168.1.77"), 24, true, ifaces)
 	checks := map[string][2]string{
 		"family":    {string(e.Family), "ipv4"},
@@ -120,7 +122,7 @@ func TestExplainIPv6(t *testing.T) {
 }
 
 func TestExplainMineAndMapped(t *testing.T) {
-	ifaces, _ := Collect(FakeWindows())
+	ifaces, _ := Collect(ifacetest.FakeWindows())
 	e := Explain("", netip.MustParseAddr("172.20.5.14"), 32, false, ifaces)
 	if !e.Mine || e.MineInterface != "以太网" {
 		t.Errorf("172.20.5.14 should be 以太网's: %+v", e)

@@ -6,10 +6,12 @@ import (
 	"net/netip"
 	"reflect"
 	"testing"
+
+	"github.com/netlearn/netlearn/netinfo/iface/ifacetest"
 )
 
 func TestNameGatewayInterfaces(t *testing.T) {
-	ifaces, _ := Collect(FakeWindows())
+	ifaces, _ := Collect(ifacetest.FakeWindows())
 	gws := []Gateway{
 		{Address: netip.MustParseAddr("172.20.0.1")},
 		{Address: netip.MustParseAddr("fe80::1%12")},
@@ -26,7 +28,7 @@ func TestNameGatewayInterfaces(t *testing.T) {
 }
 
 func TestChooseLANAddress(t *testing.T) {
-	linux, _ := Collect(FakeLinux())
+	linux, _ := Collect(ifacetest.FakeLinux())
 	cases := []struct {
 		name   string
 		ifaces []Interface

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/netlearn/netlearn/netinfo/iface/ifacetest"
 )
 
 func collect(t *testing.T, src Source) map[string]Interface {
@@ -25,7 +27,7 @@ func collect(t *testing.T, src Source) map[string]Interface {
 }
 
 func TestCollectLinux(t *testing.T) {
-	got := collect(t, FakeLinux())
+	got := collect(t, ifacetest.FakeLinux())
 	wl := got["wlp2s0"]
 	want := []Addr{
 		{netip.MustParseAddr("192.168.1.23"), 24, IPv4, KindPrivate, "255.255.255.0"},
@@ -51,7 +53,7 @@ func TestCollectLinux(t *testing.T) {
 }
 
 func TestCollectMacOS(t *testing.T) {
-	got := collect(t, FakeMacOS())
+	got := collect(t, ifacetest.FakeMacOS())
 	if k := got["en0"].Addrs[1].Kind; k != KindShared {
 		t.Errorf("100.72.10.5 kind %s, want shared (CGNAT)", k)
 	}
@@ -64,7 +66,7 @@ func TestCollectMacOS(t *testing.T) {
 }
 
 func TestCollectWindows(t *testing.T) {
-	got := collect(t, FakeWindows())
+	got := collect(t, ifacetest.FakeWindows())
 	lo := got["Loopback Pseudo-Interface 1"]
 	if lo.MTU != -1 {
 		t.Errorf("Windows loopback MTU must stay -1 (unknown), got %d", lo.MTU)
@@ -84,7 +86,7 @@ func TestCollectWindows(t *testing.T) {
 }
 
 func TestCollectError(t *testing.T) {
-	_, err := Collect(Fake{Err: errors.New("boom")})
+	_, err := Collect(ifacetest.Fake{Err: errors.New("boom")})
 	if err == nil || !strings.Contains(err.Error(), "boom") {
 		t.Errorf("err = %v", err)
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/netlearn/netlearn/netinfo/ping"
+	"github.com/netlearn/netlearn/netinfo/ping/pingtest"
 )
 
 // These tests send real packets, to loopback addresses only.
@@ -21,20 +22,10 @@ func realOptions(host string, p ping.Pinger) ping.Options {
 	}
 }
 
-func hasIPv6Loopback(t *testing.T) bool {
-	t.Helper()
-	c, err := net.ListenPacket("udp6", "[::1]:0")
-	if err != nil {
-		return false
-	}
-	c.Close()
-	return true
-}
-
 func TestICMPOnLoopback(t *testing.T) {
 	for _, host := range []string{"127.0.0.1", "127.0.0.2", "::1"} {
 		t.Run(host, func(t *testing.T) {
-			if host == "::1" && !hasIPv6Loopback(t) {
+			if host == "::1" && !pingtest.HasIPv6Loopback() {
 				t.Skip("this machine has no ::1 (IPv6 disabled)")
 			}
 			res, err := ping.Run(context.Background(), realOptions(host, ping.ICMP{}))
@@ -72,21 +63,7 @@ func TestICMPRejectsTinyPayloads(t *testing.T) {
 }
 
 func TestTCPConnectsToALoopbackListener(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			c.Close()
-		}
-	}()
-	port := uint16(ln.Addr().(*net.TCPAddr).Port)
+	port := pingtest.LoopbackListener(t)
 	res, err := ping.Run(context.Background(), realOptions("127.0.0.1", ping.TCP{Port: port}))
 	if err != nil {
 		t.Fatal(err)
@@ -100,12 +77,7 @@ func TestTCPConnectsToALoopbackListener(t *testing.T) {
 }
 
 func TestTCPToAClosedPortIsRefused(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	port := uint16(ln.Addr().(*net.TCPAddr).Port)
-	ln.Close() // nothing listens there now
+	port := pingtest.ClosedLoopbackPort(t)
 	res, err := ping.Run(context.Background(), realOptions("127.0.0.1", ping.TCP{Port: port}))
 	if err != nil {
 		t.Fatal(err)

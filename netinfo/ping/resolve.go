@@ -7,6 +7,7 @@ import (
 	"net/netip"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Family restricts which IP version a name may resolve to.
@@ -40,6 +41,15 @@ var (
 	ErrHostHasPort  = errors.New("host has a port")
 	ErrHostBadChars = errors.New("host has characters no host name may have")
 	ErrWrongFamily  = errors.New("address is of the other IP version")
+	ErrHostTooLong  = errors.New("host name longer than DNS allows")
+	ErrBadIPv4      = errors.New("only digits and dots, but not an IPv4 address")
+)
+
+// DNS limits (RFC 1035): a name of at most 253 characters, written
+// without the final dot, and at most 63 between two dots.
+const (
+	maxNameLen  = 253
+	maxLabelLen = 63
 )
 
 // ResolveError means the name did not become an address. It is a DNS
@@ -87,10 +97,38 @@ func ParseTarget(host string, fam Family) (name string, addr netip.Addr, err err
 	if strings.ContainsRune(host, ':') {
 		return "", netip.Addr{}, ErrHostHasPort
 	}
-	if strings.ContainsAny(host, " \t\r\n[]@?#\\\"'<>,;") {
+	if strings.ContainsAny(host, " []@?#\\\"'<>,;") || strings.IndexFunc(host, unicode.IsControl) >= 0 {
 		return "", netip.Addr{}, ErrHostBadChars
 	}
+	if err := checkName(host); err != nil {
+		return "", netip.Addr{}, err
+	}
 	return host, netip.Addr{}, nil
+}
+
+// checkName refuses what no DNS server could answer, so that a typo such
+// as 256.1.1.1 is reported as what it is, and never sent to a DNS server.
+func checkName(host string) error {
+	name := strings.TrimSuffix(host, ".")
+	if len(name) > maxNameLen {
+		return ErrHostTooLong
+	}
+	digitsOnly := true
+	for label := range strings.SplitSeq(name, ".") {
+		switch {
+		case label == "":
+			return ErrHostBadChars // "a..b", ".a" or "."
+		case len(label) > maxLabelLen:
+			return ErrHostTooLong
+		}
+		digitsOnly = digitsOnly && strings.Trim(label, "0123456789") == ""
+	}
+	if digitsOnly {
+		// ParseAddr refused it, yet it is all numbers: a mistyped
+		// address (256.1.1.1, 10.1.1), never a name (RFC 3696 §2).
+		return ErrBadIPv4
+	}
+	return nil
 }
 
 // Resolve turns host into one address of the wanted family, timing the

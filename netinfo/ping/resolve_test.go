@@ -6,6 +6,7 @@ import (
 	"net/netip"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/netlearn/netlearn/netinfo/ping"
 	"github.com/netlearn/netlearn/netinfo/ping/pingtest"
@@ -29,6 +30,18 @@ func TestParseTarget(t *testing.T) {
 		{"a b", "", ping.AnyFamily, "", ping.ErrHostBadChars},
 		{"::1", "", ping.IPv4, "", ping.ErrWrongFamily},
 		{"127.0.0.1", "", ping.IPv6, "", ping.ErrWrongFamily},
+		{"256.1.1.1", "", ping.AnyFamily, "", ping.ErrBadIPv4},
+		{"10.1.1", "", ping.AnyFamily, "", ping.ErrBadIPv4},
+		{"a..test", "", ping.AnyFamily, "", ping.ErrHostBadChars},
+		{"a\x01b.test", "", ping.AnyFamily, "", ping.ErrHostBadChars},
+		{".", "", ping.AnyFamily, "", ping.ErrHostBadChars},
+		{"localhost.", "localhost.", ping.AnyFamily, "", nil},
+		{"1a.2b.test", "1a.2b.test", ping.AnyFamily, "", nil},
+		{strings.Repeat("a", 63) + ".test", strings.Repeat("a", 63) + ".test", ping.AnyFamily, "", nil},
+		{strings.Repeat("a", 64) + ".test", "", ping.AnyFamily, "", ping.ErrHostTooLong},
+		{strings.Repeat("abc.", 63) + "x", strings.Repeat("abc.", 63) + "x", ping.AnyFamily, "", nil}, // 253
+		{strings.Repeat("abc.", 63) + "xy", "", ping.AnyFamily, "", ping.ErrHostTooLong},
+		{strings.Repeat("a", 300), "", ping.AnyFamily, "", ping.ErrHostTooLong},
 	}
 	for _, c := range cases {
 		name, addr, err := ping.ParseTarget(c.in, c.fam)
@@ -99,7 +112,7 @@ func TestParseGroupRange(t *testing.T) {
 }
 
 func FuzzParseTarget(f *testing.F) {
-	for _, s := range []string{"127.0.0.1", "[::1]", "fe80::1%eth0", "www.baidu.com", "http://x/", "a:1", "", " "} {
+	for _, s := range []string{"127.0.0.1", "[::1]", "fe80::1%eth0", "www.baidu.com", "http://x/", "a:1", "", " ", "256.1.1.1", "a..b", "x."} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -116,8 +129,17 @@ func FuzzParseTarget(f *testing.F) {
 		if addr.IsValid() && addr.Is4In6() {
 			t.Fatalf("%q kept a mapped address %v", s, addr)
 		}
-		if !addr.IsValid() && strings.ContainsAny(name, " /:[]") {
+		if addr.IsValid() {
+			return
+		}
+		if strings.ContainsAny(name, " /:[]") || strings.Contains(name, "..") || strings.IndexFunc(name, unicode.IsControl) >= 0 {
 			t.Fatalf("accepted %q as the name %q", s, name)
+		}
+		if n := len(strings.TrimSuffix(name, ".")); n > 253 {
+			t.Fatalf("accepted a name of %d characters", n)
+		}
+		if strings.Trim(name, "0123456789.") == "" {
+			t.Fatalf("accepted the mistyped address %q as a name", name)
 		}
 	})
 }

@@ -37,6 +37,18 @@ func (e *events) seqs(kind ping.EventKind) []int {
 	return out
 }
 
+// runRecording runs o to the end and returns the result and every event.
+func runRecording(t *testing.T, o ping.Options) (ping.Result, *events) {
+	t.Helper()
+	ev := &events{}
+	o.OnEvent = ev.add
+	res, err := ping.Run(context.Background(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res, ev
+}
+
 func fastOptions(p ping.Pinger, count int) ping.Options {
 	return ping.Options{
 		Host: "127.0.0.1", Count: count, Interval: time.Millisecond,
@@ -51,13 +63,7 @@ func TestRunReportsLossesAndDuplicatesAsTheyHappen(t *testing.T) {
 		Dups: map[int]int{2: 1},
 		RTTs: []time.Duration{time.Millisecond, 2 * time.Millisecond, 3 * time.Millisecond},
 	}
-	var ev events
-	o := fastOptions(fake, 5)
-	o.OnEvent = ev.add
-	res, err := ping.Run(context.Background(), o)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res, ev := runRecording(t, fastOptions(fake, 5))
 	if got := ev.seqs(ping.EventLost); !slices.Equal(got, []int{1, 3}) {
 		t.Errorf("lost events %v, want [1 3]", got)
 	}
@@ -89,16 +95,11 @@ func TestRunReportsLossesAndDuplicatesAsTheyHappen(t *testing.T) {
 
 func TestRunKeepsLateRepliesWhileStillRunning(t *testing.T) {
 	fake := &pingtest.Pinger{Late: map[int]time.Duration{0: 120 * time.Millisecond}}
-	var ev events
 	o := fastOptions(fake, 0) // until the deadline
 	o.Interval = 200 * time.Millisecond
 	o.Timeout = 40 * time.Millisecond
 	o.Deadline = 300 * time.Millisecond
-	o.OnEvent = ev.add
-	res, err := ping.Run(context.Background(), o)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res, ev := runRecording(t, o)
 	if got := ev.seqs(ping.EventLate); !slices.Equal(got, []int{0}) {
 		t.Fatalf("late events %v, want [0]", got)
 	}
@@ -132,13 +133,7 @@ func TestRunWithNoReplyEndsAndSaysSo(t *testing.T) {
 
 func TestRunCountsErrorsApartFromLosses(t *testing.T) {
 	fake := &pingtest.Pinger{SendFail: map[int]bool{0: true}, Refused: map[int]bool{1: true}}
-	var ev events
-	o := fastOptions(fake, 3)
-	o.OnEvent = ev.add
-	res, err := ping.Run(context.Background(), o)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res, ev := runRecording(t, fastOptions(fake, 3))
 	if res.Sent != 2 || res.Errors != 2 || res.Refused != 1 || res.Received != 1 {
 		t.Errorf("sent %d errors %d refused %d received %d, want 2 2 1 1",
 			res.Sent, res.Errors, res.Refused, res.Received)
@@ -205,8 +200,9 @@ func TestRunAlwaysGivesThePingerABound(t *testing.T) {
 		t.Error("a run ended by -w is not interrupted")
 	}
 	reqs := fake.Requests()
-	if reqs[0].Limit <= 0 || reqs[0].Limit > 2*time.Second {
-		t.Errorf("counted run limit %v", reqs[0].Limit)
+	// Two requests 1 ms apart, the last given its 80 ms timeout, plus 1 s of slack.
+	if want := time.Millisecond + 80*time.Millisecond + time.Second; reqs[0].Limit != want {
+		t.Errorf("counted run limit %v, want %v", reqs[0].Limit, want)
 	}
 	if reqs[1].Limit != 20*time.Millisecond {
 		t.Errorf("deadline run limit %v, want 20ms", reqs[1].Limit)
@@ -215,13 +211,9 @@ func TestRunAlwaysGivesThePingerABound(t *testing.T) {
 
 func TestRunDistinguishesDNSFailureFromSilence(t *testing.T) {
 	res := &pingtest.Resolver{Addrs: map[string][]netip.Addr{"lo.test": {netip.MustParseAddr("127.0.0.2")}}}
-	var ev events
 	o := fastOptions(&pingtest.Pinger{}, 1)
-	o.Resolver, o.Host, o.OnEvent = res, "lo.test", ev.add
-	r, err := ping.Run(context.Background(), o)
-	if err != nil {
-		t.Fatal(err)
-	}
+	o.Resolver, o.Host = res, "lo.test"
+	r, ev := runRecording(t, o)
 	if r.Address != netip.MustParseAddr("127.0.0.2") || r.DNSMs == nil {
 		t.Errorf("address %v dns_ms %v", r.Address, r.DNSMs)
 	}
@@ -230,7 +222,7 @@ func TestRunDistinguishesDNSFailureFromSilence(t *testing.T) {
 	}
 
 	o.Host = "missing.test"
-	_, err = ping.Run(context.Background(), o)
+	_, err := ping.Run(context.Background(), o)
 	var re *ping.ResolveError
 	if !errors.As(err, &re) || !re.NotFound {
 		t.Fatalf("err %v, want a not-found *ResolveError", err)

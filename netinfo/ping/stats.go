@@ -15,31 +15,53 @@ type RTTStats struct {
 	MdevMs float64 `json:"rtt_mdev_ms"`
 }
 
-// Summarize computes the statistics the way iputils does: mdev is
-// sqrt(mean(rtt²) − mean(rtt)²), the population standard deviation, and
-// like iputils the round trips of duplicate replies are included.
+// Summarize computes the statistics exactly as iputils does, so that the
+// two tools agree to the printed digit on the same round trips: in whole
+// microseconds, the average truncated, mdev the population standard
+// deviation sqrt(mean(rtt²) − mean(rtt)²) rounded down. Like iputils it
+// includes the round trips of duplicate replies.
 func Summarize(rtts []time.Duration) RTTStats {
 	if len(rtts) == 0 {
 		return RTTStats{}
 	}
 	lo, hi := rtts[0], rtts[0]
-	var sum, sum2 float64
+	var sum, sum2 int64 // µs and µs²
 	for _, d := range rtts {
 		lo, hi = min(lo, d), max(hi, d)
-		ms := float64(d) / float64(time.Millisecond)
-		sum += ms
-		sum2 += ms * ms
+		us := d.Microseconds()
+		sum += us
+		sum2 += us * us
 	}
-	n := float64(len(rtts))
-	mean := sum / n
-	// Rounding can push the difference a hair below zero for equal values.
-	variance := math.Max(sum2/n-mean*mean, 0)
+	n := int64(len(rtts))
+	avg := sum / n
+	var variance int64
+	if sum < math.MaxInt32 {
+		// iputils' order of operations: exact for short round trips.
+		variance = (sum2 - sum*sum/n) / n
+	} else {
+		// sum² would overflow; iputils switches to this form too.
+		variance = sum2/n - avg*avg
+	}
 	return RTTStats{
 		MinMs:  Millis(lo),
-		AvgMs:  roundMicro(mean),
+		AvgMs:  float64(avg) / 1000,
 		MaxMs:  Millis(hi),
-		MdevMs: roundMicro(math.Sqrt(variance)),
+		MdevMs: float64(isqrt(variance)) / 1000,
 	}
+}
+
+// isqrt is the integer square root rounded down (0 for v ≤ 0), by
+// Newton's method as iputils' llsqrt computes it.
+func isqrt(v int64) int64 {
+	if v <= 0 {
+		return 0
+	}
+	x, prev := v, int64(math.MaxInt64)
+	for x < prev {
+		prev = x
+		x = (x + v/x) / 2
+	}
+	return prev
 }
 
 // LossPercent is iputils' packet loss: requests without a (first) reply,
@@ -50,8 +72,6 @@ func LossPercent(sent, received int) float64 {
 	}
 	return float64(sent-received) * 100 / float64(sent)
 }
-
-func roundMicro(ms float64) float64 { return math.Round(ms*1000) / 1000 }
 
 // Scope is how far away an address is, which decides what a reply proves.
 type Scope string

@@ -17,6 +17,10 @@ func TestSummarizeMatchesIputilsFormula(t *testing.T) {
 		}
 		return out
 	}
+	var longRun []time.Duration
+	for range 15000 {
+		longRun = append(longRun, 100*time.Millisecond, 200*time.Millisecond)
+	}
 	cases := []struct {
 		in   []time.Duration
 		want ping.RTTStats
@@ -26,11 +30,17 @@ func TestSummarizeMatchesIputilsFormula(t *testing.T) {
 		{ms(10, 10, 10), ping.RTTStats{MinMs: 10, AvgMs: 10, MaxMs: 10, MdevMs: 0}},
 		// mean 2.5, mean of squares 7.5: sqrt(7.5-6.25) = 1.118
 		{ms(1, 2, 3, 4), ping.RTTStats{MinMs: 1, AvgMs: 2.5, MaxMs: 4, MdevMs: 1.118}},
-		{ms(0.031, 0.045, 0.061), ping.RTTStats{MinMs: 0.031, AvgMs: 0.046, MaxMs: 0.061, MdevMs: 0.012}},
+		// iputils truncates: 137 µs / 3 = 45 µs, not 45.67 rounded up.
+		{ms(0.031, 0.045, 0.061), ping.RTTStats{MinMs: 0.031, AvgMs: 0.045, MaxMs: 0.061, MdevMs: 0.012}},
+		// Sub-microsecond parts are dropped before summing, as iputils never sees them.
+		{ms(0.0419, 0.0421), ping.RTTStats{MinMs: 0.041, AvgMs: 0.041, MaxMs: 0.042, MdevMs: 0.000}},
+		// 30000 replies, half 100 ms and half 200 ms: a sum above 2³¹ µs,
+		// where iputils switches formula to avoid overflow.
+		{longRun, ping.RTTStats{MinMs: 100, AvgMs: 150, MaxMs: 200, MdevMs: 50}},
 	}
 	for _, c := range cases {
 		if got := ping.Summarize(c.in); got != c.want {
-			t.Errorf("Summarize(%v) = %+v, want %+v", c.in, got, c.want)
+			t.Errorf("Summarize(%d round trips) = %+v, want %+v", len(c.in), got, c.want)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package ping
 
 import (
 	"errors"
+	"math"
 	"slices"
 	"sync"
 	"time"
@@ -169,8 +170,11 @@ func (t *tracker) checkDone() {
 	}
 }
 
+// addRTT records a round trip given in milliseconds with microsecond
+// precision. Rounding to whole microseconds undoes the float error
+// (0.131 ms may come back as 130.999… µs) before Summarize truncates.
 func (t *tracker) addRTT(ms float64) {
-	t.rtts = append(t.rtts, time.Duration(ms*float64(time.Millisecond)))
+	t.rtts = append(t.rtts, time.Duration(math.Round(ms*1000))*time.Microsecond)
 	t.pushWindow(ms)
 }
 

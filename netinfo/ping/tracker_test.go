@@ -56,3 +56,32 @@ func TestTrackerWindowKeepsTheRecentPast(t *testing.T) {
 		t.Errorf("window has %d values from %v to %v", len(w), w[0], w[len(w)-1])
 	}
 }
+
+// TestTrackerKeepsMicrosecondsExact: a reply carries milliseconds as a
+// float, and 1.001 ms times 1000 is 1000.999… in floating point; the
+// statistics must still say 1.001, as iputils would.
+func TestTrackerKeepsMicrosecondsExact(t *testing.T) {
+	tr := newTracker(0, time.Second, func(Event) {}, func() {})
+	for seq, us := range []int{1001, 2003} {
+		tr.sentOne(seq)
+		tr.reply(NewReply(seq, 64, 64, time.Duration(us)*time.Microsecond))
+	}
+	var r Result
+	tr.fill(&r)
+	if r.MinMs != 1.001 || r.MaxMs != 2.003 || r.AvgMs != 1.502 {
+		t.Errorf("stats %+v, want min 1.001 avg 1.502 max 2.003", r.RTTStats)
+	}
+}
+
+// BenchmarkTrackerSendAndReply is netlearn's own cost per echo: the send
+// hook runs inside pro-bing's round-trip window on loopback (the reply is
+// processed only after the hook returns), so it must stay tiny.
+func BenchmarkTrackerSendAndReply(b *testing.B) {
+	tr := newTracker(0, time.Second, func(Event) {}, func() {})
+	reply := NewReply(0, 64, 64, 50*time.Microsecond)
+	for i := 0; b.Loop(); i++ {
+		tr.sentOne(i)
+		reply.Seq = i
+		tr.reply(reply)
+	}
+}

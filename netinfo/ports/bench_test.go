@@ -12,7 +12,7 @@ func BenchmarkLoadDB(b *testing.B) {
 
 func BenchmarkListeners(b *testing.B) {
 	for b.Loop() {
-		if _, err := listenersOf(80); err != nil {
+		if _, err := Listeners(80); err != nil {
 			b.Skip(err)
 		}
 	}
@@ -32,7 +32,7 @@ func BenchmarkListenersWithOwner(b *testing.B) {
 	port, closeIt := listenLoopback(b, "tcp4", "127.0.0.1:0")
 	defer closeIt()
 	for b.Loop() {
-		if ls, err := listenersOf(port); err != nil || len(ls) == 0 {
+		if ls, err := Listeners(port); err != nil || len(ls) == 0 {
 			b.Skip("no listener seen:", err)
 		}
 	}

@@ -71,3 +71,17 @@ func TestPrivilegeFollowsTheStart(t *testing.T) {
 		t.Errorf("port 0 on this machine: %+v", p)
 	}
 }
+
+// FuzzParseRange: whatever the kernel file holds, a range that parses is
+// a real, non-empty span of ports.
+func FuzzParseRange(f *testing.F) {
+	for _, s := range []string{"32768\t60999\n", "1 1", "9 8", "-1 5", "1 65536", " 1024   65535 ", "1\n2", "+1 2"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		r, err := parseRange(text)
+		if err == nil && (r.Low < MinPort || r.High > MaxPort || r.Low > r.High) {
+			t.Fatalf("parseRange(%q) = %+v", text, r)
+		}
+	})
+}

@@ -23,6 +23,13 @@ type Listener struct {
 // its OS; the rest of a port's facts are still valid.
 var ErrListenersUnsupported = errors.New("ports: listing listening sockets is not available on this OS")
 
+// Listeners returns the sockets listening on port now, TCP and UDP, IPv4 and
+// IPv6, with the owning process where the OS shows it.
+func Listeners(port int) ([]Listener, error) {
+	all, err := ListenersOn([]int{port})
+	return all[port], err
+}
+
 // ListenersOn returns, by port, the sockets listening on the given ports
 // now, TCP and UDP, IPv4 and IPv6, with the owning process where the OS
 // shows it. The OS is asked once, so a range of ports costs about as much

@@ -22,7 +22,7 @@ func TestListenersFindsThisProcess(t *testing.T) {
 		t.Run(c.network, func(t *testing.T) {
 			port, closeIt := listenLoopback(t, c.network, c.addr)
 			defer closeIt()
-			got, err := listenersOf(port)
+			got, err := Listeners(port)
 			if errors.Is(err, ErrListenersUnsupported) {
 				t.Skip("listing sockets is not available on this OS")
 			}
@@ -44,7 +44,7 @@ func TestListenersFindsThisProcess(t *testing.T) {
 func TestListenersAfterCloseFindsNothing(t *testing.T) {
 	port, closeIt := listenLoopback(t, "tcp4", "127.0.0.1:0")
 	closeIt()
-	got, err := listenersOf(port)
+	got, err := Listeners(port)
 	if errors.Is(err, ErrListenersUnsupported) {
 		t.Skip("listing sockets is not available on this OS")
 	}
@@ -53,12 +53,6 @@ func TestListenersAfterCloseFindsNothing(t *testing.T) {
 			t.Errorf("closed listener still reported: %+v", l)
 		}
 	}
-}
-
-// listenersOf asks the OS about one port.
-func listenersOf(port int) ([]Listener, error) {
-	all, err := ListenersOn([]int{port})
-	return all[port], err
 }
 
 // listenLoopback opens a listener of network ("tcp4", "udp6", ...) on a

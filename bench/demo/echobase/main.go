@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net"
 	"os"
+	"time"
 )
 
 func main() {
@@ -25,6 +26,8 @@ func main() {
 	for {
 		c, err := ln.Accept()
 		if err != nil {
+			// Out of file descriptors: wait a little rather than spin.
+			time.Sleep(10 * time.Millisecond)
 			continue
 		}
 		go echo(c)

@@ -73,6 +73,9 @@ func wrapParagraph(s string, first, rest int) []string {
 			line = []rune(strings.TrimLeft(string(line[cut:]), " "))
 			width, cols, breakAt = rest, runewidth.StringWidth(string(line)), -1
 		}
+		if r == ' ' && len(line) == 0 && len(out) > 0 {
+			continue // a continued line does not start with the space it broke at
+		}
 		if rw == 2 && len(line) > 0 {
 			breakAt = len(line) // may break before a wide character
 		}

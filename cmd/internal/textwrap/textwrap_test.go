@@ -3,6 +3,7 @@ package textwrap
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/mattn/go-runewidth"
 )
@@ -41,6 +42,9 @@ func TestLinesExactBreaks(t *testing.T) {
 		{"a\nb", 80, []string{"a", "b"}}, // the author's line break stays
 		{"", 80, []string{""}},
 		{"默认路由走的是网卡默认路由走的是网卡默认路由", 20, []string{"默认路由走的是网卡默", "认路由走的是网卡默认", "路由"}},
+		// The line breaks at the space itself: the next line does not start with it.
+		{"系统端口 0–1023，用户端口 1024–49151", 25, []string{"系统端口 0–1023，用户端口", "1024–49151"}},
+		{"  indented by the author, kept", 20, []string{"  indented by the", "author, kept"}},
 		// Mixed: a break may fall between a Latin word and a Chinese character.
 		{"为什么是它：默认路由走的是 eth0，所以局域网", 20, []string{"为什么是它：默认路由", "走的是 eth0，所以局", "域网"}},
 	}
@@ -126,6 +130,9 @@ func FuzzLines(f *testing.F) {
 		f.Add(s, 20)
 	}
 	f.Fuzz(func(t *testing.T, text string, width int) {
+		if !utf8.ValidString(text) {
+			return // netlearn wraps its own catalogue's text, which is valid UTF-8
+		}
 		width = width % 200
 		lines := Lines(text, width)
 		strip := func(s string) string { return strings.Join(strings.Fields(s), "") }

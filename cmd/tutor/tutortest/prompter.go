@@ -11,7 +11,7 @@ import (
 
 // Step is the learner's answer to one prompt.
 type Step struct {
-	Pick    string // Select: the first option containing this text
+	Pick    string // Select: the option that is this text, else the first containing it
 	Text    string // Input: the line typed
 	Yes     bool   // Confirm: the answer
 	Control bool   // any prompt: Ctrl-C
@@ -50,6 +50,13 @@ func (p *Prompter) Select(prompt string, options []string) (int, error) {
 	s, ok := p.next("select", prompt)
 	if !ok {
 		return -1, tutor.ErrCancelled
+	}
+	// An option that is exactly the text wins over one that contains it:
+	// a pick of "8" must not land on "128".
+	for i, o := range options {
+		if o == s.Pick {
+			return i, nil
+		}
 	}
 	for i, o := range options {
 		if strings.Contains(o, s.Pick) {

@@ -1,11 +1,15 @@
-package iface
+// Package ifacetest holds fake machines for tests of netinfo/iface and of
+// the commands that render its data: what Go's net package reports on a
+// Linux laptop, a Mac and a Windows PC. It lives apart so that the fakes
+// stay out of the netlearn binary.
+package ifacetest
 
 import (
 	"net"
 )
 
-// Fake is a Source with fixed data, for tests of this package and of the
-// renderers. The presets imitate what Go's net package reports on each OS.
+// Fake is an iface.Source with fixed data. The presets imitate what Go's
+// net package reports on each OS.
 type Fake struct {
 	Ifaces []net.Interface
 	ByName map[string][]net.Addr // by interface name
