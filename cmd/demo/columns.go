@@ -30,7 +30,9 @@ func newColumns(f *cmdutil.Factory, code codeContext) *columns {
 	width = max(width, 24)
 	// Wrapping needs plain text, so the describer never colours here; the
 	// whole cell is coloured after it is cut to size.
-	return &columns{w: f.IO.Out, tr: f.Tr, d: newDescriber(f.Tr, code, false), color: f.IO.ColorEnabled(), width: width}
+	d := newDescriber(f.Tr, code, false)
+	d.paragraphs = true
+	return &columns{w: f.IO.Out, tr: f.Tr, d: d, color: f.IO.ColorEnabled(), width: width}
 }
 
 func (c *columns) header() {
@@ -98,8 +100,14 @@ func wrap(s string, w int) []string {
 		}
 		for !fits(line+word, w) {
 			head := runewidth.Truncate(word, w-runewidth.StringWidth(line), "")
+			if head == "" && strings.TrimSpace(line) != "" {
+				// Less room left than one wide character: start a new line.
+				lines = append(lines, strings.TrimRight(line, " "))
+				line = cont
+				continue
+			}
 			if head == "" {
-				break
+				break // not even one character fits on a fresh line
 			}
 			lines = append(lines, line+head)
 			word, line = word[len(head):], cont

@@ -108,6 +108,8 @@ func TestWrapKeepsColumnWidth(t *testing.T) {
 		"Asks the OS for a TCP socket: a handle the program will talk through.",
 		"向操作系统申请一个 TCP 套接字：程序今后通过这个句柄收发数据。此时网络上还什么都没有发生。",
 		strings.Repeat("x", 100),
+		// A Latin word leaves one column, too little for the next wide character.
+		"  从现在起内核会自己应答连接请求，并把 backlog 个已完成握手的连接排队。",
 	} {
 		lines := wrap(s, 20)
 		for _, l := range lines {
@@ -342,4 +344,17 @@ func FuzzPythonString(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestOneParagraphJoinsLines(t *testing.T) {
+	cases := map[string]string{
+		"Turns it into a socket.\nThe kernel answers.": "Turns it into a socket. The kernel answers.",
+		"把它变成监听套接字，\n并排队。":                             "把它变成监听套接字，并排队。",
+		"one line": "one line",
+	}
+	for in, want := range cases {
+		if got := oneParagraph(in); got != want {
+			t.Errorf("oneParagraph(%q) = %q, want %q", in, got, want)
+		}
+	}
 }

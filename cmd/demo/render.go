@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/pterm/pterm"
 
@@ -69,6 +70,9 @@ type describer struct {
 	mu     sync.Mutex
 	seen   map[string]bool
 	askedZ bool // the user asked for port 0: say the OS chose the port
+	// paragraphs gives each explanation as one line, for a caller that
+	// wraps text to its own width (the column view).
+	paragraphs bool
 }
 
 func newDescriber(tr *i18n.Catalog, code codeContext, color bool) *describer {
@@ -140,11 +144,28 @@ func (d *describer) explain(ev sockdemo.Event) []string {
 		return nil
 	}
 	base := string(ev.Side) + "." + string(step)
-	lines := strings.Split(d.tr.T("demo.what."+base), "\n")
+	what := d.tr.T("demo.what." + base)
+	lines := strings.Split(what, "\n")
+	if d.paragraphs {
+		lines = []string{oneParagraph(what)}
+	}
 	lines = append(lines,
 		d.paint(pterm.FgGray, "Python: "+d.python(ev, step)),
 		d.paint(pterm.FgGray, "Go:     "+d.golang(ev, step)))
 	return lines
+}
+
+// oneParagraph joins the lines of an explanation: with a space after
+// Latin text, directly after Chinese, which uses no spaces.
+func oneParagraph(s string) string {
+	var b strings.Builder
+	for i, line := range strings.Split(s, "\n") {
+		if last, _ := utf8.DecodeLastRuneInString(b.String()); i > 0 && last < utf8.RuneSelf {
+			b.WriteByte(' ')
+		}
+		b.WriteString(line)
+	}
+	return b.String()
 }
 
 func hasExplanation(side sockdemo.Side, step sockdemo.Step) bool {

@@ -30,8 +30,12 @@ func renderTable(w io.Writer, tr *i18n.Catalog, r Report, width int) error {
 		b.WriteString(textwrap.Hang(line, width, "    ") + "\n")
 	}
 	b.WriteString("\n" + pterm.Bold.Sprint(tr.T("ip.kinds_heading")) + "\n")
-	const kindWidth = 13 // the longest kind, "documentation"
-	for _, k := range kindsShown(r.Interfaces) {
+	shown := kindsShown(r.Interfaces)
+	kindWidth := 0 // the legend's explanations line up after the longest kind shown
+	for _, k := range shown {
+		kindWidth = max(kindWidth, len(k))
+	}
+	for _, k := range shown {
 		line := "  " + padRight(string(k), kindWidth) + "  " + tr.T("ip.kind_help."+string(k))
 		wrapped := textwrap.Hang(line, width, strings.Repeat(" ", kindWidth+4))
 		b.WriteString(strings.Replace(wrapped, string(k), kindStyle(k).Sprint(string(k)), 1) + "\n")

@@ -2,14 +2,18 @@ package tutor
 
 import (
 	"bytes"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/cmd/iostreams"
+	"github.com/netlearn/netlearn/lessons"
 	"github.com/netlearn/netlearn/lessons/lessonstest"
 )
 
@@ -59,5 +63,23 @@ func TestTrackerKeepsAFileItCannotMoveAside(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(filepath.Join(dir, "progress.json")); string(data) != "garbage" {
 		t.Errorf("file became %q", data)
+	}
+}
+
+func TestWhySaysItInTheRunsLanguage(t *testing.T) {
+	zh := i18n.For(i18n.ZH)
+	cases := map[error]string{
+		&lessons.VersionError{Version: 7}:                         "它是另一个版本的 netlearn 写的（格式版本 7）",
+		fmt.Errorf("%w: unexpected EOF", lessons.ErrNotProgress):  "它不是 netlearn 的进度文件",
+		&fs.PathError{Op: "read", Path: "x", Err: syscall.EISDIR}: "那里是一个目录，不是文件",
+		&fs.PathError{Op: "open", Path: "x", Err: syscall.EACCES}: "权限不足",
+		&fs.PathError{Op: "open", Path: "x", Err: syscall.EPERM}:  "权限不足",
+		&fs.PathError{Op: "open", Path: "x", Err: syscall.EROFS}:  "文件系统是只读的",
+		&fs.PathError{Op: "write", Path: "x", Err: syscall.EIO}:   syscall.EIO.Error(),
+	}
+	for err, want := range cases {
+		if got := Why(zh, err); got != want {
+			t.Errorf("Why(%v) = %q, want %q", err, got, want)
+		}
 	}
 }

@@ -137,7 +137,13 @@ func runLimit(o Options) time.Duration {
 		return o.Deadline
 	}
 	if o.Count > 0 {
-		return time.Duration(o.Count-1)*o.Interval + o.Timeout + limitSlack
+		fixed := o.Timeout + limitSlack
+		// A huge -c times a long -i overflows a Duration and would wrap
+		// to a bound in the past; such a run is bounded by Ctrl-C anyway.
+		if o.Interval > 0 && int64(o.Count-1) > int64(math.MaxInt64-fixed)/int64(o.Interval) {
+			return math.MaxInt64
+		}
+		return time.Duration(o.Count-1)*o.Interval + fixed
 	}
 	return 0
 }

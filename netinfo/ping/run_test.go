@@ -3,6 +3,7 @@ package ping_test
 import (
 	"context"
 	"errors"
+	"math"
 	"net/netip"
 	"slices"
 	"sync"
@@ -166,22 +167,30 @@ func TestRunStopsAtTheFirstReplyWhenAsked(t *testing.T) {
 	}
 }
 
+// TestRunUntilInterruptedStillSummarises covers -c 0 (until Ctrl-C) and
+// -c 9223372036854775807, whose expected length overflows a Duration: it
+// must not wrap into a bound in the past and end the run at once.
 func TestRunUntilInterruptedStillSummarises(t *testing.T) {
-	fake := &pingtest.Pinger{}
-	ctx, cancel := context.WithCancel(context.Background())
-	o := fastOptions(fake, 0)
-	o.Interval = 5 * time.Millisecond
-	o.OnEvent = func(ev ping.Event) {
-		if ev.Kind == ping.EventReply && ev.Seq == 2 {
-			cancel()
+	for _, count := range []int{0, math.MaxInt} {
+		fake := &pingtest.Pinger{}
+		ctx, cancel := context.WithCancel(context.Background())
+		o := fastOptions(fake, count)
+		o.Interval = 5 * time.Millisecond
+		o.OnEvent = func(ev ping.Event) {
+			if ev.Kind == ping.EventReply && ev.Seq == 2 {
+				cancel()
+			}
 		}
-	}
-	res, err := ping.Run(ctx, o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !res.Interrupted || res.Received < 3 {
-		t.Errorf("interrupted %v received %d, want true and ≥3", res.Interrupted, res.Received)
+		res, err := ping.Run(ctx, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !res.Interrupted || res.Received < 3 {
+			t.Errorf("-c %d: interrupted %v received %d, want true and ≥3", count, res.Interrupted, res.Received)
+		}
+		if l := fake.Requests()[0].Limit; l != math.MaxInt64 {
+			t.Errorf("-c %d: limit %v, want the largest Duration (only Ctrl-C ends it)", count, l)
+		}
 	}
 }
 

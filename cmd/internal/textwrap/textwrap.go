@@ -5,6 +5,7 @@ package textwrap
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/mattn/go-runewidth"
 )
@@ -49,55 +50,113 @@ func Hang(text string, width int, indent string) string {
 // of a line reads as a mistake.
 const noLineStart = "，。、；：！？）」』】》〉…—％,.;:!?)"
 
+// unit is what wrapping moves about: one character, or a whole colour
+// escape sequence, which takes no columns and must never be cut apart.
+type unit struct {
+	text  string
+	width int
+	r     rune // the character; 0 for an escape sequence
+}
+
+func split(s string) []unit {
+	var out []unit
+	for i := 0; i < len(s); {
+		if n := escapeLen(s[i:]); n > 0 {
+			out = append(out, unit{text: s[i : i+n]})
+			i += n
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		out = append(out, unit{text: s[i : i+size], width: runewidth.RuneWidth(r), r: r})
+		i += size
+	}
+	return out
+}
+
+// escapeLen is the length of the ANSI sequence (ESC [ parameters, final
+// letter) that s starts with, or 0.
+func escapeLen(s string) int {
+	if len(s) < 2 || s[0] != '\x1b' || s[1] != '[' {
+		return 0
+	}
+	for i := 2; i < len(s); i++ {
+		if s[i] >= 0x40 && s[i] <= 0x7e {
+			return i + 1
+		}
+	}
+	return 0 // unterminated: an ordinary character
+}
+
 // wrapParagraph wraps text without line breaks: the first line to first
 // columns, the others to rest.
 func wrapParagraph(s string, first, rest int) []string {
-	runes := []rune(s)
+	units := split(s)
 	var out []string
-	var line []rune
+	var line []unit
 	width, cols := first, 0
-	breakAt := -1 // a rune index in line where a new line may start
-	for i, r := range runes {
-		rw := runewidth.RuneWidth(r)
-		if cols+rw > width && len(line) > 0 {
+	breakAt := -1 // an index in line where a new line may start
+	for i, u := range units {
+		if cols+u.width > width && len(line) > 0 {
 			cut := len(line)
 			// A word too long for any line is cut where it is, rather than
 			// moved to a line of its own that it overflows anyway.
-			if breakAt > 0 && wordWidth(line[breakAt:], runes[i:]) <= rest {
+			if breakAt > 0 && wordWidth(line[breakAt:], units[i:]) <= rest {
 				cut = breakAt
 			}
-			if cut == len(line) && cut > 1 && strings.ContainsRune(noLineStart, r) {
-				cut-- // take the last character along rather than start with r
+			if cut == len(line) && cut > 1 && strings.ContainsRune(noLineStart, u.r) {
+				cut-- // take the last character along rather than start with u
 			}
-			out = append(out, strings.TrimRight(string(line[:cut]), " "))
-			line = []rune(strings.TrimLeft(string(line[cut:]), " "))
-			width, cols, breakAt = rest, runewidth.StringWidth(string(line)), -1
+			out = append(out, strings.TrimRight(join(line[:cut]), " "))
+			line = trimLeadingSpaces(line[cut:])
+			width, cols, breakAt = rest, widthOf(line), -1
 		}
-		if r == ' ' && len(line) == 0 && len(out) > 0 {
+		if u.r == ' ' && len(line) == 0 && len(out) > 0 {
 			continue // a continued line does not start with the space it broke at
 		}
-		if rw == 2 && len(line) > 0 {
+		if u.width == 2 && len(line) > 0 {
 			breakAt = len(line) // may break before a wide character
 		}
-		line = append(line, r)
-		cols += rw
-		if r == ' ' || rw == 2 {
+		line = append(line, u)
+		cols += u.width
+		if u.r == ' ' || u.width == 2 {
 			breakAt = len(line) // may break after a space or a wide character
 		}
 	}
-	return append(out, string(line))
+	return append(out, join(line))
 }
 
 // wordWidth is the width of the word begun in started and continued in
 // next up to the next place a line may break.
-func wordWidth(started, next []rune) int {
-	w := runewidth.StringWidth(strings.TrimLeft(string(started), " "))
-	for _, r := range next {
-		rw := runewidth.RuneWidth(r)
-		if r == ' ' || rw == 2 {
+func wordWidth(started, next []unit) int {
+	w := widthOf(trimLeadingSpaces(started))
+	for _, u := range next {
+		if u.r == ' ' || u.width == 2 {
 			break
 		}
-		w += rw
+		w += u.width
 	}
 	return w
+}
+
+func trimLeadingSpaces(us []unit) []unit {
+	for len(us) > 0 && us[0].r == ' ' {
+		us = us[1:]
+	}
+	return us
+}
+
+func widthOf(us []unit) int {
+	w := 0
+	for _, u := range us {
+		w += u.width
+	}
+	return w
+}
+
+func join(us []unit) string {
+	var b strings.Builder
+	for _, u := range us {
+		b.WriteString(u.text)
+	}
+	return b.String()
 }

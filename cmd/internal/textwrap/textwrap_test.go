@@ -146,3 +146,38 @@ func FuzzLines(f *testing.F) {
 		}
 	})
 }
+
+// TestColourCodesAreNeverCut: a coloured word (the binary form of an
+// address, network bits cyan, host bits yellow) wraps by its visible
+// width, and no line ends inside an escape sequence.
+func TestColourCodesAreNeverCut(t *testing.T) {
+	cyan, yellow, reset := "\x1b[36m", "\x1b[33m", "\x1b[0m"
+	text := "Binary  " + cyan + strings.Repeat("0", 24) + reset + yellow + strings.Repeat("1", 24) + reset
+	lines := strings.Split(Hang(text, 24, "        "), "\n")
+	visible := ""
+	for _, line := range lines {
+		plain := stripEscapes(line)
+		if strings.Count(line, "\x1b") != strings.Count(line, "\x1b[") || runewidth.StringWidth(plain) > 24 {
+			t.Errorf("line %q: cut escape or too wide", line)
+		}
+		visible += strings.TrimSpace(plain)
+	}
+	if visible != "Binary  "+strings.Repeat("0", 24)+strings.Repeat("1", 24) {
+		t.Errorf("visible text %q", visible)
+	}
+	if got := Lines(cyan+"short"+reset, 20); len(got) != 1 || got[0] != cyan+"short"+reset {
+		t.Errorf("a coloured word that fits: %q", got)
+	}
+}
+
+func stripEscapes(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if n := escapeLen(s[i:]); n > 0 {
+			i += n - 1
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}

@@ -18,7 +18,7 @@ import (
 var ErrSend = errors.New("sendto: network is unreachable")
 
 // Pinger answers echo requests as scripted. The zero value answers every
-// request once, after 1 ms, in unprivileged mode.
+// request once, at once, reporting a 1 ms round trip, in unprivileged mode.
 type Pinger struct {
 	Mode     ping.Mode             // reported mode; unprivileged when empty
 	Err      error                 // returned at once, before the socket "opens"
