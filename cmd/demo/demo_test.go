@@ -108,8 +108,6 @@ func TestWrapKeepsColumnWidth(t *testing.T) {
 		"Asks the OS for a TCP socket: a handle the program will talk through.",
 		"向操作系统申请一个 TCP 套接字：程序今后通过这个句柄收发数据。此时网络上还什么都没有发生。",
 		strings.Repeat("x", 100),
-		// A Latin word leaves one column, too little for the next wide character.
-		"  从现在起内核会自己应答连接请求，并把 backlog 个已完成握手的连接排队。",
 	} {
 		lines := wrap(s, 20)
 		for _, l := range lines {
@@ -121,6 +119,21 @@ func TestWrapKeepsColumnWidth(t *testing.T) {
 		if joined != strings.ReplaceAll(s, " ", "") {
 			t.Errorf("wrap lost text: %q -> %q", s, lines)
 		}
+	}
+}
+
+// A Latin word that leaves one column free, too little for the next wide
+// character, must not let the rest of the text run past the column.
+func TestWrapStartsANewLineWhenAWideCharacterDoesNotFit(t *testing.T) {
+	s := "  把它变成监听套接字。从现在起内核会自己应答连接请求，并把最多 backlog 个已完成握手的连接排队，等程序来 accept。"
+	lines := wrap(s, 38)
+	for _, l := range lines {
+		if runewidth.StringWidth(l) > 38 {
+			t.Errorf("line %q is wider than 38", l)
+		}
+	}
+	if got := strings.ReplaceAll(strings.Join(lines, ""), " ", ""); got != strings.ReplaceAll(s, " ", "") {
+		t.Errorf("wrap lost text: %q", lines)
 	}
 }
 

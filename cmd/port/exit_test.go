@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"unicode"
 
 	"github.com/netlearn/netlearn/cmd"
 	"github.com/netlearn/netlearn/cmd/iostreams"
@@ -124,31 +123,4 @@ func TestListeningFlagIsACheck(t *testing.T) {
 	if code, _, _ := run(t, "en", "port", port); code != 0 {
 		t.Errorf("a plain lookup of a silent port exits %d, want 0", code)
 	}
-}
-
-// FuzzPortArg runs the whole command on any argument: it answers (exit 0)
-// or refuses it with exactly one clean line on stderr (exit 2) and nothing
-// on stdout. It never panics, never exits otherwise, and never lets a
-// control character from the argument reach the terminal.
-func FuzzPortArg(f *testing.F) {
-	for _, s := range []string{"80", "http", "8000-8002", "-1", "--", "-80x", "0x50", "", "9000-8000", "65536",
-		"８０", "a\nb", "\x1b[31m", "--list", "--json", "-h", "1-"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, arg string) {
-		for _, lang := range []string{"en", "zh"} {
-			code, out, errOut := run(t, lang, "port", "--json", arg)
-			switch code {
-			case 0:
-				continue
-			case 2:
-				line, rest, _ := strings.Cut(errOut, "\n")
-				if rest != "" || out != "" || strings.ContainsFunc(line, unicode.IsControl) {
-					t.Fatalf("%s %q: stdout %q, stderr %q: want one clean line on stderr", lang, arg, out, errOut)
-				}
-			default:
-				t.Fatalf("%s %q: exit %d, stderr %q", lang, arg, code, errOut)
-			}
-		}
-	})
 }
