@@ -305,7 +305,7 @@ func TestQuietPrintsOneLinePerLifecycleEvent(t *testing.T) {
 		p.Print(ev)
 	}
 	want := "[server] listening on 127.0.0.1:8888 (--quiet: each message is not shown; Ctrl-C stops and prints a summary)\n" +
-		"[server] → accept failed: too many open files; trying again\n" +
+		"[server] accept failed: too many open files; trying again\n" +
 		"[server] the server no longer accepts connections\n" +
 		"[server] Summary: clients served 1, refused 0, messages 2, bytes in 0, bytes out 0\n"
 	if out.String() != want {

@@ -333,7 +333,7 @@ func (d *describer) brief(ev sockdemo.Event) string {
 	case ev.Step == sockdemo.StepSummary:
 		text = d.summary(ev.Summary)
 	case ev.Error != "":
-		text = strings.Join(d.result(ev), " ")
+		text = strings.TrimPrefix(strings.Join(d.result(ev), " "), "→ ")
 	default:
 		return ""
 	}
