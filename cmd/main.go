@@ -21,14 +21,20 @@ import (
 // Main runs netlearn with the process's arguments and streams and returns
 // the exit code.
 func Main() int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	return Run(ctx, os.Args[1:], iostreams.System(), os.Getenv)
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(sigs)
+	return runWithSignals(context.Background(), os.Args[1:], iostreams.System(), os.Getenv, sigs)
 }
 
 // Run runs netlearn with the given arguments, streams and environment.
-// Tests call it directly to assert exact exit codes.
+// Tests call it directly to assert exact exit codes; cancelling ctx acts
+// like Ctrl-C.
 func Run(ctx context.Context, args []string, ios *iostreams.IOStreams, getenv func(string) string) int {
+	return runWithSignals(ctx, args, ios, getenv, nil)
+}
+
+func runWithSignals(ctx context.Context, args []string, ios *iostreams.IOStreams, getenv func(string) string, sigs <-chan os.Signal) int {
 	lang, err := i18n.Detect(langFlagValue(args), getenv)
 	if err != nil {
 		// The language itself is what is wrong, so answer in both.
@@ -45,6 +51,9 @@ func Run(ctx context.Context, args []string, ios *iostreams.IOStreams, getenv fu
 
 	f := cmdutil.NewFactory(ios, lang)
 	f.Getenv = getenv
+	ctx, closeScope := f.Interrupts.Scope(ctx)
+	defer closeScope()
+	defer f.Interrupts.Forward(sigs)()
 	root := NewCmdRoot(f)
 	root.SetArgs(args)
 	root.SetIn(ios.In)

@@ -38,8 +38,7 @@ type menu struct {
 }
 
 // Open shows the menu until the learner quits or presses Ctrl-C at it.
-// Ctrl-C inside a choice goes back to the menu; Ctrl-C while a tool runs
-// ends netlearn with status 130.
+// Ctrl-C inside a choice, or while a tool runs, goes back to the menu.
 func Open(ctx context.Context, opts *Options) error {
 	lib, err := tutor.Library(opts.F)
 	if err != nil {
