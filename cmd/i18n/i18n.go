@@ -4,18 +4,20 @@
 // (root.json, port.json, ...), so that people working on different commands
 // never edit the same file. Placeholders are named, like {port}, so a
 // translation may put them in any order.
+//
+// The JSON files are compiled into catalog_gen.go by `go generate`: sorted
+// static arrays that need no parsing, no map and no allocation at start-up,
+// which every run of netlearn pays for. A test fails while the generated
+// file is older than the JSON.
 package i18n
 
+//go:generate go run ./internal/gencatalog
+
 import (
-	"embed"
-	"encoding/json"
 	"fmt"
-	"io/fs"
-	"path"
 	"regexp"
 	"sort"
 	"strings"
-	"sync"
 )
 
 // Lang is a language netlearn speaks.
@@ -30,28 +32,32 @@ const (
 // Langs lists every supported language, English first.
 var Langs = []Lang{EN, ZH}
 
-//go:embed locales
-var localeFS embed.FS
-
 var placeholderRE = regexp.MustCompile(`\{[a-z_][a-z0-9_]*\}`)
 
-// loaded holds each language's messages, parsed on first use: a run needs
-// one language, and parsing both on every start was the largest part of
-// netlearn's start-up time.
-var loaded = map[Lang]func() map[string]string{
-	EN: sync.OnceValue(func() map[string]string { return mustLoad(localeFS, EN) }),
-	ZH: sync.OnceValue(func() map[string]string { return mustLoad(localeFS, ZH) }),
-}
+// entry is one message of a generated catalogue.
+type entry struct{ key, msg string }
+
+// catalogues holds each language's entries, sorted by key.
+var catalogues = map[Lang][]entry{EN: enEntries[:], ZH: zhEntries[:]}
 
 // Catalog translates keys for one language.
 type Catalog struct {
-	lang     Lang
-	messages map[string]string
+	lang    Lang
+	entries []entry
 }
 
 // For returns the catalogue of lang.
 func For(lang Lang) *Catalog {
-	return &Catalog{lang: lang, messages: loaded[lang]()}
+	return &Catalog{lang: lang, entries: catalogues[lang]}
+}
+
+// lookup finds key by binary search over the sorted entries.
+func (c *Catalog) lookup(key string) (string, bool) {
+	i := sort.Search(len(c.entries), func(i int) bool { return c.entries[i].key >= key })
+	if i < len(c.entries) && c.entries[i].key == key {
+		return c.entries[i].msg, true
+	}
+	return "", false
 }
 
 // Lang reports the catalogue's language.
@@ -62,7 +68,7 @@ func (c *Catalog) Lang() Lang { return c.lang }
 // as the key itself so a gap is visible rather than silent; the catalogue
 // tests make sure no such gap ships.
 func (c *Catalog) T(key string, kv ...any) string {
-	msg, ok := c.messages[key]
+	msg, ok := c.lookup(key)
 	if !ok {
 		return key
 	}
@@ -78,17 +84,16 @@ func (c *Catalog) T(key string, kv ...any) string {
 
 // Has reports whether key exists in this catalogue.
 func (c *Catalog) Has(key string) bool {
-	_, ok := c.messages[key]
+	_, ok := c.lookup(key)
 	return ok
 }
 
 // Keys returns the catalogue's keys, sorted.
 func (c *Catalog) Keys() []string {
-	keys := make([]string, 0, len(c.messages))
-	for k := range c.messages {
-		keys = append(keys, k)
+	keys := make([]string, len(c.entries))
+	for i, e := range c.entries {
+		keys[i] = e.key
 	}
-	sort.Strings(keys)
 	return keys
 }
 
@@ -103,48 +108,4 @@ func Placeholders(msg string) []string {
 		}
 	}
 	return out
-}
-
-// mustLoad panics on a malformed catalogue: it is a programming error, and
-// the tests load every language so it never ships.
-func mustLoad(fsys fs.FS, lang Lang) map[string]string {
-	msgs, err := load(fsys, lang)
-	if err != nil {
-		panic(err)
-	}
-	return msgs
-}
-
-// load reads every locales/<lang>/*.json file. A key defined twice within one
-// language is an error: the second file would silently win otherwise.
-func load(fsys fs.FS, lang Lang) (map[string]string, error) {
-	files, err := fs.Glob(fsys, path.Join("locales", string(lang))+"/*.json")
-	if err != nil {
-		return nil, err
-	}
-	merged := map[string]string{}
-	for _, name := range files {
-		if err := mergeFile(fsys, name, merged); err != nil {
-			return nil, err
-		}
-	}
-	return merged, nil
-}
-
-func mergeFile(fsys fs.FS, name string, into map[string]string) error {
-	data, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		return err
-	}
-	var msgs map[string]string
-	if err := json.Unmarshal(data, &msgs); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
-	}
-	for k, v := range msgs {
-		if _, dup := into[k]; dup {
-			return fmt.Errorf("%s: key %q is defined twice", name, k)
-		}
-		into[k] = v
-	}
-	return nil
 }

@@ -7,7 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"testing/fstest"
+
+	"github.com/netlearn/netlearn/cmd/i18n/internal/catalogsrc"
 )
 
 func TestCataloguesHaveTheSameKeys(t *testing.T) {
@@ -87,7 +88,7 @@ func TestEveryKeyUsedInCodeExists(t *testing.T) {
 }
 
 func TestTFillsNamedPlaceholdersInAnyOrder(t *testing.T) {
-	c := &Catalog{lang: ZH, messages: map[string]string{"k": "{b} 然后 {a}"}}
+	c := &Catalog{lang: ZH, entries: []entry{{"k", "{b} 然后 {a}"}}}
 	if got := c.T("k", "a", 1, "b", "two"); got != "two 然后 1" {
 		t.Errorf("T = %q", got)
 	}
@@ -96,13 +97,43 @@ func TestTFillsNamedPlaceholdersInAnyOrder(t *testing.T) {
 	}
 }
 
-func TestLoadRejectsAKeyDefinedTwice(t *testing.T) {
-	fsys := fstest.MapFS{
-		"locales/en/a.json": {Data: []byte(`{"x": "one"}`)},
-		"locales/en/b.json": {Data: []byte(`{"x": "two"}`)},
+// TestGeneratedCatalogIsCurrent fails while catalog_gen.go does not match
+// the JSON catalogues, so an edited message never ships stale.
+func TestGeneratedCatalogIsCurrent(t *testing.T) {
+	langs := make([]string, len(Langs))
+	catalogues := map[string]map[string]string{}
+	for i, lang := range Langs {
+		langs[i] = string(lang)
+		msgs, err := catalogsrc.Load(os.DirFS("locales"), string(lang))
+		if err != nil {
+			t.Fatal(err)
+		}
+		catalogues[string(lang)] = msgs
 	}
-	if _, err := load(fsys, EN); err == nil || !strings.Contains(err.Error(), `"x"`) {
-		t.Errorf("load = %v, want a duplicate-key error naming x", err)
+	want, err := catalogsrc.Render(langs, catalogues)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile("catalog_gen.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(want) {
+		t.Fatal("catalog_gen.go is out of date with locales/*/*.json: run `go generate ./cmd/i18n`")
+	}
+}
+
+func TestLookupFindsEveryKeyAndNoOther(t *testing.T) {
+	c := For(EN)
+	for _, k := range c.Keys() {
+		if !c.Has(k) {
+			t.Errorf("Has(%q) = false for a listed key", k)
+		}
+	}
+	for _, k := range []string{"", "root", "root.short.", "zzz.nothing"} {
+		if c.Has(k) {
+			t.Errorf("Has(%q) = true", k)
+		}
 	}
 }
 
