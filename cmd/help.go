@@ -74,8 +74,8 @@ func dashed(name string) string {
 func usageTemplate(f *cmdutil.Factory) string {
 	tr := f.Tr
 	return fmt.Sprintf(`%s{{if .Runnable}}
-  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
-  {{.CommandPath}} [command]{{end}}{{if gt (len .Aliases) 0}}
+  {{.UseLine | localizeUseLine}}{{end}}{{if .HasAvailableSubCommands}}
+  {{.CommandPath}} %s{{end}}{{if gt (len .Aliases) 0}}
 
 %s
   {{.NameAndAliases}}{{end}}{{if .HasExample}}
@@ -97,7 +97,7 @@ func usageTemplate(f *cmdutil.Factory) string {
 
 %s{{end}}
 `,
-		tr.T("usage.usage"), tr.T("usage.aliases"), tr.T("usage.examples"),
+		tr.T("usage.usage"), tr.T("usage.command_word"), tr.T("usage.aliases"), tr.T("usage.examples"),
 		tr.T("usage.commands"), tr.T("usage.flags"), tr.T("usage.global_flags"),
 		tr.T("usage.topics"), tr.T("usage.more"))
 }
@@ -109,6 +109,12 @@ var flagDefaultRE = regexp.MustCompile(`(?m) \(default (.+)\)$`)
 // registerTemplateFuncs adds the usage template's helpers. cobra keeps
 // template functions globally; netlearn builds one tree per process.
 func registerTemplateFuncs(f *cmdutil.Factory) {
+	cobra.AddTemplateFunc("localizeUseLine", func(useLine string) string {
+		if rest, ok := strings.CutSuffix(useLine, " [flags]"); ok {
+			return rest + " " + f.Tr.T("usage.flags_word")
+		}
+		return useLine
+	})
 	cobra.AddTemplateFunc("localizeDefaults", func(usages string) string {
 		return flagDefaultRE.ReplaceAllStringFunc(usages, func(m string) string {
 			value := flagDefaultRE.FindStringSubmatch(m)[1]

@@ -103,3 +103,15 @@ func TestFlagDefaultsAreTranslated(t *testing.T) {
 		t.Errorf("en ping help lost its default:\n%s", out)
 	}
 }
+
+func TestUsageLineWordsAreTranslated(t *testing.T) {
+	_, out, _ := run(t, nil, "--lang", "zh", "--help")
+	for _, want := range []string{"netlearn [选项]", "netlearn [命令]", "[命令] --help"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("zh help lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "[flags]") || strings.Contains(out, "[command]") {
+		t.Errorf("zh help keeps cobra's English words:\n%s", out)
+	}
+}
