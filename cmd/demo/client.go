@@ -59,7 +59,8 @@ func NewCmdClient(f *cmdutil.Factory, runF func(context.Context, *ClientOptions)
 func clientRun(ctx context.Context, opts *ClientOptions) error {
 	f := opts.F
 	code := codeContext{Host: opts.Host, Port: opts.Port, ReadSize: sockdemo.DefaultReadSize}
-	printer := newStreamPrinter(f.IO.Out, newDescriber(f.Tr, code, f.IO.ColorEnabled()), opts.JSON, false)
+	printer := newStreamPrinter(f.IO.Out, newDescriber(f.Tr, code, f.IO.ColorEnabled()), opts.JSON, false,
+		wrapWidth(f, opts.JSON))
 	cl, err := sockdemo.Dial(ctx, sockdemo.ClientConfig{
 		Host: opts.Host, Port: opts.Port, Emit: printer.Print, Tracer: tracer(f, opts.Trace),
 	})

@@ -3,6 +3,7 @@ package demo
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/mattn/go-runewidth"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
+	"github.com/netlearn/netlearn/cmd/internal/textwrap"
 	"github.com/netlearn/netlearn/sockdemo"
 )
 
@@ -37,26 +39,26 @@ func newColumns(f *cmdutil.Factory, code codeContext) *columns {
 
 func (c *columns) header() {
 	left, right := c.tr.T("demo.col.server"), c.tr.T("demo.col.client")
-	c.row(c.paint(pterm.Bold, pad(left, c.width)), c.paint(pterm.Bold, right))
+	c.row(c.paint(pterm.Bold, textwrap.Pad(left, c.width)), c.paint(pterm.Bold, right))
 	c.row(strings.Repeat("─", c.width), strings.Repeat("─", c.width))
 }
 
 func (c *columns) print(ev sockdemo.Event) {
 	l := c.d.describe(ev)
 	var cell []string
-	for i, s := range append(append([]string{l.Head}, l.Explain...), l.Result...) {
+	for i, s := range slices.Concat([]string{l.Head}, l.Explain, l.Code, l.Result) {
 		indent := "  "
 		if i == 0 {
 			indent = ""
 		}
-		cell = append(cell, wrap(indent+s, c.width)...)
+		cell = append(cell, cellLines(indent+s, c.width)...)
 	}
 	for i, s := range cell {
 		if i == 0 {
-			s = c.paint(sideColor(ev.Side), pad(s, c.width))
+			s = c.paint(sideColor(ev.Side), textwrap.Pad(s, c.width))
 		}
 		if ev.Side == sockdemo.SideServer {
-			c.row(pad(s, c.width), "")
+			c.row(textwrap.Pad(s, c.width), "")
 		} else {
 			c.row(strings.Repeat(" ", c.width), s)
 		}
@@ -74,64 +76,8 @@ func (c *columns) paint(col pterm.Color, s string) string {
 	return col.Sprint(s)
 }
 
-// pad fills s with spaces to w terminal columns (wide CJK characters count 2).
-func pad(s string, w int) string {
-	if n := runewidth.StringWidth(s); n < w {
-		return s + strings.Repeat(" ", w-n)
-	}
-	return s
-}
-
-// wrap cuts s into lines of at most w terminal columns. Words move to the
-// next line whole; CJK text (which has no spaces) and words too long for
-// any line are cut where the line ends. Continuation lines are indented.
-func wrap(s string, w int) []string {
-	const cont = "    "
-	var lines []string
-	line := ""
-	for _, word := range strings.SplitAfter(s, " ") {
-		if fits(line+word, w) {
-			line += word
-			continue
-		}
-		if !breakable(word, w-len(cont)) && strings.TrimSpace(line) != "" {
-			lines = append(lines, strings.TrimRight(line, " "))
-			line = cont
-		}
-		for !fits(line+word, w) {
-			head := runewidth.Truncate(word, w-runewidth.StringWidth(line), "")
-			if head == "" && strings.TrimSpace(line) != "" {
-				// Less room left than one wide character: start a new line.
-				lines = append(lines, strings.TrimRight(line, " "))
-				line = cont
-				continue
-			}
-			if head == "" {
-				break // not even one character fits on a fresh line
-			}
-			lines = append(lines, line+head)
-			word, line = word[len(head):], cont
-		}
-		line += word
-	}
-	return append(lines, strings.TrimRight(line, " "))
-}
-
-// fits ignores trailing spaces: they vanish at the end of a line.
-func fits(s string, w int) bool {
-	return runewidth.StringWidth(strings.TrimRight(s, " ")) <= w
-}
-
-// breakable says a word may be cut at the line's end: it holds wide
-// (CJK) characters, or it would not fit even on a line of its own.
-func breakable(word string, room int) bool {
-	if runewidth.StringWidth(strings.TrimRight(word, " ")) > room {
-		return true
-	}
-	for _, r := range word {
-		if runewidth.RuneWidth(r) > 1 {
-			return true
-		}
-	}
-	return false
+// cellLines wraps one line of a cell to the column, its continued lines
+// indented under it.
+func cellLines(s string, w int) []string {
+	return strings.Split(textwrap.Hang(s, w, "    "), "\n")
 }

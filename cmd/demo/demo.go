@@ -80,7 +80,7 @@ func demoRun(ctx context.Context, opts *Options) error {
 		Backlog: sockdemo.DefaultBacklog, Reply: sockdemo.DefaultReply})
 	out := &merged{next: view.print}
 	if opts.JSON {
-		out.next = newStreamPrinter(f.IO.Out, nil, true, false).Print
+		out.next = newStreamPrinter(f.IO.Out, nil, true, false, 0).Print
 	} else {
 		view.header()
 	}
@@ -110,6 +110,16 @@ func demoRun(ctx context.Context, opts *Options) error {
 		view.timeline(out.events)
 	}
 	return nil
+}
+
+// wrapWidth is the width the terminal view wraps its text to: the
+// terminal's. Piped text and JSON keep each line whole (0), so that they
+// stay easy to grep and parse.
+func wrapWidth(f *cmdutil.Factory, asJSON bool) int {
+	if asJSON || !f.IO.IsStdoutTTY() {
+		return 0
+	}
+	return f.IO.TerminalWidth()
 }
 
 // converse connects the client to srv and runs the scripted messages. The

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net/netip"
 	"os"
+	"regexp"
 	"runtime"
 	"strings"
 	"syscall"
@@ -72,10 +73,10 @@ func TestDescriberExplainsEachStepOnce(t *testing.T) {
 	if first.Head != "[server·client 2] 6. send the reply" {
 		t.Errorf("head %q", first.Head)
 	}
-	if len(first.Explain) != 3 || !strings.Contains(first.Explain[1], `conn.send("hi \"you\"".encode("UTF-8"))`) {
-		t.Errorf("explanation %q", first.Explain)
+	if len(first.Explain) != 1 || len(first.Code) != 2 || !strings.Contains(first.Code[0], `conn.send("hi \"you\"".encode("UTF-8"))`) {
+		t.Errorf("explanation %q, code %q", first.Explain, first.Code)
 	}
-	if len(second.Explain) != 0 || second.Result[0] != `→ sent 10 bytes: "hi"` {
+	if len(second.Explain) != 0 || len(second.Code) != 0 || second.Result[0] != `→ sent 10 bytes: "hi"` {
 		t.Errorf("second time: %+v", second)
 	}
 }
@@ -83,8 +84,8 @@ func TestDescriberExplainsEachStepOnce(t *testing.T) {
 func TestDescriberUsesTheRealAddressInPython(t *testing.T) {
 	d := newDescriber(i18n.For(i18n.EN), codeContext{Host: "0.0.0.0", Port: 0}, false)
 	l := d.describe(sockdemo.Event{Side: sockdemo.SideServer, Step: sockdemo.StepBind, Local: "0.0.0.0:40000"})
-	if !strings.Contains(strings.Join(l.Explain, "\n"), `socket_server.bind(("0.0.0.0", 40000))`) {
-		t.Errorf("bind explanation %q", l.Explain)
+	if !strings.Contains(strings.Join(l.Code, "\n"), `socket_server.bind(("0.0.0.0", 40000))`) {
+		t.Errorf("bind code %q", l.Code)
 	}
 	if l.Result[0] != "→ bound to 0.0.0.0:40000: port 0 was asked, so the OS chose the free port 40000" {
 		t.Errorf("result %q", l.Result)
@@ -109,7 +110,7 @@ func TestWrapKeepsColumnWidth(t *testing.T) {
 		"向操作系统申请一个 TCP 套接字：程序今后通过这个句柄收发数据。此时网络上还什么都没有发生。",
 		strings.Repeat("x", 100),
 	} {
-		lines := wrap(s, 20)
+		lines := cellLines(s, 20)
 		for _, l := range lines {
 			if runewidth.StringWidth(l) > 20 {
 				t.Errorf("line %q is wider than 20", l)
@@ -123,17 +124,24 @@ func TestWrapKeepsColumnWidth(t *testing.T) {
 }
 
 // A Latin word that leaves one column free, too little for the next wide
-// character, must not let the rest of the text run past the column.
+// character, must not let the rest of the text run past the column. And a
+// Latin word inside Chinese text moves whole: never "a" / "ccept".
 func TestWrapStartsANewLineWhenAWideCharacterDoesNotFit(t *testing.T) {
 	s := "  把它变成监听套接字。从现在起内核会自己应答连接请求，并把最多 backlog 个已完成握手的连接排队，等程序来 accept。"
-	lines := wrap(s, 38)
-	for _, l := range lines {
-		if runewidth.StringWidth(l) > 38 {
-			t.Errorf("line %q is wider than 38", l)
+	for width := 24; width <= 60; width++ {
+		lines := cellLines(s, width)
+		for _, l := range lines {
+			if runewidth.StringWidth(l) > width {
+				t.Errorf("width %d: line %q is wider than the column", width, l)
+			}
 		}
-	}
-	if got := strings.ReplaceAll(strings.Join(lines, ""), " ", ""); got != strings.ReplaceAll(s, " ", "") {
-		t.Errorf("wrap lost text: %q", lines)
+		if got := strings.ReplaceAll(strings.Join(lines, ""), " ", ""); got != strings.ReplaceAll(s, " ", "") {
+			t.Errorf("width %d: wrap lost text: %q", width, lines)
+		}
+		joined := strings.Join(lines, "\n")
+		if !strings.Contains(joined, "backlog") || !strings.Contains(joined, "accept") {
+			t.Errorf("width %d: a Latin word was split: %q", width, lines)
+		}
 	}
 }
 
@@ -174,16 +182,21 @@ func TestTimelinePairsSendsWithRecvs(t *testing.T) {
 	}
 	c.timeline(events)
 	got := out.String()
-	for _, want := range []string{
+	expectContains(t, got,
 		"+0.0ms                          ◀──────── SYN ──────── connect()",
 		"accept() returns",
 		"+2.0ms   recv 5 B               ◀──────── 5 B ──────── send \"hello\"",
 		"send \"你好, hello!\"    ─────── 14 B ────────▶ recv 14 B",
 		"+6.0ms                          ◀──────── FIN ──────── close()",
 		"+7.0ms   close()                ──────── FIN ────────▶",
-	} {
+	)
+}
+
+func expectContains(t *testing.T, got string, wants ...string) {
+	t.Helper()
+	for _, want := range wants {
 		if !strings.Contains(got, want) {
-			t.Errorf("picture lacks %q:\n%s", want, got)
+			t.Errorf("output lacks %q:\n%s", want, got)
 		}
 	}
 }
@@ -250,7 +263,7 @@ func TestDescriberWritesIPv6Code(t *testing.T) {
 	d := newDescriber(i18n.For(i18n.EN), codeContext{Host: "::1", Port: 8888}, false)
 	sock := d.describe(sockdemo.Event{Side: sockdemo.SideServer, Step: sockdemo.StepSocket, FD: 3, Family: "ipv6"})
 	bind := d.describe(sockdemo.Event{Side: sockdemo.SideServer, Step: sockdemo.StepBind, Local: "[::1]:8888"})
-	got := strings.Join(append(sock.Explain, bind.Explain...), "\n")
+	got := strings.Join(append(sock.Code, bind.Code...), "\n")
 	for _, want := range []string{"Python: socket_server = socket.socket(socket.AF_INET6)", `socket_server.bind(("::1", 8888))`} {
 		if !strings.Contains(got, want) {
 			t.Errorf("IPv6 explanation lacks %q:\n%s", want, got)
@@ -260,8 +273,8 @@ func TestDescriberWritesIPv6Code(t *testing.T) {
 		t.Errorf("Go line of an IPv6 socket:\n%s", got)
 	}
 	v4 := newDescriber(i18n.For(i18n.EN), codeContext{}, false).describe(sockdemo.Event{Side: sockdemo.SideClient, Step: sockdemo.StepSocket, Family: "ipv4"})
-	if !strings.Contains(strings.Join(v4.Explain, "\n"), "Python: socket_client = socket.socket()\n") {
-		t.Errorf("IPv4 explanation %q", v4.Explain)
+	if !strings.Contains(strings.Join(v4.Code, "\n"), "Python: socket_client = socket.socket()\n") {
+		t.Errorf("IPv4 code %q", v4.Code)
 	}
 }
 
@@ -291,7 +304,7 @@ func TestAfterCloseExplainsTimeWait(t *testing.T) {
 
 func TestQuietPrintsOneLinePerLifecycleEvent(t *testing.T) {
 	var out bytes.Buffer
-	p := newStreamPrinter(&out, newDescriber(i18n.For(i18n.EN), codeContext{}, false), false, true)
+	p := newStreamPrinter(&out, newDescriber(i18n.For(i18n.EN), codeContext{}, false), false, true, 0)
 	for _, ev := range []sockdemo.Event{
 		{Side: sockdemo.SideServer, Step: sockdemo.StepSocket, FD: 3, Family: "ipv4"},
 		{Side: sockdemo.SideServer, Step: sockdemo.StepBind, Local: "127.0.0.1:8888"},
@@ -369,5 +382,119 @@ func TestOneParagraphJoinsLines(t *testing.T) {
 		if got := oneParagraph(in); got != want {
 			t.Errorf("oneParagraph(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// serverSession and clientSession are one conversation as each side of
+// `demo server` and `demo client` reports it.
+func serverSession() []sockdemo.Event {
+	s, addr, peer := sockdemo.SideServer, "127.0.0.1:8888", "127.0.0.1:40000"
+	return []sockdemo.Event{
+		{Side: s, Step: sockdemo.StepSocket, FD: 3, Family: "ipv4"},
+		{Side: s, Step: sockdemo.StepBind, Local: addr},
+		{Side: s, Step: sockdemo.StepListen, Local: addr, Backlog: 5},
+		{Side: s, Step: sockdemo.StepAcceptWait},
+		{Side: s, Client: 1, Step: sockdemo.StepAccept, Local: addr, Remote: peer},
+		{Side: s, Client: 1, Step: sockdemo.StepRecvWait, ReadSize: 1024},
+		{Side: s, Client: 1, Step: sockdemo.StepRecv, Bytes: 6, Text: "你好", TCPState: "ESTABLISHED"},
+		{Side: s, Client: 1, Step: sockdemo.StepSend, Bytes: 2, Text: "hi"},
+		{Side: s, Client: 1, Step: sockdemo.StepClose, Reason: sockdemo.ReasonPeerClosed, BytesIn: 6, BytesOut: 2, Reads: 2},
+		{Side: s, Step: sockdemo.StepShutdown},
+		{Side: s, Step: sockdemo.StepSummary, Summary: &sockdemo.Summary{Clients: 1, Messages: 1, BytesIn: 6, BytesOut: 2}},
+	}
+}
+
+func clientSession() []sockdemo.Event {
+	c, addr, server := sockdemo.SideClient, "127.0.0.1:40000", "127.0.0.1:8888"
+	return []sockdemo.Event{
+		{Side: c, Step: sockdemo.StepSocket, FD: 3, Family: "ipv4"},
+		{Side: c, Step: sockdemo.StepConnect, Local: addr, Remote: server},
+		{Side: c, Step: sockdemo.StepSend, Bytes: 6, Text: "你好"},
+		{Side: c, Step: sockdemo.StepRecvWait, ReadSize: 1024},
+		{Side: c, Step: sockdemo.StepRecv, Bytes: 2, Text: "hi"},
+		{Side: c, Step: sockdemo.StepClose, Reason: sockdemo.ReasonDone, BytesIn: 2, BytesOut: 6, Reads: 1},
+		{Side: c, Step: sockdemo.StepAfterClose, Local: addr, TCPState: "TIME_WAIT"},
+	}
+}
+
+// printSession prints events as `demo server` or `demo client` does, to a
+// terminal of the given width, or piped when tty is false.
+func printSession(lang i18n.Lang, events []sockdemo.Event, tty bool, width int) string {
+	f, out, _ := testFactory(width)
+	f.Tr = i18n.For(lang)
+	f.IO.SetTTY(false, tty, false)
+	code := codeContext{Host: "127.0.0.1", Port: 8888, ReadSize: 1024, Backlog: 5, Reply: "hi"}
+	p := newStreamPrinter(out, newDescriber(f.Tr, code, tty), false, false, wrapWidth(f, false))
+	for _, ev := range events {
+		p.Print(ev)
+	}
+	return out.String()
+}
+
+var ansiRE = regexp.MustCompile("\x1b\\[[0-9;]*m")
+
+// TestTerminalViewFitsTheTerminal: on a 60-column terminal the headings,
+// explanations and results of `demo server` and `demo client` wrap within
+// the terminal, in both languages; the code lines stay whole, and no
+// text is lost.
+func TestTerminalViewFitsTheTerminal(t *testing.T) {
+	const width = 60
+	for _, lang := range i18n.Langs {
+		for side, events := range map[string][]sockdemo.Event{"server": serverSession(), "client": clientSession()} {
+			piped := strings.Split(strings.TrimRight(printSession(lang, events, false, width), "\n"), "\n")
+			screen := ansiRE.ReplaceAllString(printSession(lang, events, true, width), "")
+			lines := strings.Split(strings.TrimRight(screen, "\n"), "\n")
+			isCode := map[string]bool{}
+			for _, l := range piped {
+				if strings.HasPrefix(l, detailIndent+"Python: ") || strings.HasPrefix(l, detailIndent+"Go: ") {
+					isCode[l] = true
+				}
+			}
+			codeSeen := 0
+			for _, l := range lines {
+				if isCode[l] {
+					codeSeen++
+				} else if w := runewidth.StringWidth(l); w > width {
+					t.Errorf("%s %s: line %q is %d columns wide, the terminal %d", lang, side, l, w, width)
+				}
+			}
+			if codeSeen != len(isCode) {
+				t.Errorf("%s %s: %d of %d code lines shown whole:\n%s", lang, side, codeSeen, len(isCode), screen)
+			}
+			if len(lines) <= len(piped) {
+				t.Errorf("%s %s: %d lines on the terminal, %d piped: nothing wrapped", lang, side, len(lines), len(piped))
+			}
+			if strip := func(s string) string { return strings.Join(strings.Fields(s), "") }; strip(screen) != strip(strings.Join(piped, "\n")) {
+				t.Errorf("%s %s: wrapping changed the text:\n%s", lang, side, screen)
+			}
+		}
+	}
+}
+
+// TestWrappedLinesHangUnderTheirText: the accept explanation, which the
+// terminal used to fold mid-word ("client c" / "onnects"), breaks between
+// words, its continued lines indented like it; a result's continued lines
+// line up after its arrow.
+func TestWrappedLinesHangUnderTheirText(t *testing.T) {
+	screen := printSession(i18n.EN, serverSession(), true, 60)
+	screen = ansiRE.ReplaceAllString(screen, "")
+	expectContains(t, screen,
+		"\n    Takes the next connection from the queue. accept blocks:\n    the program waits here until a client connects. It\n",
+		"\n    → bound to 127.0.0.1:8888\n",
+		"\n    → client 1 connected from 127.0.0.1:40000; port 40000 is\n      a dynamic port the client's OS chose\n",
+	)
+}
+
+func TestPipedAndJSONOutputKeepWholeLines(t *testing.T) {
+	f, _, _ := testFactory(60)
+	if got := wrapWidth(f, false); got != 0 {
+		t.Errorf("piped: wrap width %d, want 0 (no wrapping)", got)
+	}
+	f.IO.SetTTY(false, true, false)
+	if got := wrapWidth(f, true); got != 0 {
+		t.Errorf("--json on a terminal: wrap width %d, want 0", got)
+	}
+	if got := wrapWidth(f, false); got != 60 {
+		t.Errorf("terminal: wrap width %d, want 60", got)
 	}
 }

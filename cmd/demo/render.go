@@ -11,9 +11,11 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/mattn/go-runewidth"
 	"github.com/pterm/pterm"
 
 	"github.com/netlearn/netlearn/cmd/i18n"
+	"github.com/netlearn/netlearn/cmd/internal/textwrap"
 	"github.com/netlearn/netlearn/sockdemo"
 )
 
@@ -71,7 +73,7 @@ type describer struct {
 	seen   map[string]bool
 	askedZ bool // the user asked for port 0: say the OS chose the port
 	// paragraphs gives each explanation as one line, for a caller that
-	// wraps text to its own width (the column view).
+	// wraps text to its own width (the column and the terminal view).
 	paragraphs bool
 }
 
@@ -80,17 +82,18 @@ func newDescriber(tr *i18n.Catalog, code codeContext, color bool) *describer {
 }
 
 // eventLines are the lines of one event: a heading, an optional
-// explanation, and what really happened.
+// explanation with its Python and Go code, and what really happened.
 type eventLines struct {
 	Head    string
 	Explain []string
+	Code    []string
 	Result  []string
 }
 
 func (d *describer) describe(ev sockdemo.Event) eventLines {
 	out := eventLines{Head: d.head(ev)}
 	if d.firstTime(ev) {
-		out.Explain = d.explain(ev)
+		out.Explain, out.Code = d.explain(ev)
 	}
 	out.Result = d.result(ev)
 	if ev.TCPState != "" {
@@ -137,22 +140,22 @@ func (d *describer) paint(c pterm.Color, s string) string {
 }
 
 // explain is the first-time explanation: one or two lines of what the step
-// does, then the notes' Python (corrected) and the Go netlearn runs.
-func (d *describer) explain(ev sockdemo.Event) []string {
+// does, and the code: the notes' Python (corrected) and the Go netlearn runs.
+func (d *describer) explain(ev sockdemo.Event) (what, code []string) {
 	step := lessonStep(ev.Step)
 	if !hasExplanation(ev.Side, step) {
-		return nil
+		return nil, nil
 	}
-	base := string(ev.Side) + "." + string(step)
-	what := d.tr.T("demo.what." + base)
-	lines := strings.Split(what, "\n")
+	text := d.tr.T("demo.what." + string(ev.Side) + "." + string(step))
+	what = strings.Split(text, "\n")
 	if d.paragraphs {
-		lines = []string{oneParagraph(what)}
+		what = []string{oneParagraph(text)}
 	}
-	lines = append(lines,
+	code = []string{
 		d.paint(pterm.FgGray, "Python: "+d.python(ev, step)),
-		d.paint(pterm.FgGray, "Go:     "+d.golang(ev, step)))
-	return lines
+		d.paint(pterm.FgGray, "Go:     "+d.golang(ev, step)),
+	}
+	return what, code
 }
 
 // oneParagraph joins the lines of an explanation: with a space after
@@ -363,12 +366,20 @@ type streamPrinter struct {
 	json  bool
 	quiet bool
 	enc   *json.Encoder
+	// width is the terminal's, to wrap text to; 0 leaves every line whole,
+	// as piped output wants it.
+	width int
 }
 
-func newStreamPrinter(w io.Writer, d *describer, asJSON, quiet bool) *streamPrinter {
+func newStreamPrinter(w io.Writer, d *describer, asJSON, quiet bool, width int) *streamPrinter {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	return &streamPrinter{w: w, d: d, json: asJSON, quiet: quiet, enc: enc}
+	if d != nil && width > 0 {
+		// The catalogue's line breaks suit no width in particular: text
+		// wrapped to the terminal flows as one paragraph.
+		d.paragraphs = true
+	}
+	return &streamPrinter{w: w, d: d, json: asJSON, quiet: quiet, enc: enc, width: width}
 }
 
 // Print is the Emit callback. sockdemo calls it one event at a time.
@@ -381,15 +392,44 @@ func (p *streamPrinter) Print(ev sockdemo.Event) {
 		return
 	case p.quiet:
 		if line := p.d.brief(ev); line != "" {
-			fmt.Fprintln(p.w, line)
+			fmt.Fprintln(p.w, p.fit(line, detailIndent))
 		}
 		return
 	}
 	l := p.d.describe(ev)
-	fmt.Fprintln(p.w, l.Head)
-	for _, s := range append(l.Explain, l.Result...) {
-		fmt.Fprintln(p.w, "    "+s)
+	fmt.Fprintln(p.w, p.fit(l.Head, detailIndent))
+	p.details(l.Explain)
+	// Code is never wrapped: a statement broken over two lines is no
+	// longer the line to type, and the terminal shows what does not fit.
+	for _, s := range l.Code {
+		fmt.Fprintln(p.w, detailIndent+s)
 	}
+	p.details(l.Result)
+}
+
+// detailIndent sets an event's explanation and results off its heading.
+const detailIndent = "    "
+
+func (p *streamPrinter) details(lines []string) {
+	for _, s := range lines {
+		line := detailIndent + s
+		fmt.Fprintln(p.w, p.fit(line, hangingIndent(line)))
+	}
+}
+
+// fit wraps line to the terminal, its continued lines starting with indent.
+func (p *streamPrinter) fit(line, indent string) string {
+	if p.width == 0 {
+		return line
+	}
+	return textwrap.Hang(line, p.width, indent)
+}
+
+// hangingIndent is where a wrapped line continues: under its text, past
+// the indent and the → that start it.
+func hangingIndent(line string) string {
+	text := strings.TrimLeft(line, " →")
+	return strings.Repeat(" ", runewidth.StringWidth(line[:len(line)-len(text)]))
 }
 
 // lifecycle events are the ones --quiet still shows: the server starting

@@ -10,6 +10,7 @@ import (
 	"github.com/mattn/go-runewidth"
 	"github.com/pterm/pterm"
 
+	"github.com/netlearn/netlearn/cmd/internal/textwrap"
 	"github.com/netlearn/netlearn/sockdemo"
 )
 
@@ -35,13 +36,13 @@ func (c *columns) timeline(events []sockdemo.Event) {
 	side := max((c.width*2-wireWidth-10)/2, 12)
 	fmt.Fprintln(c.w)
 	fmt.Fprintln(c.w, c.paint(pterm.Bold, c.tr.T("demo.tl.title")))
-	fmt.Fprintln(c.w, pad("", 9)+pad(c.tr.T("demo.col.server"), side)+" "+pad("", wireWidth)+" "+c.tr.T("demo.col.client"))
+	fmt.Fprintln(c.w, strings.Repeat(" ", 9)+textwrap.Pad(c.tr.T("demo.col.server"), side)+" "+strings.Repeat(" ", wireWidth)+" "+c.tr.T("demo.col.client"))
 	for _, r := range rows {
-		line := pad(elapsed(r.at.Sub(events[0].Time)), 9) + pad(trunc(r.server, side), side) + " " +
+		line := textwrap.Pad(elapsed(r.at.Sub(events[0].Time)), 9) + textwrap.Pad(trunc(r.server, side), side) + " " +
 			arrow(r.wire, r.toServer) + " " + trunc(r.client, side)
 		fmt.Fprintln(c.w, strings.TrimRight(line, " "))
 	}
-	for _, l := range wrap(c.tr.T("demo.tl.note"), c.width*2+runewidth.StringWidth(gutter)) {
+	for _, l := range textwrap.Lines(c.tr.T("demo.tl.note"), c.width*2+runewidth.StringWidth(gutter)) {
 		fmt.Fprintln(c.w, l)
 	}
 }

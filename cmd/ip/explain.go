@@ -154,7 +154,7 @@ func alignLabels(text string, width int) string {
 	}
 	for i, l := range lines {
 		if label, value, ok := strings.Cut(l, "\t"); ok {
-			lines[i] = padRight(label, labelWidth+2) + value
+			lines[i] = textwrap.Pad(label, labelWidth+2) + value
 			if width > 0 {
 				lines[i] = textwrap.Hang(lines[i], width, strings.Repeat(" ", labelWidth+2))
 			}

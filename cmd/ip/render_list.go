@@ -36,7 +36,7 @@ func renderTable(w io.Writer, tr *i18n.Catalog, r Report, width int) error {
 		kindWidth = max(kindWidth, len(k))
 	}
 	for _, k := range shown {
-		line := "  " + padRight(string(k), kindWidth) + "  " + tr.T("ip.kind_help."+string(k))
+		line := "  " + textwrap.Pad(string(k), kindWidth) + "  " + tr.T("ip.kind_help."+string(k))
 		wrapped := textwrap.Hang(line, width, strings.Repeat(" ", kindWidth+4))
 		b.WriteString(strings.Replace(wrapped, string(k), kindStyle(k).Sprint(string(k)), 1) + "\n")
 	}
@@ -158,11 +158,11 @@ func renderBrief(w io.Writer, tr *i18n.Catalog, r Report, color bool) error {
 	var b strings.Builder
 	for i, row := range rows {
 		// The colour is added after padding: escape codes take no columns.
-		state := padRight(row[1], stateWidth)
+		state := textwrap.Pad(row[1], stateWidth)
 		if color {
 			state = strings.Replace(state, row[1], stateWord(tr, r.Interfaces[i].Up, true), 1)
 		}
-		line := padRight(row[0], nameWidth) + "  " + state + "  " + row[2]
+		line := textwrap.Pad(row[0], nameWidth) + "  " + state + "  " + row[2]
 		b.WriteString(strings.TrimRight(line, " ") + "\n")
 	}
 	_, err := io.WriteString(w, b.String())
@@ -243,11 +243,6 @@ func dash(s string) string {
 		return "-"
 	}
 	return s
-}
-
-// padRight pads s with spaces to width display columns.
-func padRight(s string, width int) string {
-	return s + strings.Repeat(" ", max(width-displayWidth(s), 0))
 }
 
 func joinAddrs(as []netip.Addr) string {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
+	"github.com/netlearn/netlearn/cmd/internal/textwrap"
 	"github.com/netlearn/netlearn/netinfo/ping"
 )
 
@@ -21,7 +22,7 @@ func checkRun(opts *Options) error {
 	term := !opts.JSON && opts.F.IO.IsStdoutTTY()
 	if term {
 		intro := tr.T("ping.check_intro", "budget", seconds(ping.DefaultBudget))
-		fmt.Fprintln(out, pterm.Bold.Sprint(wrapIndent(intro, opts.F.IO.TerminalWidth(), "")))
+		fmt.Fprintln(out, pterm.Bold.Sprint(textwrap.Hang(intro, opts.F.IO.TerminalWidth(), "")))
 	}
 	n := 0
 	rep := ping.Check(opts.Ctx, ping.CheckOptions{
@@ -95,7 +96,7 @@ func writeCheckVerdict(opts *Options, rep ping.CheckReport) error {
 		if !rep.OK {
 			style = pterm.FgRed
 		}
-		line := wrapIndent(tr.T("ping.verdict_line", "text", verdict), opts.F.IO.TerminalWidth(), "")
+		line := textwrap.Hang(tr.T("ping.verdict_line", "text", verdict), opts.F.IO.TerminalWidth(), "")
 		_, err := fmt.Fprintln(opts.F.IO.Out, "\n"+style.Sprint(line))
 		return err
 	}
@@ -138,7 +139,7 @@ func stepTerminal(tr *i18n.Catalog, n int, s ping.Step, width int) string {
 	head := tr.T("ping.step_line", "mark", mark, "n", n,
 		"name", runewidth.FillRight(stepName(tr, s.Name), nameWidth),
 		"target", runewidth.FillRight(stepTarget(tr, s), targetColumn), "result", stepResult(tr, s))
-	return style.Sprint(head) + "\n" + wrapIndent(stepDetail(tr, s), width, stepIndent) + "\n"
+	return style.Sprint(head) + "\n" + textwrap.Hang(stepIndent+stepDetail(tr, s), width, stepIndent) + "\n"
 }
 
 func stepPlain(tr *i18n.Catalog, n int, s ping.Step) string {

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mattn/go-runewidth"
+
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/netinfo/ping"
@@ -29,6 +31,27 @@ func TestCheckAllStepsPass(t *testing.T) {
 		"verdict\tok\tevery step works",
 	}
 	expectLinePrefixes(t, o.out, want)
+}
+
+// TestCheckDetailsHangUnderTheStep: on a narrow terminal each step's
+// explanation wraps, every line of it indented under the step's name.
+func TestCheckDetailsHangUnderTheStep(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		o := run{args: loopbackOverrides, tty: true, lang: lang, width: 40}.do(t)
+		details := 0
+		for _, line := range strings.Split(terminalScreen(o.out), "\n") {
+			if !strings.HasPrefix(line, " ") {
+				continue // the intro, a step's own line, the verdict
+			}
+			details++
+			if !strings.HasPrefix(line, stepIndent) || runewidth.StringWidth(line) > 40 {
+				t.Errorf("%s: detail line %q is not indented by %d or is wider than 40", lang, line, len(stepIndent))
+			}
+		}
+		if details <= 5 {
+			t.Errorf("%s: %d detail lines for 5 steps, want them wrapped:\n%s", lang, details, o.out)
+		}
+	}
 }
 
 func TestCheckWithFailingDNS(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
+	"github.com/netlearn/netlearn/cmd/internal/textwrap"
 	"github.com/netlearn/netlearn/netinfo/ping"
 )
 
@@ -116,12 +117,11 @@ func writeSummaryTerminal(w io.Writer, opts *Options, r ping.Result) error {
 		b.WriteString(pterm.FgCyan.Sprint(line) + "\n")
 	}
 	width := opts.F.IO.TerminalWidth()
-	verdict := wrapIndent(tr.T("ping.verdict_line", "text", verdictText(opts, r)), width, "")
+	verdict := textwrap.Hang(tr.T("ping.verdict_line", "text", verdictText(opts, r)), width, "")
 	b.WriteString("\n" + verdictStyle(r.Verdict.Code).Sprint(verdict) + "\n")
 	for _, n := range r.Verdict.Notes {
-		// Wrap with a four-space hanging indent, then put the bullet into
-		// the first line's indent: "  • text" over "    more text".
-		b.WriteString("  •" + strings.TrimPrefix(wrapIndent(noteText(opts, r, n), width, "    "), "   ") + "\n")
+		// A four-space hanging indent: "  • text" over "    more text".
+		b.WriteString(textwrap.Hang("  • "+noteText(opts, r, n), width, "    ") + "\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -1,6 +1,7 @@
 package ping
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -13,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mattn/go-runewidth"
 	"github.com/pterm/pterm"
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
@@ -36,6 +38,7 @@ type run struct {
 	pinger ping.Pinger
 	ctx    context.Context
 	adjust func(*Options)
+	width  int // of the terminal; 80 when 0
 }
 
 type outcome struct {
@@ -48,7 +51,7 @@ func (r run) do(t *testing.T) outcome {
 	t.Helper()
 	ios, _, out, errOut := iostreams.Test()
 	ios.SetTTY(false, r.tty, false)
-	ios.SetTerminalWidth(80)
+	ios.SetTerminalWidth(cmp.Or(r.width, 80))
 	lang := r.lang
 	if lang == "" {
 		lang = i18n.EN
@@ -185,6 +188,28 @@ func TestTerminalLossyRunRendersLiveAndSummary(t *testing.T) {
 	} {
 		if !strings.Contains(screen, want) {
 			t.Errorf("screen lacks %q", want)
+		}
+	}
+}
+
+// TestVerdictAndNotesFitANarrowTerminal: the verdict wraps at the
+// terminal's edge, and each note hangs under its bullet, in both languages.
+func TestVerdictAndNotesFitANarrowTerminal(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		o := run{args: lossyArgs, pinger: lossy(), tty: true, lang: lang, width: 40}.do(t)
+		screen := terminalScreen(o.out)
+		verdict := screen[strings.LastIndex(screen, "\n\n")+2:]
+		lines := strings.Split(strings.TrimRight(verdict, "\n"), "\n")
+		if len(lines) < 3 {
+			t.Fatalf("%s: verdict and notes in %d lines, want them wrapped:\n%s", lang, len(lines), verdict)
+		}
+		for i, line := range lines {
+			if w := runewidth.StringWidth(line); w > 40 {
+				t.Errorf("%s: line %q is %d columns wide, the terminal 40", lang, line, w)
+			}
+			if strings.HasPrefix(line, "  ") && !strings.HasPrefix(line, "  • ") && !strings.HasPrefix(line, "    ") {
+				t.Errorf("%s: note line %d %q neither starts a bullet nor hangs under one", lang, i, line)
+			}
 		}
 	}
 }

@@ -2,11 +2,8 @@ package ping
 
 import (
 	"errors"
-	"strings"
 	"testing"
 	"time"
-
-	"github.com/mattn/go-runewidth"
 )
 
 func TestParseSeconds(t *testing.T) {
@@ -82,25 +79,3 @@ func TestSparkline(t *testing.T) {
 		}
 	}
 }
-
-func TestWrapIndent(t *testing.T) {
-	got := wrapIndent("one two three four", 30, "  ")
-	if got != "  one two three four" {
-		t.Errorf("short text wrapped: %q", got)
-	}
-	got = wrapIndent("aaaa bbbb cccc dddd eeee ffff gggg", 24, "> ")
-	want := "> aaaa bbbb cccc dddd\n> eeee ffff gggg"
-	if got != want {
-		t.Errorf("got %q, want %q", got, want)
-	}
-	zh := wrapIndent("可能原因：服务器连不上或设置错了或者名字拼错了下一步直接试", 24, "")
-	for _, line := range splitLines(zh) {
-		if w := displayWidth(line); w > 24 {
-			t.Errorf("line %q is %d wide", line, w)
-		}
-	}
-}
-
-func splitLines(s string) []string { return strings.Split(s, "\n") }
-
-func displayWidth(s string) int { return runewidth.StringWidth(s) }

@@ -45,10 +45,21 @@ func Hang(text string, width int, indent string) string {
 	return strings.Join(out, "\n"+indent)
 }
 
+// Pad fills s with spaces on the right to width display columns, so that
+// columns of English and Chinese text line up. Colour escape sequences
+// take no columns. Text already as wide or wider is returned as it is.
+func Pad(s string, width int) string {
+	return s + strings.Repeat(" ", max(width-widthOf(split(s)), 0))
+}
+
 // noLineStart is punctuation that must not begin a line: Chinese
 // typesetting never puts it there, and an English comma alone at the start
 // of a line reads as a mistake.
 const noLineStart = "，。、；：！？）」』】》〉…—％,.;:!?)"
+
+// noLineEnd is punctuation that opens: it must not end a line, apart
+// from the text it opens.
+const noLineEnd = "（「『【《〈“‘("
 
 // unit is what wrapping moves about: one character, or a whole colour
 // escape sequence, which takes no columns and must never be cut apart.
@@ -96,16 +107,10 @@ func wrapParagraph(s string, first, rest int) []string {
 	width, cols := first, 0
 	breakAt := -1 // an index in line where a new line may start
 	for i, u := range units {
-		if cols+u.width > width && len(line) > 0 {
-			cut := len(line)
-			// A word too long for any line is cut where it is, rather than
-			// moved to a line of its own that it overflows anyway.
-			if breakAt > 0 && wordWidth(line[breakAt:], units[i:]) <= rest {
-				cut = breakAt
-			}
-			if cut == len(line) && cut > 1 && strings.ContainsRune(noLineStart, u.r) {
-				cut-- // take the last character along rather than start with u
-			}
+		// A space never starts a new line: it may hang past the edge,
+		// where it is trimmed, so a word that fills the line exactly stays.
+		if u.r != ' ' && cols+u.width > width && len(line) > 0 {
+			cut := cutAt(line, breakAt, units[i:], rest)
 			out = append(out, strings.TrimRight(join(line[:cut]), " "))
 			line = trimLeadingSpaces(line[cut:])
 			width, cols, breakAt = rest, widthOf(line), -1
@@ -122,7 +127,43 @@ func wrapParagraph(s string, first, rest int) []string {
 			breakAt = len(line) // may break after a space or a wide character
 		}
 	}
-	return append(out, join(line))
+	return append(out, trimOverhang(join(line), len(out) > 0 || cols > width))
+}
+
+// trimOverhang drops the spaces at the end of the last line when they
+// stick out past the edge or follow a break.
+func trimOverhang(s string, trim bool) string {
+	if trim {
+		return strings.TrimRight(s, " ")
+	}
+	return s
+}
+
+// cutAt is where a full line breaks: at its last break opportunity, or
+// where it is full; next is the text still to place, starting with the
+// character that did not fit.
+func cutAt(line []unit, breakAt int, next []unit, rest int) int {
+	cut := len(line)
+	// A word too long for any line is cut where it is, rather than
+	// moved to a line of its own that it overflows anyway.
+	if breakAt > 0 && wordWidth(line[breakAt:], next) <= rest {
+		cut = breakAt
+	}
+	if cut == len(line) && strings.ContainsRune(noLineStart, next[0].r) {
+		// Take the last character along rather than start with next, and
+		// the one before too while the one taken is closing punctuation
+		// itself ("节）。"), as long as the next line has room.
+		for c := cut - 1; c >= 1 && widthOf(line[c:])+next[0].width <= rest; c-- {
+			cut = c
+			if !strings.ContainsRune(noLineStart, line[c].r) {
+				break
+			}
+		}
+	}
+	if cut > 1 && strings.ContainsRune(noLineEnd, line[cut-1].r) && wordWidth(line[cut-1:], next)+next[0].width <= rest {
+		cut-- // an opening bracket goes down with the text it opens
+	}
+	return cut
 }
 
 // wordWidth is the width of the word begun in started and continued in

@@ -38,6 +38,10 @@ func TestLinesExactBreaks(t *testing.T) {
 		want  []string
 	}{
 		{"one two three four five six seven", 20, []string{"one two three four", "five six seven"}},
+		// A word that fills the line exactly stays on it: the space after
+		// it is where the line breaks, not a reason to move the word.
+		{"one two three four fiv six", 22, []string{"one two three four fiv", "six"}},
+		{"exactly twenty chars ", 20, []string{"exactly twenty chars"}},
 		{"short", 80, []string{"short"}},
 		{"a\nb", 80, []string{"a", "b"}}, // the author's line break stays
 		{"", 80, []string{""}},
@@ -57,7 +61,8 @@ func TestLinesExactBreaks(t *testing.T) {
 }
 
 // TestNoLineStartsWithClosingPunctuation: the punctuation goes to the end
-// of the line above with the character before it, and the line still fits
+// of the line above with the character before it (and an opening bracket
+// goes down with the text it opens), and the line still fits
 // (an earlier version let it hang past the edge, and the terminal then
 // folded it onto a line of its own).
 func TestNoLineStartsWithClosingPunctuation(t *testing.T) {
@@ -65,12 +70,16 @@ func TestNoLineStartsWithClosingPunctuation(t *testing.T) {
 		"一二三四五六七八九十，十一。",
 		"笔记把 65536 个端口分成两类：0–1023 是知名端口，留给标准服务；1024–65535 是动态端口，其余程序都用这一段。",
 		"来自本机的 services 文件（/etc/services）和 netlearn 的内置表。登记只是约定，不是锁：任何程序都可以使用任何空闲端口。",
+		"与服务端开始 TCP 三次握手。本端的端口由操作系统自动挑选一个空闲的动态端口（第 1.2 节）。",
 	} {
 		for width := MinWidth; width <= 90; width++ {
 			for _, line := range Lines(text, width) {
 				first, _ := utf8First(line)
 				if strings.ContainsRune(noLineStart, first) {
 					t.Errorf("width %d: line starts with closing punctuation: %q", width, line)
+				}
+				if last, _ := utf8.DecodeLastRuneInString(line); strings.ContainsRune(noLineEnd, last) {
+					t.Errorf("width %d: line ends with opening punctuation: %q", width, line)
 				}
 				if w := runewidth.StringWidth(line); w > width {
 					t.Errorf("width %d: line %q is %d wide", width, line, w)
@@ -180,4 +189,23 @@ func stripEscapes(s string) string {
 		b.WriteByte(s[i])
 	}
 	return b.String()
+}
+
+func TestPadCountsDisplayColumns(t *testing.T) {
+	cases := []struct {
+		in    string
+		width int
+		want  string
+	}{
+		{"ab", 5, "ab   "},
+		{"服务器", 8, "服务器  "}, // three characters, six columns
+		{"\x1b[1mab\x1b[0m", 4, "\x1b[1mab\x1b[0m  "},
+		{"too wide", 3, "too wide"},
+		{"", 2, "  "},
+	}
+	for _, c := range cases {
+		if got := Pad(c.in, c.width); got != c.want {
+			t.Errorf("Pad(%q, %d) = %q, want %q", c.in, c.width, got, c.want)
+		}
+	}
 }
