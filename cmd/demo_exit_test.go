@@ -15,6 +15,7 @@ import (
 
 	"github.com/netlearn/netlearn/cmd/iostreams"
 	"github.com/netlearn/netlearn/sockdemo"
+	"github.com/netlearn/netlearn/sockdemo/sockdemotest"
 )
 
 func TestDemoBadInputExits2(t *testing.T) {
@@ -177,20 +178,7 @@ func TestDemoRefusedClientExits1(t *testing.T) {
 }
 
 func TestDemoServerDyingMidSessionExits1(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	go func() {
-		c, err := ln.Accept()
-		if err != nil {
-			return
-		}
-		c.Read(make([]byte, 64))
-		c.Close() // dies before answering
-	}()
-	port := strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)
+	port := strconv.Itoa(sockdemotest.ServerThatDies(t, "")) // dies before answering
 	code, _, errOut := run(t, nil, "demo", "client", "--host", "127.0.0.1", "--port", port, "-m", "anyone?")
 	if code != 1 || !strings.Contains(errOut, "closed the connection or stopped in the middle of the session") {
 		t.Errorf("exit %d, stderr %q", code, errOut)

@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/netlearn/netlearn/sockdemo/sockdemotest"
 )
 
 // recorder collects events from any goroutine and wakes waiters on each.
@@ -379,21 +381,8 @@ func TestConnectRefused(t *testing.T) {
 }
 
 func TestServerDyingMidSession(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	go func() {
-		c, err := ln.Accept()
-		if err != nil {
-			return
-		}
-		c.Read(make([]byte, 100))
-		c.Write([]byte("ok"))
-		c.Close() // gone before the second message
-	}()
-	cl, err := Dial(context.Background(), ClientConfig{Host: "127.0.0.1", Port: ln.Addr().(*net.TCPAddr).Port})
+	port := sockdemotest.ServerThatDies(t, "ok") // gone before the second message
+	cl, err := Dial(context.Background(), ClientConfig{Host: "127.0.0.1", Port: port})
 	if err != nil {
 		t.Fatal(err)
 	}
