@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/spf13/cobra"
 
@@ -59,7 +58,7 @@ func validate(opts *Options, ft *flagText, c *cobra.Command, args []string) erro
 	usage := func(key string, kv ...any) error {
 		for i, v := range kv {
 			if text, ok := v.(string); ok {
-				kv[i] = visible(text)
+				kv[i] = cmdutil.ShowArg(text)
 			}
 		}
 		return &cmdutil.UsageError{Msg: tr.T(key, kv...), Command: c.CommandPath()}
@@ -88,16 +87,6 @@ func validate(opts *Options, ft *flagText, c *cobra.Command, args []string) erro
 }
 
 type usageFunc func(key string, kv ...any) error
-
-// visible writes what the user typed so that a refusal stays one line:
-// control characters such as a newline are shown escaped (\n).
-func visible(s string) string {
-	if strings.IndexFunc(s, unicode.IsControl) < 0 {
-		return s
-	}
-	q := strconv.Quote(s)
-	return q[1 : len(q)-1]
-}
 
 func parseTimes(opts *Options, ft *flagText, c *cobra.Command, usage usageFunc) error {
 	for _, t := range []struct {
