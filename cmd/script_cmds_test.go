@@ -14,22 +14,33 @@ func scriptCommands() map[string]func(ts *testscript.TestScript, neg bool, args 
 	return map[string]func(ts *testscript.TestScript, neg bool, args []string){
 		"waitfile": waitFile,
 		"noansi":   noANSI,
-		"addrport": demoAddrPort, "demosteps": demoSteps, "demowait": demoWait,
+		"addrport": demoAddrPort, "demosteps": demoSteps,
 		"portlisten":  portListen,
 		"readonly":    readOnlyDir,
 		"quizanswers": quizAnswers,
 	}
 }
 
-// waitFile waits (at most 10 s) until a file exists and, optionally,
-// contains a string: `waitfile FILE [TEXT]`. Background servers write
-// their address to a file; scripts wait for it instead of sleeping.
+// waitFile waits until a file exists and, optionally, contains a string:
+// `waitfile [-t LIMIT] FILE [TEXT]`. Background servers write their
+// address to a file; scripts wait for it instead of sleeping. LIMIT (10s
+// unless given) only ends a hung script: the demo scripts that wait for
+// Python helpers give 60s, since Python's start-up alone can take seconds
+// on a loaded machine.
 func waitFile(ts *testscript.TestScript, neg bool, args []string) {
+	limit := 10 * time.Second
+	if len(args) >= 2 && args[0] == "-t" {
+		d, err := time.ParseDuration(args[1])
+		if err != nil || d <= 0 {
+			ts.Fatalf("waitfile -t %s: not a duration", args[1])
+		}
+		limit, args = d, args[2:]
+	}
 	if neg || len(args) < 1 || len(args) > 2 {
-		ts.Fatalf("usage: waitfile FILE [TEXT]")
+		ts.Fatalf("usage: waitfile [-t LIMIT] FILE [TEXT]")
 	}
 	path := ts.MkAbs(args[0])
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(limit)
 	for time.Now().Before(deadline) {
 		data, err := os.ReadFile(path)
 		if err == nil && (len(args) == 1 || strings.Contains(string(data), args[1])) {
@@ -37,7 +48,7 @@ func waitFile(ts *testscript.TestScript, neg bool, args []string) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	ts.Fatalf("waitfile %s: not there after 10s", strings.Join(args, " "))
+	ts.Fatalf("waitfile %s: not there after %v", strings.Join(args, " "), limit)
 }
 
 // noANSI fails when a file (stdout or stderr included) holds an escape byte.

@@ -4,10 +4,8 @@ import (
 	"bufio"
 	"encoding/json"
 	"net/netip"
-	"os"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -24,30 +22,6 @@ func demoAddrPort(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("addrport: %v", err)
 	}
 	ts.Setenv(args[1], strconv.Itoa(int(ap.Port())))
-}
-
-// demoWait waits until a file exists: `demowait FILE`. It is waitfile
-// with a wider bound (60 s): the demo scripts wait for Python helpers,
-// whose start-up alone can take many seconds on a loaded machine, and the
-// bound is only there to end a hung script.
-func demoWait(ts *testscript.TestScript, neg bool, args []string) {
-	if neg || len(args) != 1 {
-		ts.Fatalf("usage: demowait FILE")
-	}
-	path := ts.MkAbs(args[0])
-	tick := time.NewTicker(20 * time.Millisecond)
-	defer tick.Stop()
-	limit := time.After(60 * time.Second)
-	for {
-		if _, err := os.Stat(path); err == nil {
-			return
-		}
-		select {
-		case <-tick.C:
-		case <-limit:
-			ts.Fatalf("demowait %s: not there after 60s", args[0])
-		}
-	}
 }
 
 // demoSteps checks the order of the steps in a JSON event stream:
