@@ -115,10 +115,9 @@ func registerTemplateFuncs(f *cmdutil.Factory) {
 		}
 		return useLine
 	})
+	// The translated message carries ${1}, which the regexp fills with X.
+	localizedDefault := f.Tr.T("usage.flag_default", "value", "${1}")
 	cobra.AddTemplateFunc("localizeDefaults", func(usages string) string {
-		return flagDefaultRE.ReplaceAllStringFunc(usages, func(m string) string {
-			value := flagDefaultRE.FindStringSubmatch(m)[1]
-			return f.Tr.T("usage.flag_default", "value", value)
-		})
+		return flagDefaultRE.ReplaceAllString(usages, localizedDefault)
 	})
 }
