@@ -38,6 +38,12 @@ const (
 	WhyACK          Why = "ack"           // an acknowledgement that confirms nothing new
 )
 
+// AllWhys lists every reason, for catalogue checks.
+func AllWhys() []Why {
+	return []Why{WhySYN, WhySYNACK, WhyHandshakeACK, WhyData, WhyAckData, WhyAckFIN, WhyFIN, WhyRST,
+		WhyRetransmit, WhyWindowZero, WhyWindowUpdate, WhyWindowProbe, WhyACK}
+}
+
 // Segment is one TCP segment of the demo's connection, explained. It is
 // built from a captured packet (Segments) or inferred from socket events
 // (Inferred) when there is no capture.
@@ -86,14 +92,17 @@ type half struct {
 type Segmenter struct {
 	server netip.AddrPort
 	halves map[Dir]*half
-	san    map[Dir]*Sanitizer
 }
+
+// payloadShown is how many bytes of a segment's data its Payload shows:
+// each segment is shown on its own, so a character cut at the end shows
+// as \xNN.
+const payloadShown = 128
 
 // NewSegmenter follows the connection to the demo server at server.
 func NewSegmenter(server netip.AddrPort) *Segmenter {
 	return &Segmenter{server: server,
-		halves: map[Dir]*half{ToServer: {wscale: -1, sentAt: map[uint32]time.Time{}}, ToClient: {wscale: -1, sentAt: map[uint32]time.Time{}}},
-		san:    map[Dir]*Sanitizer{ToServer: {}, ToClient: {}}}
+		halves: map[Dir]*half{ToServer: {wscale: -1, sentAt: map[uint32]time.Time{}}, ToClient: {wscale: -1, sentAt: map[uint32]time.Time{}}}}
 }
 
 // Add explains one packet. ok is false for packets of other connections.
@@ -115,7 +124,7 @@ func (s *Segmenter) Add(p capture.Packet) (seg Segment, ok bool) {
 	}
 	seg = Segment{Time: p.Time, Dir: dir, Flags: flagString(p.Flags), Seq: p.Seq, Ack: p.Ack,
 		RelSeq: p.Seq - me.isn, Len: len(p.Payload), Options: optionStrings(p.Options),
-		Checksum: p.Checksum, Computed: p.Computed, Payload: s.san[dir].Feed(p.Payload)}
+		Checksum: p.Checksum, Computed: p.Computed, Payload: Sanitize(p.Payload[:min(len(p.Payload), payloadShown)])}
 	if p.Flags.ACK {
 		seg.RelAck = p.Ack - peer.isn
 	}

@@ -276,7 +276,10 @@ func (s *Server) handle(ctx context.Context, conn net.Conn, id int) {
 	if ctx.Err() != nil {
 		reason = ReasonShutdown
 	}
-	unread := unreadBytes(conn)
+	unread := 0
+	if reason != ReasonReset { // after a reset there is no connection left to abort
+		unread = unreadBytes(conn)
+	}
 	conn.Close()
 	// Totals are added once per connection, not per message: a thousand
 	// clients updating shared counters on every read would slow them all.

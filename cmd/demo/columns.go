@@ -44,6 +44,9 @@ func (c *columns) header() {
 }
 
 func (c *columns) print(ev sockdemo.Event) {
+	if ev.Step == sockdemo.StepSegment || ev.Step == sockdemo.StepCapture {
+		return // drawn in the picture at the end
+	}
 	l := c.d.describe(ev)
 	var cell []string
 	for i, s := range slices.Concat([]string{l.Head}, l.Explain, l.Code, l.Result) {

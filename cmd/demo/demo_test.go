@@ -18,6 +18,7 @@ import (
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/cmd/iostreams"
+	"github.com/netlearn/netlearn/netinfo/netns"
 	"github.com/netlearn/netlearn/netinfo/ports"
 	"github.com/netlearn/netlearn/sockdemo"
 )
@@ -26,8 +27,8 @@ import (
 // catalogue test that scans for literal keys, so check them here.
 func TestEveryComputedKeyExists(t *testing.T) {
 	var keys []string
-	for side, steps := range stepNumbers {
-		for step := range steps {
+	for side, steps := range sockdemo.NumberedSteps() {
+		for _, step := range steps {
 			keys = append(keys, "demo.title."+string(side)+"."+string(lessonStep(step)))
 		}
 		keys = append(keys, "demo.side."+string(side))
@@ -51,6 +52,14 @@ func TestEveryComputedKeyExists(t *testing.T) {
 		keys = append(keys, "demo.did.close."+r)
 	}
 	keys = append(keys, "demo.did.after_close.time_wait", "demo.did.after_close.other")
+	for _, w := range sockdemo.AllWhys() {
+		keys = append(keys, "demo.why."+string(w))
+	}
+	for _, r := range netns.AllReasons() {
+		if r != netns.NotLinux && r != netns.Other {
+			keys = append(keys, "demo.packets.sysctl."+string(r))
+		}
+	}
 	for _, lang := range i18n.Langs {
 		for _, k := range keys {
 			if !i18n.For(lang).Has(k) {
@@ -180,7 +189,7 @@ func TestTimelinePairsSendsWithRecvs(t *testing.T) {
 		{Seq: 7, Time: at(6), Side: sockdemo.SideClient, Step: sockdemo.StepClose},
 		{Seq: 8, Time: at(7), Side: sockdemo.SideServer, Step: sockdemo.StepClose},
 	}
-	c.timeline(events)
+	c.timeline(sockdemo.Inferred(events), captureInfo{})
 	got := out.String()
 	expectContains(t, got,
 		"+0.0ms                          ◀──────── SYN ──────── connect()",
@@ -339,7 +348,7 @@ func TestTimelineShowsEveryRecvPiece(t *testing.T) {
 		// Bytes whose send was never reported (the peer is not netlearn).
 		{Seq: 5, Time: at(4), Side: sockdemo.SideClient, Step: sockdemo.StepRecv, Bytes: 7},
 	}
-	c.timeline(events)
+	c.timeline(sockdemo.Inferred(events), captureInfo{})
 	got := out.String()
 	for _, want := range []string{"recv 1024+1024+952 B", "3000 B", "+4.0ms", "─ 7 B ────────▶ recv 7 B"} {
 		if !strings.Contains(got, want) {

@@ -2,7 +2,6 @@ package demo
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -11,173 +10,210 @@ import (
 	"github.com/pterm/pterm"
 
 	"github.com/netlearn/netlearn/cmd/internal/textwrap"
+	"github.com/netlearn/netlearn/netinfo/capture"
 	"github.com/netlearn/netlearn/sockdemo"
 )
 
-// A picture row: what the server did, the segment on the wire, what the
-// client did. toServer says which way the arrow points.
-type picRow struct {
-	at       time.Time
-	server   string
-	wire     string
-	client   string
-	toServer bool
-}
-
 const wireWidth = 22
 
-// timeline draws the exchange over time: the three-way handshake inside
-// connect, each message and reply, and the FIN each side's close sends.
-func (c *columns) timeline(events []sockdemo.Event) {
-	if len(events) == 0 {
+// timeIndent is the width of the time column; a segment's explanation
+// starts under the picture, past it.
+const timeIndent = 9
+
+// captureInfo is what a captured picture reports besides its rows.
+type captureInfo struct {
+	stats *capture.Stats
+	pcap  string // the file written, if any
+}
+
+// timeline draws the exchange over time. Inferred from socket events, it
+// shows the three-way handshake inside connect, each message and reply,
+// and each close's FIN (or RST). Captured, it shows every segment with
+// its numbers and why it is there.
+func (c *columns) timeline(p sockdemo.Picture, info captureInfo) {
+	if len(p.Rows) == 0 {
 		return
 	}
-	rows := c.pictureRows(events)
-	side := max((c.width*2-wireWidth-10)/2, 12)
+	side := c.sideWidth()
+	title := "demo.tl.title_captured"
+	if p.Inferred {
+		title = "demo.tl.title"
+	}
 	fmt.Fprintln(c.w)
-	fmt.Fprintln(c.w, c.paint(pterm.Bold, c.tr.T("demo.tl.title")))
-	fmt.Fprintln(c.w, strings.Repeat(" ", 9)+textwrap.Pad(c.tr.T("demo.col.server"), side)+" "+strings.Repeat(" ", wireWidth)+" "+c.tr.T("demo.col.client"))
-	for _, r := range rows {
-		line := textwrap.Pad(elapsed(r.at.Sub(events[0].Time)), 9) + textwrap.Pad(trunc(r.server, side), side) + " " +
-			arrow(r.wire, r.toServer) + " " + trunc(r.client, side)
-		fmt.Fprintln(c.w, strings.TrimRight(line, " "))
+	fmt.Fprintln(c.w, c.paint(pterm.Bold, c.tr.T(title)))
+	fmt.Fprintln(c.w, strings.Repeat(" ", timeIndent)+textwrap.Pad(c.tr.T("demo.col.server"), side)+" "+
+		strings.Repeat(" ", wireWidth)+" "+c.tr.T("demo.col.client"))
+	start := p.Rows[0].At
+	for _, r := range p.Rows {
+		c.pictureRow(r, start, side, p.Inferred)
 	}
-	for _, l := range textwrap.Lines(c.tr.T("demo.tl.note"), c.width*2+runewidth.StringWidth(gutter)) {
-		fmt.Fprintln(c.w, l)
-	}
-}
-
-// pictureRows pairs each send with the peer's recvs of those bytes (and
-// connect with accept), so one row shows both ends of a segment. A recv
-// that pairs with no send still gets a row: nothing received is left out.
-// The two programs run concurrently, so rows are ordered by the earlier
-// time of each pair.
-func (c *columns) pictureRows(events []sockdemo.Event) []picRow {
-	p := &pairing{events: events, used: map[int64]bool{}}
-	var rows []picRow
-	for _, ev := range events {
-		switch {
-		case ev.Side == sockdemo.SideClient && ev.Step == sockdemo.StepConnect && ev.Error == "":
-			rows = append(rows, c.handshakeRows(ev, p)...)
-		case ev.Step == sockdemo.StepSend:
-			rows = append(rows, c.dataRow(ev, p))
-		case ev.Step == sockdemo.StepClose:
-			rows = append(rows, c.closeRow(ev))
+	notes := []string{}
+	if p.Inferred {
+		notes = append(notes, c.tr.T("demo.tl.note"))
+		if p.HasRST() {
+			notes = append(notes, c.tr.T("demo.tl.note_rst"))
 		}
-	}
-	rows = append(rows, c.strayRecvRows(p)...)
-	slices.SortStableFunc(rows, func(a, b picRow) int { return a.at.Compare(b.at) })
-	return rows
-}
-
-// pairing hands out each event at most once, so no recv is drawn twice.
-type pairing struct {
-	events []sockdemo.Event
-	used   map[int64]bool
-}
-
-// take returns the first event of side and step not yet drawn.
-func (p *pairing) take(side sockdemo.Side, step sockdemo.Step) (sockdemo.Event, bool) {
-	for _, ev := range p.events {
-		if ev.Side == side && ev.Step == step && ev.Error == "" && !p.used[ev.Seq] {
-			p.used[ev.Seq] = true
-			return ev, true
-		}
-	}
-	return sockdemo.Event{}, false
-}
-
-// takeRecvs returns side's next recvs until they hold n bytes: TCP may
-// deliver one send in several recvs (a message larger than the buffer).
-func (p *pairing) takeRecvs(side sockdemo.Side, n int) []sockdemo.Event {
-	var got []sockdemo.Event
-	for total := 0; total < n; {
-		ev, ok := p.take(side, sockdemo.StepRecv)
-		if !ok {
-			break
-		}
-		got = append(got, ev)
-		total += ev.Bytes
-	}
-	return got
-}
-
-// handshakeRows are the three segments connect and accept share.
-func (c *columns) handshakeRows(connect sockdemo.Event, p *pairing) []picRow {
-	t := c.tr.T
-	at, server := connect.Time, ""
-	if acc, ok := p.take(sockdemo.SideServer, sockdemo.StepAccept); ok {
-		at, server = earlier(at, acc.Time), t("demo.tl.accept")
-	}
-	return []picRow{
-		{at: at, client: t("demo.tl.connect"), wire: "SYN", toServer: true},
-		{at: at, server: t("demo.tl.kernel_answers"), wire: "SYN+ACK"},
-		{at: at, server: server, wire: "ACK", toServer: true},
-	}
-}
-
-// dataRow is one message or reply: the sender's send and the receiver's
-// recvs of it, their sizes joined with + when it took several.
-func (c *columns) dataRow(send sockdemo.Event, p *pairing) picRow {
-	toServer := send.Side == sockdemo.SideClient
-	r := picRow{at: send.Time, wire: c.tr.T("demo.tl.bytes", "bytes", send.Bytes), toServer: toServer}
-	mine, theirs := c.tr.T("demo.tl.send", "text", runewidth.Truncate(send.Text, 12, "…")), ""
-	if recvs := p.takeRecvs(peerOf(send.Side), send.Bytes); len(recvs) > 0 {
-		sizes := make([]string, len(recvs))
-		for i, ev := range recvs {
-			sizes[i] = strconv.Itoa(ev.Bytes)
-		}
-		theirs = c.tr.T("demo.tl.recv", "bytes", strings.Join(sizes, "+"))
-		r.at = earlier(r.at, recvs[0].Time)
-	}
-	r.client, r.server = mine, theirs
-	if !toServer {
-		r.client, r.server = theirs, mine
-	}
-	return r
-}
-
-// closeRow is the FIN a side's close sends.
-func (c *columns) closeRow(ev sockdemo.Event) picRow {
-	r := picRow{at: ev.Time, wire: "FIN", toServer: ev.Side == sockdemo.SideClient}
-	if r.toServer {
-		r.client = c.tr.T("demo.tl.close")
 	} else {
-		r.server = c.tr.T("demo.tl.close")
+		notes = append(notes, c.reliabilityNotes(p, info)...)
 	}
-	return r
+	if p.NoBoundaries {
+		notes = append(notes, c.tr.T("demo.tl.no_boundaries"))
+	}
+	for _, n := range notes {
+		c.paragraph(n, "", "  ")
+	}
 }
 
-// strayRecvRows draws the recvs no send accounted for, on the receiver's
-// side only.
-func (c *columns) strayRecvRows(p *pairing) []picRow {
-	var rows []picRow
-	for _, side := range []sockdemo.Side{sockdemo.SideServer, sockdemo.SideClient} {
-		for ev, ok := p.take(side, sockdemo.StepRecv); ok; ev, ok = p.take(side, sockdemo.StepRecv) {
-			r := picRow{at: ev.Time, wire: c.tr.T("demo.tl.bytes", "bytes", ev.Bytes), toServer: side == sockdemo.SideServer}
-			if r.toServer {
-				r.server = c.tr.T("demo.tl.recv", "bytes", ev.Bytes)
-			} else {
-				r.client = c.tr.T("demo.tl.recv", "bytes", ev.Bytes)
-			}
-			rows = append(rows, r)
+func (c *columns) sideWidth() int {
+	return max((c.width*2-wireWidth-10)/2, 12)
+}
+
+// fullWidth is the width of the whole view, both columns and the gutter.
+func (c *columns) fullWidth() int {
+	return c.width*2 + runewidth.StringWidth(gutter)
+}
+
+func (c *columns) paragraph(text, first, rest string) {
+	fmt.Fprintln(c.w, textwrap.Hang(first+text, c.fullWidth(), rest))
+}
+
+func (c *columns) pictureRow(r sockdemo.Row, start time.Time, side int, inferred bool) {
+	server, client := c.stepsText(r.Server, r), c.stepsText(r.Client, r)
+	wire := strings.Repeat(" ", wireWidth)
+	if r.Segment != nil {
+		wire = arrow(c.wireLabel(r.Segment, inferred), r.Segment.Dir == sockdemo.ToServer)
+		if server == "" && inferred && r.Segment.Flags == "SYN+ACK" {
+			server = c.tr.T("demo.tl.kernel_answers")
 		}
 	}
-	return rows
+	line := textwrap.Pad(elapsed(r.At.Sub(start)), timeIndent) + textwrap.Pad(trunc(server, side), side) + " " +
+		wire + " " + trunc(client, side)
+	fmt.Fprintln(c.w, strings.TrimRight(line, " "))
+	if r.Segment == nil || inferred {
+		return
+	}
+	indent := strings.Repeat(" ", timeIndent+2)
+	for _, l := range c.segmentDetails(r) {
+		c.paragraph(l, indent, indent+"  ")
+	}
 }
 
-func peerOf(s sockdemo.Side) sockdemo.Side {
-	if s == sockdemo.SideClient {
-		return sockdemo.SideServer
+// wireLabel is what the arrow carries: the flags, and the bytes of data.
+func (c *columns) wireLabel(s *sockdemo.Segment, inferred bool) string {
+	switch {
+	case inferred && s.Len > 0:
+		return c.tr.T("demo.tl.bytes", "bytes", s.Len)
+	case s.Len > 0:
+		return s.Flags + " " + c.tr.T("demo.tl.bytes", "bytes", s.Len)
 	}
-	return sockdemo.SideClient
+	return s.Flags
 }
 
-func earlier(a, b time.Time) time.Time {
-	if b.Before(a) {
-		return b
+// stepsText names the socket steps at one end of a row.
+func (c *columns) stepsText(evs []sockdemo.Event, r sockdemo.Row) string {
+	if len(evs) == 0 {
+		return ""
 	}
-	return a
+	t := c.tr.T
+	ev := evs[0]
+	switch {
+	case ev.Step == sockdemo.StepConnect && r.Segment == nil:
+		// A captured row of its own: reported when connect returned,
+		// after the handshake it waited for.
+		return t("demo.tl.connect_returns")
+	case ev.Step == sockdemo.StepConnect:
+		return t("demo.tl.connect")
+	case ev.Step == sockdemo.StepAccept:
+		return t("demo.tl.accept")
+	case ev.Step == sockdemo.StepSend:
+		return t("demo.tl.send", "text", runewidth.Truncate(ev.Text, 12, "…"))
+	case ev.Step == sockdemo.StepRecv:
+		sizes := make([]string, len(evs))
+		for i, e := range evs {
+			sizes[i] = strconv.Itoa(e.Bytes)
+		}
+		return t("demo.tl.recv", "bytes", strings.Join(sizes, "+"))
+	case ev.Step == sockdemo.StepClose:
+		if ev.Unread > 0 {
+			return t("demo.tl.close_unread", "unread", ev.Unread)
+		}
+		return t("demo.tl.close")
+	}
+	return ""
+}
+
+// segmentDetails are a captured segment's numbers and the reason it is
+// on the wire.
+func (c *columns) segmentDetails(r sockdemo.Row) []string {
+	t, s := c.tr.T, r.Segment
+	nums := t("demo.pk.numbers_noack", "seq", s.RelSeq, "len", s.Len, "win", s.Window)
+	if strings.Contains(s.Flags, "ACK") {
+		nums = t("demo.pk.numbers", "seq", s.RelSeq, "ack", s.RelAck, "len", s.Len, "win", s.Window)
+	}
+	if strings.Contains(s.Flags, "SYN") {
+		nums += " · " + t("demo.pk.isn", "isn", s.Seq)
+		nums += " · " + t("demo.pk.options", "list", strings.Join(s.Options, ", "))
+	}
+	if s.Payload != "" {
+		nums += " · " + t("demo.pk.payload", "text", runewidth.Truncate(s.Payload, 24, "…"))
+	}
+	return []string{nums, c.paint(pterm.FgGray, c.why(r))}
+}
+
+// why is the one line that says why a segment is there.
+func (c *columns) why(r sockdemo.Row) string {
+	t, s := c.tr.T, r.Segment
+	switch s.Why {
+	case sockdemo.WhySYNACK:
+		return t("demo.why.synack", "ack", s.RelAck)
+	case sockdemo.WhyData:
+		return t("demo.why.data", "len", s.Len, "from", s.RelSeq, "to", s.RelSeq+uint32(s.Len)-1)
+	case sockdemo.WhyAckData:
+		return t("demo.why.ack_data", "acked", s.Acked, "ack", s.RelAck)
+	case sockdemo.WhyRST:
+		if r.Unread > 0 {
+			return t("demo.why.rst_unread", "unread", r.Unread)
+		}
+		return t("demo.why.rst")
+	case sockdemo.WhyRetransmit:
+		return t("demo.why.retransmission", "seq", s.RelSeq, "after", millis(s.After))
+	case sockdemo.WhyWindowUpdate:
+		return t("demo.why.window_update", "win", s.Window)
+	}
+	return t("demo.why." + string(s.Why))
+}
+
+// reliabilityNotes tie the notes' list of what makes TCP reliable to
+// this capture: acknowledgements, retransmission, checksums, flow control.
+func (c *columns) reliabilityNotes(p sockdemo.Picture, info captureInfo) []string {
+	t := c.tr.T
+	notes := []string{t("demo.pk.reliable"), "• " + t("demo.pk.rel_ack")}
+	ev := p.Evidence()
+	if ev.Retransmitted != nil {
+		notes = append(notes, "• "+t("demo.pk.rel_retx", "seq", ev.Retransmitted.RelSeq, "after", millis(ev.Retransmitted.After)))
+	} else {
+		notes = append(notes, "• "+t("demo.pk.rel_retx_none"))
+	}
+	if d := ev.FirstData; d != nil {
+		notes = append(notes, "• "+t("demo.pk.rel_checksum", "wire", fmt.Sprintf("0x%04x", d.Checksum),
+			"real", fmt.Sprintf("0x%04x", d.Computed)))
+	}
+	if ev.ZeroWindow {
+		notes = append(notes, "• "+t("demo.pk.rel_window", "probes", ev.Probes))
+	} else {
+		notes = append(notes, "• "+t("demo.pk.rel_window_none"))
+	}
+	if info.stats != nil {
+		notes = append(notes, t("demo.pk.stats", "packets", info.stats.Packets, "drops", info.stats.Drops))
+	}
+	if info.pcap != "" {
+		notes = append(notes, t("demo.pk.pcap", "file", info.pcap))
+	}
+	return notes
+}
+
+func millis(d time.Duration) string {
+	return fmt.Sprintf("%.0f ms", float64(d.Microseconds())/1000)
 }
 
 // arrow draws a segment on the wire: ──label──▶ to the client (right) or
