@@ -23,6 +23,9 @@ type columns struct {
 	d     *describer
 	color bool
 	width int // of one column
+	// wrap: the picture's explanations fit the terminal; piped, each
+	// stays one line, easy to grep.
+	wrap bool
 }
 
 const gutter = " │ "
@@ -34,7 +37,8 @@ func newColumns(f *cmdutil.Factory, code codeContext) *columns {
 	// whole cell is coloured after it is cut to size.
 	d := newDescriber(f.Tr, code, false)
 	d.paragraphs = true
-	return &columns{w: f.IO.Out, tr: f.Tr, d: d, color: f.IO.ColorEnabled(), width: width}
+	return &columns{w: f.IO.Out, tr: f.Tr, d: d, color: f.IO.ColorEnabled(), width: width,
+		wrap: f.IO.IsStdoutTTY()}
 }
 
 func (c *columns) header() {

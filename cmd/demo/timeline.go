@@ -74,6 +74,10 @@ func (c *columns) fullWidth() int {
 }
 
 func (c *columns) paragraph(text, first, rest string) {
+	if !c.wrap {
+		fmt.Fprintln(c.w, first+text)
+		return
+	}
 	fmt.Fprintln(c.w, textwrap.Hang(first+text, c.fullWidth(), rest))
 }
 
@@ -163,21 +167,24 @@ func (c *columns) segmentDetails(r sockdemo.Row) []string {
 // why is the one line that says why a segment is there.
 func (c *columns) why(r sockdemo.Row) string {
 	t, s := c.tr.T, r.Segment
-	switch s.Why {
-	case sockdemo.WhySYNACK:
+	switch {
+	case s.Why == sockdemo.WhySYNACK:
 		return t("demo.why.synack", "ack", s.RelAck)
-	case sockdemo.WhyData:
+	case s.Why == sockdemo.WhyData && s.Acked > 0:
+		return t("demo.why.data_ack", "len", s.Len, "from", s.RelSeq, "to", s.RelSeq+uint32(s.Len)-1,
+			"acked", s.Acked, "ack", s.RelAck)
+	case s.Why == sockdemo.WhyData:
 		return t("demo.why.data", "len", s.Len, "from", s.RelSeq, "to", s.RelSeq+uint32(s.Len)-1)
-	case sockdemo.WhyAckData:
+	case s.Why == sockdemo.WhyAckData:
 		return t("demo.why.ack_data", "acked", s.Acked, "ack", s.RelAck)
-	case sockdemo.WhyRST:
+	case s.Why == sockdemo.WhyRST:
 		if r.Unread > 0 {
 			return t("demo.why.rst_unread", "unread", r.Unread)
 		}
 		return t("demo.why.rst")
-	case sockdemo.WhyRetransmit:
+	case s.Why == sockdemo.WhyRetransmit:
 		return t("demo.why.retransmission", "seq", s.RelSeq, "after", millis(s.After))
-	case sockdemo.WhyWindowUpdate:
+	case s.Why == sockdemo.WhyWindowUpdate:
 		return t("demo.why.window_update", "win", s.Window)
 	}
 	return t("demo.why." + string(s.Why))
