@@ -18,6 +18,7 @@ import (
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/cmd/iostreams"
+	"github.com/netlearn/netlearn/netinfo/capture"
 	"github.com/netlearn/netlearn/netinfo/netns"
 	"github.com/netlearn/netlearn/netinfo/ports"
 	"github.com/netlearn/netlearn/sockdemo"
@@ -506,4 +507,58 @@ func TestPipedAndJSONOutputKeepWholeLines(t *testing.T) {
 	if got := wrapWidth(f, false); got != 60 {
 		t.Errorf("terminal: wrap width %d, want 60", got)
 	}
+}
+
+// Each refusal names its cause and what to do about it, in one line.
+func TestRefusalLineNamesTheSetting(t *testing.T) {
+	f, _, _ := testFactory(80)
+	opts := &Options{F: f}
+	cases := []struct {
+		r    *netns.Refusal
+		want string
+	}{
+		{&netns.Refusal{Reason: netns.AppArmor, Sysctl: "kernel.apparmor_restrict_unprivileged_userns"},
+			"sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0"},
+		{&netns.Refusal{Reason: netns.UsernsCloneOff, Sysctl: "kernel.unprivileged_userns_clone"},
+			"sudo sysctl -w kernel.unprivileged_userns_clone=1"},
+		{&netns.Refusal{Reason: netns.Other, Err: errors.New("operation not permitted")},
+			"(operation not permitted); in a container its seccomp profile may forbid it"},
+	}
+	for _, c := range cases {
+		line := refusalLine(opts, c.r, "")
+		if !strings.Contains(line, c.want) || !strings.HasPrefix(line, "--packets cannot capture here: ") || strings.Contains(line, "\n") {
+			t.Errorf("%s: %q lacks %q", c.r.Reason, line, c.want)
+		}
+	}
+}
+
+// A captured picture explains each segment under its arrow.
+func TestCapturedPictureExplainsSegments(t *testing.T) {
+	f, out, _ := testFactory(100)
+	c := newColumns(f, codeContext{})
+	t0 := time.Now()
+	seg := func(ms int, s sockdemo.Segment) sockdemo.Event {
+		s.Time = t0.Add(time.Duration(ms) * time.Millisecond)
+		return sockdemo.Event{Step: sockdemo.StepSegment, Time: s.Time, Segment: &s}
+	}
+	events := []sockdemo.Event{
+		seg(0, sockdemo.Segment{Dir: sockdemo.ToServer, Flags: "SYN", Seq: 77, Window: 65495, Options: []string{"mss 65495"}, Why: sockdemo.WhySYN}),
+		seg(1, sockdemo.Segment{Dir: sockdemo.ToServer, Flags: "PSH+ACK", RelSeq: 6, RelAck: 15, Len: 6, Payload: "你好", Why: sockdemo.WhyData,
+			Checksum: 0xfe2e, Computed: 0x1234}),
+		seg(210, sockdemo.Segment{Dir: sockdemo.ToServer, Flags: "PSH+ACK", RelSeq: 6, RelAck: 15, Len: 6, Payload: "你好",
+			Why: sockdemo.WhyRetransmit, Retransmission: true, After: 209 * time.Millisecond}),
+		seg(211, sockdemo.Segment{Dir: sockdemo.ToClient, Flags: "RST", Why: sockdemo.WhyRST}),
+		{Step: sockdemo.StepClose, Side: sockdemo.SideServer, Time: t0.Add(211 * time.Millisecond), Unread: 3},
+	}
+	c.timeline(sockdemo.Captured(events), captureInfo{stats: &capture.Stats{Packets: 4}})
+	expectContains(t, out.String(),
+		"The segments on the wire, captured on lo",
+		"seq 0  len 0  win 65495 · ISN 77 (raw) · options: mss 65495",
+		"6 bytes of data, bytes 6 to 11 of this side's stream.",
+		"retransmission: seq 6 again, 209 ms after the first copy",
+		"RST: this side closed with 3 bytes unread, so the kernel aborted the connection.",
+		"header says 0xfe2e, but its real checksum is 0x1234",
+		"seq 6 was lost and sent again 209 ms later",
+		"the kernel dropped 0 (PACKET_STATISTICS)",
+	)
 }

@@ -193,7 +193,10 @@ func fallback(ctx context.Context, opts *Options, err error, detail string) erro
 func refusalLine(opts *Options, err error, detail string) string {
 	t := opts.F.Tr.T
 	var why string
-	r := netns.Classify(err)
+	r, ok := netns.AsRefusal(err)
+	if !ok {
+		r = netns.Classify(err)
+	}
 	switch {
 	case runtime.GOOS == "darwin":
 		why = t("demo.packets.macos")
