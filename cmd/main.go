@@ -25,17 +25,21 @@ func Main() int {
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	defer signal.Stop(sigs)
-	return runWithSignals(context.Background(), os.Args[1:], iostreams.System(), os.Getenv, sigs)
+	return runWithSignals(context.Background(), os.Args[1:], iostreams.System(), os.Getenv, sigs, nil)
 }
 
 // Run runs netlearn with the given arguments, streams and environment.
 // Tests call it directly to assert exact exit codes; cancelling ctx acts
 // like Ctrl-C.
 func Run(ctx context.Context, args []string, ios *iostreams.IOStreams, getenv func(string) string) int {
-	return runWithSignals(ctx, args, ios, getenv, nil)
+	return runWithSignals(ctx, args, ios, getenv, nil, nil)
 }
 
-func runWithSignals(ctx context.Context, args []string, ios *iostreams.IOStreams, getenv func(string) string, sigs <-chan os.Signal) int {
+// runWithSignals runs one command line. setup, when set, adjusts the
+// Factory before the command tree is built: tests give it their own config
+// folder.
+func runWithSignals(ctx context.Context, args []string, ios *iostreams.IOStreams, getenv func(string) string,
+	sigs <-chan os.Signal, setup func(*cmdutil.Factory)) int {
 	pre := preParse(args)
 	lang, err := i18n.Detect(pre.lang, getenv)
 	if pre.langSet && pre.lang == "" {
@@ -57,7 +61,9 @@ func runWithSignals(ctx context.Context, args []string, ios *iostreams.IOStreams
 	setupPterm(ios)
 
 	f := cmdutil.NewFactory(ios, lang)
-	f.Getenv = getenv
+	if setup != nil {
+		setup(f)
+	}
 	ctx, closeScope := f.Interrupts.Scope(ctx)
 	defer closeScope()
 	defer f.Interrupts.Forward(sigs)()

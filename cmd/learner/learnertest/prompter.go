@@ -1,12 +1,12 @@
 // Package tutortest gives tests of the learning commands a scripted
 // Prompter, standing in for the learner at a terminal.
-package tutortest
+package learnertest
 
 import (
 	"fmt"
 	"strings"
 
-	"github.com/netlearn/netlearn/cmd/tutor"
+	"github.com/netlearn/netlearn/cmd/output"
 )
 
 // Step is the learner's answer to one prompt.
@@ -49,7 +49,7 @@ func (p *Prompter) fail(err error) {
 func (p *Prompter) Select(prompt string, options []string) (int, error) {
 	s, ok := p.next("select", prompt)
 	if !ok {
-		return -1, tutor.ErrCancelled
+		return -1, output.ErrCancelled
 	}
 	// An option that is exactly the text wins over one that contains it:
 	// a pick of "8" must not land on "128".
@@ -64,14 +64,14 @@ func (p *Prompter) Select(prompt string, options []string) (int, error) {
 		}
 	}
 	p.fail(fmt.Errorf("select %q: no option contains %q in %q", prompt, s.Pick, options))
-	return -1, tutor.ErrCancelled
+	return -1, output.ErrCancelled
 }
 
 // Input implements tutor.Prompter.
 func (p *Prompter) Input(prompt string) (string, error) {
 	s, ok := p.next("input", prompt)
 	if !ok {
-		return "", tutor.ErrCancelled
+		return "", output.ErrCancelled
 	}
 	return s.Text, nil
 }
@@ -80,7 +80,7 @@ func (p *Prompter) Input(prompt string) (string, error) {
 func (p *Prompter) Confirm(prompt string) (bool, error) {
 	s, ok := p.next("confirm", prompt)
 	if !ok {
-		return false, tutor.ErrCancelled
+		return false, output.ErrCancelled
 	}
 	return s.Yes, nil
 }

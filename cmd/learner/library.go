@@ -1,6 +1,12 @@
-package tutor
+// Package learner holds what the learning commands (learn, quiz, progress,
+// the menu, exercise) share about the learner: the embedded lessons in the
+// run's language, the sections a learner can name, and the saved progress
+// with its one-line notices. Sibling commands never import each other; what
+// they share lives here.
+package learner
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -28,6 +34,15 @@ func Library(f *cmdutil.Factory) (*lessons.Library, error) {
 		return nil, &cmdutil.FailedError{Msg: f.Tr.T("learn.content_broken", "reason", first)}
 	}
 	return lib, nil
+}
+
+// CheckSection explains, in the run's language, a word that is not a
+// section.
+func CheckSection(f *cmdutil.Factory, s string) error {
+	if lessons.IsSection(s) {
+		return nil
+	}
+	return errors.New(f.Tr.T("learn.bad_section", "section", s, "sections", strings.Join(lessons.Sections, " ")))
 }
 
 // SectionRow is one section's line in the lesson list and progress view.
