@@ -12,6 +12,7 @@ import (
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/cmd/internal/textwrap"
+	"github.com/netlearn/netlearn/cmd/output"
 	"github.com/netlearn/netlearn/sockdemo"
 )
 
@@ -23,9 +24,8 @@ type columns struct {
 	d     *describer
 	color bool
 	width int // of one column
-	// wrap: the picture's explanations fit the terminal; piped, each
-	// stays one line, easy to grep.
-	wrap bool
+	// out draws the picture at the end, in the run's look.
+	out *output.Layer
 }
 
 const gutter = " │ "
@@ -38,7 +38,7 @@ func newColumns(f *cmdutil.Factory, code codeContext) *columns {
 	d := newDescriber(f.Tr, code, false)
 	d.paragraphs = true
 	return &columns{w: f.IO.Out, tr: f.Tr, d: d, color: f.IO.ColorEnabled(), width: width,
-		wrap: f.IO.IsStdoutTTY()}
+		out: f.IO.Output()}
 }
 
 func (c *columns) header() {

@@ -70,6 +70,13 @@ func TestEveryComputedKeyExists(t *testing.T) {
 	}
 }
 
+// terminalFactory is testFactory with the terminal look, as a learner sees it.
+func terminalFactory(width int) (*cmdutil.Factory, *bytes.Buffer) {
+	f, out, _ := testFactory(width)
+	f.IO.SetTTY(false, true, false)
+	return f, out
+}
+
 func testFactory(width int) (*cmdutil.Factory, *bytes.Buffer, *bytes.Buffer) {
 	ios, _, out, errOut := iostreams.Test()
 	ios.SetTerminalWidth(width)
@@ -174,7 +181,7 @@ func TestColumnsPutEachSideInItsColumn(t *testing.T) {
 }
 
 func TestTimelinePairsSendsWithRecvs(t *testing.T) {
-	f, out, _ := testFactory(80)
+	f, out := terminalFactory(80)
 	c := newColumns(f, codeContext{})
 	t0 := time.Now()
 	at := func(ms int) time.Time { return t0.Add(time.Duration(ms) * time.Millisecond) }
@@ -337,7 +344,7 @@ func TestQuietPrintsOneLinePerLifecycleEvent(t *testing.T) {
 }
 
 func TestTimelineShowsEveryRecvPiece(t *testing.T) {
-	f, out, _ := testFactory(100)
+	f, out := terminalFactory(100)
 	c := newColumns(f, codeContext{})
 	t0 := time.Now()
 	at := func(ms int) time.Time { return t0.Add(time.Duration(ms) * time.Millisecond) }
@@ -534,7 +541,7 @@ func TestRefusalLineNamesTheSetting(t *testing.T) {
 
 // A captured picture explains each segment under its arrow.
 func TestCapturedPictureExplainsSegments(t *testing.T) {
-	f, out, _ := testFactory(100)
+	f, out := terminalFactory(100)
 	c := newColumns(f, codeContext{})
 	t0 := time.Now()
 	seg := func(ms int, s sockdemo.Segment) sockdemo.Event {

@@ -7,9 +7,9 @@ import (
 	"time"
 
 	"github.com/mattn/go-runewidth"
-	"github.com/pterm/pterm"
 
 	"github.com/netlearn/netlearn/cmd/internal/textwrap"
+	"github.com/netlearn/netlearn/cmd/output"
 	"github.com/netlearn/netlearn/netinfo/capture"
 	"github.com/netlearn/netlearn/sockdemo"
 )
@@ -26,63 +26,62 @@ type captureInfo struct {
 	pcap  string // the file written, if any
 }
 
-// timeline draws the exchange over time. Inferred from socket events, it
-// shows the three-way handshake inside connect, each message and reply,
-// and each close's FIN (or RST). Captured, it shows every segment with
-// its numbers and why it is there.
+// timeline draws the exchange over time through the output layer's
+// stream. Inferred from socket events, it shows the three-way handshake
+// inside connect, each message and reply, and each close's FIN (or RST).
+// Captured, it shows every segment with its numbers and why it is there.
+// Piped, each row is one plain record (segment, step or note).
 func (c *columns) timeline(p sockdemo.Picture, info captureInfo) {
 	if len(p.Rows) == 0 {
 		return
 	}
-	side := c.sideWidth()
-	title := "demo.tl.title_captured"
+	st := c.out.Stream()
+	defer st.End()
+	title, source := "demo.tl.title_captured", "captured"
 	if p.Inferred {
-		title = "demo.tl.title"
+		title, source = "demo.tl.title", "inferred"
 	}
-	fmt.Fprintln(c.w)
-	fmt.Fprintln(c.w, c.paint(pterm.Bold, c.tr.T(title)))
-	fmt.Fprintln(c.w, strings.Repeat(" ", timeIndent)+textwrap.Pad(c.tr.T("demo.col.server"), side)+" "+
-		strings.Repeat(" ", wireWidth)+" "+c.tr.T("demo.col.client"))
+	side := c.sideWidth()
+	head := "\n" + c.out.ColorScheme().Bold(c.tr.T(title)) + "\n" + strings.Repeat(" ", timeIndent) +
+		textwrap.Pad(c.tr.T("demo.col.server"), side) + " " + strings.Repeat(" ", wireWidth) + " " + c.tr.T("demo.col.client")
+	st.Emit(output.Record{Type: "picture", Values: []string{output.KV("source", source)}, Text: c.tr.T(title), Terminal: head})
 	start := p.Rows[0].At
 	for _, r := range p.Rows {
-		c.pictureRow(r, start, side, p.Inferred)
+		st.Emit(c.pictureRow(r, start, side, p.Inferred))
 	}
-	notes := []string{}
-	if p.Inferred {
+	for _, n := range c.pictureNotes(p, info) {
+		st.Emit(output.Record{Type: "note", Text: n, Terminal: c.out.Wrap(n, "  ")})
+	}
+}
+
+// pictureNotes end the picture: what the segments mean, or what this
+// capture shows of TCP's reliability.
+func (c *columns) pictureNotes(p sockdemo.Picture, info captureInfo) []string {
+	var notes []string
+	switch {
+	case p.Inferred:
 		notes = append(notes, c.tr.T("demo.tl.note"))
 		if p.HasRST() {
 			notes = append(notes, c.tr.T("demo.tl.note_rst"))
 		}
-	} else {
+	default:
 		notes = append(notes, c.reliabilityNotes(p, info)...)
 	}
 	if p.NoBoundaries {
 		notes = append(notes, c.tr.T("demo.tl.no_boundaries"))
 	}
-	for _, n := range notes {
-		c.paragraph(n, "", "  ")
-	}
+	return notes
 }
 
 func (c *columns) sideWidth() int {
 	return max((c.width*2-wireWidth-10)/2, 12)
 }
 
-// fullWidth is the width of the whole view, both columns and the gutter.
-func (c *columns) fullWidth() int {
-	return c.width*2 + runewidth.StringWidth(gutter)
-}
-
-func (c *columns) paragraph(text, first, rest string) {
-	if !c.wrap {
-		fmt.Fprintln(c.w, first+text)
-		return
-	}
-	fmt.Fprintln(c.w, textwrap.Hang(first+text, c.fullWidth(), rest))
-}
-
-func (c *columns) pictureRow(r sockdemo.Row, start time.Time, side int, inferred bool) {
+// pictureRow is one row: on a terminal the arrow between the two sides'
+// steps, with a captured segment's numbers and reason under it.
+func (c *columns) pictureRow(r sockdemo.Row, start time.Time, side int, inferred bool) output.Record {
 	server, client := c.stepsText(r.Server, r), c.stepsText(r.Client, r)
+	at := elapsed(r.At.Sub(start))
 	wire := strings.Repeat(" ", wireWidth)
 	if r.Segment != nil {
 		wire = arrow(c.wireLabel(r.Segment, inferred), r.Segment.Dir == sockdemo.ToServer)
@@ -90,16 +89,46 @@ func (c *columns) pictureRow(r sockdemo.Row, start time.Time, side int, inferred
 			server = c.tr.T("demo.tl.kernel_answers")
 		}
 	}
-	line := textwrap.Pad(elapsed(r.At.Sub(start)), timeIndent) + textwrap.Pad(trunc(server, side), side) + " " +
-		wire + " " + trunc(client, side)
-	fmt.Fprintln(c.w, strings.TrimRight(line, " "))
-	if r.Segment == nil || inferred {
-		return
+	line := strings.TrimRight(textwrap.Pad(at, timeIndent)+textwrap.Pad(trunc(server, side), side)+" "+
+		wire+" "+trunc(client, side), " ")
+	if r.Segment == nil {
+		return output.Record{Type: "step", Values: stepValues(at, r), Text: strings.TrimSpace(server + client), Terminal: line}
+	}
+	rec := output.Record{Type: "segment", Values: segmentValues(at, r.Segment, inferred), Terminal: line}
+	if inferred {
+		rec.Text = strings.Trim(server+" / "+client, " /")
+		return rec
 	}
 	indent := strings.Repeat(" ", timeIndent+2)
-	for _, l := range c.segmentDetails(r) {
-		c.paragraph(l, indent, indent+"  ")
+	details := c.segmentDetails(r)
+	for _, l := range details {
+		rec.Terminal += "\n" + c.out.Wrap(indent+l, indent+"  ")
 	}
+	rec.Text = c.why(r)
+	return rec
+}
+
+// stepValues are a socket step's plain fields.
+func stepValues(at string, r sockdemo.Row) []string {
+	ev := append(r.Server, r.Client...)[0]
+	return []string{output.KV("at", at), output.KV("side", ev.Side), output.KV("call", ev.Step)}
+}
+
+// segmentValues are a segment's plain fields, the numbers as in --json.
+func segmentValues(at string, s *sockdemo.Segment, inferred bool) []string {
+	v := []string{output.KV("at", at), output.KV("dir", s.Dir), output.KV("flags", s.Flags), output.KV("len", s.Len)}
+	if inferred {
+		return append(v, "inferred")
+	}
+	v = append(v, output.KV("seq", s.Seq), output.KV("ack", s.Ack), output.KV("rel_seq", s.RelSeq),
+		output.KV("rel_ack", s.RelAck), output.KV("win", s.Window))
+	if s.Retransmission {
+		v = append(v, "retransmission")
+	}
+	if s.Probe {
+		v = append(v, "window_probe")
+	}
+	return v
 }
 
 // wireLabel is what the arrow carries: the flags, and the bytes of data.
@@ -161,7 +190,7 @@ func (c *columns) segmentDetails(r sockdemo.Row) []string {
 	if s.Payload != "" {
 		nums += " · " + t("demo.pk.payload", "text", runewidth.Truncate(s.Payload, 24, "…"))
 	}
-	return []string{nums, c.paint(pterm.FgGray, c.why(r))}
+	return []string{nums, c.out.ColorScheme().Gray(c.why(r))}
 }
 
 // why is the one line that says why a segment is there.
