@@ -3,6 +3,7 @@ module github.com/netlearn/netlearn
 go 1.26.8
 
 require (
+	github.com/gopacket/gopacket v1.7.7
 	github.com/jackpal/gateway v1.1.1
 	github.com/mattn/go-isatty v0.0.24
 	github.com/mattn/go-runewidth v0.0.24
@@ -25,7 +26,6 @@ require (
 	github.com/containerd/console v1.0.5 // indirect
 	github.com/davecgh/go-spew v1.1.1 // indirect
 	github.com/google/uuid v1.6.0 // indirect
-	github.com/gopacket/gopacket v1.7.7 // indirect
 	github.com/inconshreveable/mousetrap v1.1.0 // indirect
 	github.com/lithammer/fuzzysearch v1.1.8 // indirect
 	github.com/pmezard/go-difflib v1.0.0 // indirect

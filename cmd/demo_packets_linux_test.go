@@ -39,7 +39,8 @@ func TestDemoPacketsRefusedExits4(t *testing.T) {
 	if stderr.String() != want {
 		t.Errorf("stderr %q\nwant   %q", stderr.String(), want)
 	}
-	for _, s := range []string{"The exchange over time, inferred from socket events (not captured)", "recv 6 B", "◀──────── FIN ──────── close()"} {
+	for _, s := range []string{"picture\tsource=inferred\tThe exchange over time, inferred from socket events (not captured)\n",
+		"\tdir=to_server\tflags=PSH+ACK\tlen=6\tinferred\trecv 6 B / send \"你好\"\n", "\tdir=to_server\tflags=FIN\tlen=0\tinferred\tclose()\n"} {
 		if !strings.Contains(stdout.String(), s) {
 			t.Errorf("stdout lacks %q:\n%s", s, stdout.String())
 		}

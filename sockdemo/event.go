@@ -63,6 +63,9 @@ const (
 	ReasonDone       = "done"        // the client had nothing more to send
 	ReasonMaxClients = "max_clients" // the server was full: refused, or told so
 	ReasonError      = "error"
+	// ReasonStopReading: the server stopped after MaxReads (the slow
+	// reader), leaving bytes unread.
+	ReasonStopReading = "stopped_reading"
 )
 
 // Event is one step that really happened. Fields that do not apply to a

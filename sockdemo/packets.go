@@ -28,7 +28,8 @@ const (
 )
 
 // SlowReaderMessages is the conversation of --slow-reader: a greeting, a
-// message of 8 KiB, far more than the small receive window, then exit.
+// message of 8 KiB, far more than the small receive window, then exit
+// (which the server, gone by then, never reads).
 func SlowReaderMessages() []string {
 	return []string{"hello", strings.Repeat("0123456789abcdef", 512), "exit"}
 }
@@ -67,7 +68,9 @@ func (r PacketRun) Run(ctx context.Context) error {
 	lose := &loser{nth: r.Lose, seen: make(chan struct{}, 1)}
 	cfg := ServerConfig{Host: "127.0.0.1", Once: true, Seq: seq, OnAccept: lose.accepted}
 	if r.SlowReader {
-		cfg.RcvBuf, cfg.Pause = SlowReaderBuffer, SlowReaderPause
+		// After the pause it reads twice more (the window reopens), then closes with bytes
+		// still unread: its kernel aborts the connection with RST.
+		cfg.RcvBuf, cfg.Pause, cfg.MaxReads = SlowReaderBuffer, SlowReaderPause, 3
 	}
 	srv, err := Listen(ctx, cfg)
 	if err != nil {
@@ -123,7 +126,6 @@ type watcher struct {
 }
 
 func (w *watcher) run() {
-	dec := capture.NewDecoder()
 	for {
 		frame, at, err := w.sn.Next()
 		if err != nil {
@@ -135,7 +137,7 @@ func (w *watcher) run() {
 		if w.pcap != nil && w.err == nil {
 			w.err = w.pcap.Write(frame, at)
 		}
-		p, err := dec.Decode(frame, at)
+		p, err := capture.Decode(frame, at)
 		if err != nil {
 			continue
 		}

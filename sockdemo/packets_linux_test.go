@@ -257,7 +257,16 @@ func TestSlowReaderClosesTheWindow(t *testing.T) {
 			rst = i
 		}
 	}
-	// The client closes while replies are still coming: an abortive close.
+	// The server stops reading with bytes unread: an abortive close.
+	var unread int
+	for _, ev := range evs {
+		if ev.Side == SideServer && ev.Step == StepClose {
+			unread = ev.Unread
+		}
+	}
+	if unread == 0 || segmentsOf(evs)[rst].Dir != ToClient {
+		t.Errorf("the server's close left %d bytes unread; RST %+v", unread, segmentsOf(evs)[max(rst, 0)])
+	}
 	if zero < 0 || probe < 0 || reopened < 0 || rst < 0 {
 		t.Fatalf("window 0 at %d, probe at %d, reopened at %d, RST at %d in %+v", zero, probe, reopened, rst, segmentsOf(evs))
 	}

@@ -2,6 +2,7 @@ package sockdemo
 
 import (
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -312,7 +313,7 @@ func (p Picture) Evidence() Evidence {
 // HasRST says whether some segment of the picture is a reset.
 func (p Picture) HasRST() bool {
 	for _, r := range p.Rows {
-		if r.Segment != nil && r.Segment.Flags == "RST" {
+		if r.Segment != nil && strings.Contains(r.Segment.Flags, "RST") {
 			return true
 		}
 	}

@@ -54,6 +54,9 @@ type ServerConfig struct {
 	// Pause makes a slow reader: the server waits this long before its
 	// second recv, letting the client fill the receive window.
 	Pause time.Duration
+	// MaxReads, when set, ends a session after that many recvs, whatever
+	// is still waiting: the slow reader gives up.
+	MaxReads int
 	// OnAccept, when set, is given each accepted connection (experiments
 	// attach a socket filter to it).
 	OnAccept func(net.Conn)
@@ -318,6 +321,9 @@ func (c *serverConn) loop() string {
 		if n > 0 {
 			if done := c.received(c.buf[:n]); done != "" {
 				return done
+			}
+			if cfg.MaxReads > 0 && c.reads >= int64(cfg.MaxReads) {
+				return ReasonStopReading
 			}
 		}
 		if err != nil {

@@ -49,7 +49,7 @@ func TestEveryComputedKeyExists(t *testing.T) {
 		}
 	}
 	for _, r := range []string{sockdemo.ReasonExit, sockdemo.ReasonPeerClosed, sockdemo.ReasonReset, sockdemo.ReasonIdle,
-		sockdemo.ReasonShutdown, sockdemo.ReasonDone, sockdemo.ReasonMaxClients, sockdemo.ReasonError} {
+		sockdemo.ReasonShutdown, sockdemo.ReasonDone, sockdemo.ReasonMaxClients, sockdemo.ReasonError, sockdemo.ReasonStopReading} {
 		keys = append(keys, "demo.did.close."+r)
 	}
 	keys = append(keys, "demo.did.after_close.time_wait", "demo.did.after_close.other")
