@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"net"
+	"net/netip"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -22,16 +23,16 @@ const (
 	// long enough for the sender's first window probes (after about 0.2 s,
 	// then doubling).
 	SlowReaderPause = 1500 * time.Millisecond
-	// lingerForLastSegments is how long capture goes on after both sides
-	// closed, for the last ACK (sent by the kernel, not by a call).
-	lingerForLastSegments = 50 * time.Millisecond
+	// lingerForLastSegments is how long capture may go on after both
+	// sides closed, waiting for the last ACK (sent by the kernel, not by
+	// a call); it stops as soon as the connection is over on the wire.
+	lingerForLastSegments = 200 * time.Millisecond
 )
 
-// SlowReaderMessages is the conversation of --slow-reader: a greeting, a
-// message of 8 KiB, far more than the small receive window, then exit
-// (which the server, gone by then, never reads).
+// SlowReaderMessages is the conversation of --slow-reader: a greeting,
+// then a message of 8 KiB, far more than the small receive window.
 func SlowReaderMessages() []string {
-	return []string{"hello", strings.Repeat("0123456789abcdef", 512), "exit"}
+	return []string{"hello", strings.Repeat("0123456789abcdef", 512)}
 }
 
 // PacketRun is one demo run on loopback with every segment captured. It
@@ -48,6 +49,10 @@ type PacketRun struct {
 	Pcap io.Writer
 	// Emit receives every event: socket steps, segments, capture counts.
 	Emit func(Event)
+	// Client, when set, replaces the scripted client: it talks to the
+	// server at addr (benchmarks send a burst). The server then echoes
+	// and reports no per-message events.
+	Client func(ctx context.Context, addr netip.AddrPort) error
 }
 
 // Run performs the run. It returns the capture's error (none for a
@@ -67,38 +72,51 @@ func (r PacketRun) Run(ctx context.Context) error {
 	seq := NewSequencer(r.Emit, false)
 	lose := &loser{nth: r.Lose, seen: make(chan struct{}, 1)}
 	cfg := ServerConfig{Host: "127.0.0.1", Once: true, Seq: seq, OnAccept: lose.accepted}
+	if r.Client != nil {
+		cfg.Echo, cfg.Quiet = true, true
+	}
 	if r.SlowReader {
-		// After the pause it reads twice more (the window reopens), then closes with bytes
-		// still unread: its kernel aborts the connection with RST.
-		cfg.RcvBuf, cfg.Pause, cfg.MaxReads = SlowReaderBuffer, SlowReaderPause, 3
+		// After the pause it reads twice more without answering (the
+		// window reopens), then closes with bytes still unread: its kernel
+		// aborts the connection with RST while the client waits for an
+		// answer, so the ending is the same on every run.
+		cfg.RcvBuf, cfg.Pause, cfg.MaxReads, cfg.MaxReplies = SlowReaderBuffer, SlowReaderPause, 3, 1
 	}
 	srv, err := Listen(ctx, cfg)
 	if err != nil {
 		return err
 	}
-	watch := &watcher{sn: sn, pcap: pw, seq: seq, segs: NewSegmenter(srv.Addr()), lose: lose}
+	watch := &watcher{sn: sn, pcap: pw, seq: seq, segs: NewSegmenter(srv.Addr()), lose: lose, over: make(chan struct{})}
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
 		watch.run()
 	}()
-	r.converse(ctx, srv, seq, lose)
-	time.Sleep(lingerForLastSegments)
+	clientErr := r.converse(ctx, srv, seq, lose)
+	select {
+	case <-watch.over:
+	case <-time.After(lingerForLastSegments):
+	}
 	sn.Stop()
 	wg.Wait()
 	stats, statErr := sn.Stats()
 	seq.Emit(Event{Step: StepCapture, Capture: &stats})
-	return errors.Join(watch.err, statErr)
+	return errors.Join(watch.readErr, watch.err, statErr, clientErr)
 }
 
-// converse runs the server and client; their failures are events.
-func (r PacketRun) converse(ctx context.Context, srv *Server, seq *Sequencer, lose *loser) {
+// converse runs the server and client. The scripted client's failures
+// are events; a custom client's error is returned.
+func (r PacketRun) converse(ctx context.Context, srv *Server, seq *Sequencer, lose *loser) error {
 	served := make(chan struct{})
 	go func() {
 		defer close(served)
 		_, _ = srv.Serve(ctx)
 	}()
+	defer func() { <-served }()
+	if r.Client != nil {
+		return r.Client(ctx, srv.Addr())
+	}
 	msgs := r.Messages
 	if r.SlowReader {
 		msgs = SlowReaderMessages()
@@ -112,7 +130,7 @@ func (r PacketRun) converse(ctx context.Context, srv *Server, seq *Sequencer, lo
 	} else {
 		srv.Close()
 	}
-	<-served
+	return nil
 }
 
 // watcher turns captured frames into segment events.
@@ -122,37 +140,64 @@ type watcher struct {
 	seq  *Sequencer
 	segs *Segmenter
 	lose *loser
-	err  error
+	err  error // decoding goroutine's (the pcap file's)
+	// readErr is the reading goroutine's.
+	readErr  error
+	over     chan struct{}
+	overSaid bool // closed once the connection is over on the wire
 }
 
+// run drains the kernel's queue in one goroutine, copying each frame
+// out, while another decodes and explains them: under a burst the socket
+// is emptied at copying speed, so the kernel drops nothing.
 func (w *watcher) run() {
-	for {
-		frame, at, err := w.sn.Next()
-		if err != nil {
-			if !errors.Is(err, capture.ErrStopped) {
-				w.err = err
+	frames := make(chan frame, 4096)
+	go func() {
+		defer close(frames)
+		for {
+			data, at, err := w.sn.Next()
+			if err != nil {
+				if !errors.Is(err, capture.ErrStopped) {
+					w.readErr = err // read once frames is closed
+				}
+				return
 			}
-			return
+			frames <- frame{data: append([]byte(nil), data...), at: at}
 		}
-		if w.pcap != nil && w.err == nil {
-			w.err = w.pcap.Write(frame, at)
-		}
-		p, err := capture.Decode(frame, at)
-		if err != nil {
-			continue
-		}
-		seg, ok := w.segs.Add(p)
-		if !ok {
-			continue
-		}
-		side := SideClient
-		if seg.Dir == ToClient {
-			side = SideServer
-		}
-		w.seq.Emit(Event{Time: seg.Time, Side: side, Step: StepSegment, Segment: &seg})
-		if seg.Dir == ToServer && seg.Len > 0 {
-			w.lose.sawData()
-		}
+	}()
+	for f := range frames {
+		w.explain(f)
+	}
+}
+
+type frame struct {
+	data []byte
+	at   time.Time
+}
+
+func (w *watcher) explain(f frame) {
+	if w.pcap != nil && w.err == nil {
+		w.err = w.pcap.Write(f.data, f.at)
+	}
+	p, err := capture.Decode(f.data, f.at)
+	if err != nil {
+		return
+	}
+	seg, ok := w.segs.Add(p)
+	if !ok {
+		return
+	}
+	side := SideClient
+	if seg.Dir == ToClient {
+		side = SideServer
+	}
+	w.seq.Emit(Event{Time: seg.Time, Side: side, Step: StepSegment, Segment: &seg})
+	if seg.Dir == ToServer && seg.Len > 0 {
+		w.lose.sawData()
+	}
+	if w.segs.Over() && !w.overSaid {
+		close(w.over)
+		w.overSaid = true
 	}
 }
 

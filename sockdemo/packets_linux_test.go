@@ -253,7 +253,7 @@ func TestSlowReaderClosesTheWindow(t *testing.T) {
 			probe = i
 		case s.Why == WhyWindowUpdate && probe >= 0 && reopened < 0:
 			reopened = i
-		case s.Why == WhyRST:
+		case s.Why == WhyRST && rst < 0:
 			rst = i
 		}
 	}

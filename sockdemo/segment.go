@@ -92,6 +92,7 @@ type half struct {
 type Segmenter struct {
 	server netip.AddrPort
 	halves map[Dir]*half
+	over   bool
 }
 
 // payloadShown is how many bytes of a segment's data its Payload shows:
@@ -133,8 +134,15 @@ func (s *Segmenter) Add(p capture.Packet) (seg Segment, ok bool) {
 		seg.Window <<= me.wscale
 	}
 	seg.Why = s.why(&seg, p.Flags, me, peer)
+	if p.Flags.RST || (me.finSent && peer.finSent && seg.RelAck == peer.finSeq+1) {
+		s.over = true
+	}
 	return seg, true
 }
+
+// Over says the connection has ended on the wire: reset, or both FINs
+// sent and the second one acknowledged.
+func (s *Segmenter) Over() bool { return s.over }
 
 // why decides the reason and updates both halves' state.
 func (s *Segmenter) why(seg *Segment, f capture.Flags, me, peer *half) Why {

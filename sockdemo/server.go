@@ -55,8 +55,9 @@ type ServerConfig struct {
 	// second recv, letting the client fill the receive window.
 	Pause time.Duration
 	// MaxReads, when set, ends a session after that many recvs, whatever
-	// is still waiting: the slow reader gives up.
-	MaxReads int
+	// is still waiting: the slow reader gives up. MaxReplies, when set,
+	// answers only that many of them.
+	MaxReads, MaxReplies int
 	// OnAccept, when set, is given each accepted connection (experiments
 	// attach a socket filter to it).
 	OnAccept func(net.Conn)
@@ -345,6 +346,9 @@ func (c *serverConn) received(data []byte) string {
 	}
 	if exit {
 		return ReasonExit
+	}
+	if cfg.MaxReplies > 0 && c.reads > int64(cfg.MaxReplies) {
+		return ""
 	}
 	reply := []byte(cfg.Reply)
 	if cfg.Echo {

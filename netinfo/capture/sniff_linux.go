@@ -63,8 +63,9 @@ func (s *Sniffer) setup(ifindex int) error {
 	if err := unix.SetsockoptInt(s.fd, unix.SOL_SOCKET, unix.SO_TIMESTAMPNS, 1); err != nil {
 		return os.NewSyscallError("setsockopt(SO_TIMESTAMPNS)", err)
 	}
-	// Reads wake up this often to see whether Stop was called.
-	tv := unix.NsecToTimeval(int64(20 * time.Millisecond))
+	// Reads wake up this often to see whether Stop was called: the cost
+	// of stopping.
+	tv := unix.NsecToTimeval(int64(5 * time.Millisecond))
 	if err := unix.SetsockoptTimeval(s.fd, unix.SOL_SOCKET, unix.SO_RCVTIMEO, &tv); err != nil {
 		return os.NewSyscallError("setsockopt(SO_RCVTIMEO)", err)
 	}
