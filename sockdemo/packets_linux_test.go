@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/netlearn/netlearn/internal/testbin"
 	"github.com/netlearn/netlearn/netinfo/netns"
 )
 
@@ -286,7 +287,7 @@ func TestCaptureAsNobody(t *testing.T) {
 	if err != nil {
 		t.Skip("setpriv is not installed")
 	}
-	bin := publicCopy(t)
+	bin := testbin.PublicCopy(t, "sockdemo.test")
 	cmd := exec.Command(setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", bin, "-test.run=^TestCaptureAsNobody$", "-test.v")
 	cmd.Env = append(os.Environ(), "SOCKDEMO_AS_NOBODY=1")
 	out, err := cmd.CombinedOutput()
@@ -296,30 +297,4 @@ func TestCaptureAsNobody(t *testing.T) {
 	if strings.Contains(string(out), "SKIP") {
 		t.Skipf("refused for nobody here:\n%s", out)
 	}
-}
-
-// publicCopy copies this test binary where nobody may run it.
-func publicCopy(t *testing.T) string {
-	t.Helper()
-	dir, err := os.MkdirTemp("", "sockdemo-test-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(dir) })
-	self, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := os.ReadFile(self)
-	if err != nil {
-		t.Fatal(err)
-	}
-	bin := filepath.Join(dir, "sockdemo.test")
-	if err := os.Chmod(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(bin, b, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	return bin
 }
