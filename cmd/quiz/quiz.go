@@ -32,10 +32,10 @@ type Options struct {
 	NoMachine bool
 	// Seed orders the questions and their choices (lessons.Shuffled); nil
 	// draws a new order for every run.
-	Seed      *uint64
-	Sources   lessons.MachineSources
-	Prompter  tutor.Prompter
-	Tracker   *tutor.Tracker // nil opens the saved progress
+	Seed     *uint64
+	Sources  lessons.MachineSources
+	Prompter tutor.Prompter
+	Tracker  *tutor.Tracker // nil opens the saved progress
 }
 
 // NewCmdQuiz returns the quiz command; runF replaces the work in tests.
