@@ -88,6 +88,34 @@ func TestBlindStrategiesFail(t *testing.T) {
 	t.Logf("best blind score per section (pass mark %d%%):\n%s", passMark, table.String())
 }
 
+// maxPooledHit bounds how often a blind strategy picks the right choice
+// over every stored choice question of a language: near chance (about a
+// quarter with four choices), so text questions are not what hides a
+// give-away.
+const maxPooledHit = 40
+
+func TestBlindStrategiesNearChanceOnChoices(t *testing.T) {
+	lib := loadDefault(t)
+	pooled := &Quiz{}
+	for _, section := range Sections {
+		q, _ := lib.Quiz(section)
+		for _, question := range q.Questions {
+			if question.Type == TypeChoice {
+				pooled.Questions = append(pooled.Questions, question)
+			}
+		}
+	}
+	for _, lang := range Langs {
+		for _, s := range blindStrategies {
+			if score := blindScore(pooled, lang, s); score >= maxPooledHit {
+				t.Errorf("%s: %q is right on %.0f%% of the %d choice questions (limit %d%%)", lang, s.name, score, len(pooled.Questions), maxPooledHit)
+			} else {
+				t.Logf("%s: %-20s right on %.0f%% of %d choice questions", lang, s.name, score, len(pooled.Questions))
+			}
+		}
+	}
+}
+
 // TestBlindStrategiesAreCounted checks the scorer itself on a made-up
 // question where "longest" is always right.
 func TestBlindStrategiesAreCounted(t *testing.T) {
