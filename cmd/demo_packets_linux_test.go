@@ -40,7 +40,7 @@ func TestDemoPacketsRefusedExits4(t *testing.T) {
 		t.Errorf("stderr %q\nwant   %q", stderr.String(), want)
 	}
 	for _, s := range []string{"picture\tsource=inferred\tThe exchange over time, inferred from socket events (not captured)\n",
-		"\tdir=to_server\tflags=PSH+ACK\tlen=6\tinferred\trecv 6 B / send \"你好\"\n", "\tdir=to_server\tflags=FIN\tlen=0\tinferred\tclose()\n"} {
+		"\tdir=to_server\tflags=PSH+ACK\tlen=7\tinferred\trecv 7 B / send \"你好\\n\"\n", "\tdir=to_server\tflags=FIN\tlen=0\tinferred\tclose()\n"} {
 		if !strings.Contains(stdout.String(), s) {
 			t.Errorf("stdout lacks %q:\n%s", s, stdout.String())
 		}

@@ -144,7 +144,7 @@ func TestCapturedConversation(t *testing.T) {
 			t.Errorf("unexpected %+v", s)
 		}
 	}
-	if want := []string{"1:5:hello", "6:6:你好", "12:4:exit"}; strings.Join(toServer, " ") != strings.Join(want, " ") {
+	if want := []string{`1:6:hello\n`, `7:7:你好\n`, `14:5:exit\n`}; strings.Join(toServer, " ") != strings.Join(want, " ") {
 		t.Fatalf("client data %v, want %v", toServer, want)
 	}
 	if fins != 2 {
@@ -223,7 +223,7 @@ func TestLoseRetransmits(t *testing.T) {
 	captureStats(t, evs)
 	var copies []Segment
 	for _, s := range segmentsOf(evs) {
-		if s.Dir == ToServer && s.Payload == "你好" {
+		if s.Dir == ToServer && s.Payload == `你好\n` {
 			copies = append(copies, s)
 		}
 	}
@@ -237,7 +237,7 @@ func TestLoseRetransmits(t *testing.T) {
 			got = append(got, ev.Text)
 		}
 	}
-	if strings.Join(got, "|") != "hello|你好|exit" {
+	if strings.Join(got, "|") != `hello\n|你好\n|exit\n` {
 		t.Fatalf("the server received %q: every byte must arrive exactly once", got)
 	}
 }
