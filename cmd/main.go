@@ -11,7 +11,6 @@ import (
 	"os/signal"
 	"syscall"
 
-	"github.com/pterm/pterm"
 	"github.com/spf13/pflag"
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
@@ -58,7 +57,6 @@ func runWithSignals(ctx context.Context, args []string, ios *iostreams.IOStreams
 		ForceColor:  getenv("CLICOLOR_FORCE"),
 		ForceTTY:    getenv("NETLEARN_FORCE_TTY"),
 	})
-	setupPterm(ios)
 
 	f := cmdutil.NewFactory(ios, lang)
 	if setup != nil {
@@ -79,17 +77,6 @@ func runWithSignals(ctx context.Context, args []string, ios *iostreams.IOStreams
 	}
 	printError(f, err)
 	return cmdutil.ExitCode(err)
-}
-
-// setupPterm points pterm at this run's streams, for the renderers that
-// still call pterm themselves instead of the output layer.
-func setupPterm(ios *iostreams.IOStreams) {
-	if ios.ColorEnabled() {
-		pterm.EnableStyling()
-	} else {
-		pterm.DisableStyling()
-	}
-	pterm.SetDefaultOutput(ios.Out)
 }
 
 // printError is the one place that prints a command's error.

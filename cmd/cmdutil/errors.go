@@ -1,5 +1,5 @@
 // Package cmdutil holds what every netlearn command shares: the Factory of
-// dependencies, the error values that decide exit codes, and output helpers.
+// dependencies, the error values that decide exit codes, and argument helpers.
 package cmdutil
 
 import (

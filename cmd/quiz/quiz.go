@@ -179,9 +179,9 @@ func (s *session) finish(res *Result, stopped error) error {
 
 func (s *session) printSummary(res *Result) error {
 	if s.opts.JSON {
-		return cmdutil.WriteJSON(s.opts.F.IO.Out, res)
+		return output.WriteJSON(s.opts.F.IO.Out, res)
 	}
-	_, err := fmt.Fprintln(s.out, s.style.bold(s.fit(s.summary(res))))
+	_, err := fmt.Fprintln(s.out, s.bold(s.fit(s.summary(res))))
 	return err
 }
 
