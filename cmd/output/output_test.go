@@ -164,7 +164,10 @@ type portDoc struct {
 }
 
 func TestRenderPicksTheLook(t *testing.T) {
-	terminal := func(l *Layer, s portDoc) error { _, err := fmt.Fprintf(l.Writer(), "TERMINAL %d\n", s.Port); return err }
+	terminal := func(l *Layer, s portDoc) error {
+		_, err := fmt.Fprintf(l.Writer(), "TERMINAL %d\n", s.Port)
+		return err
+	}
 	plain := func(l *Layer, s portDoc) error { _, err := fmt.Fprintf(l.Writer(), "port: %d\n", s.Port); return err }
 	cases := []struct {
 		name   string
