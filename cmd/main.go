@@ -88,7 +88,10 @@ func printError(f *cmdutil.Factory, err error) {
 	var usage *cmdutil.UsageError
 	var failed *cmdutil.FailedError
 	var perm *cmdutil.PermissionError
+	var reported *cmdutil.ReportedError
 	switch {
+	case errors.As(err, &reported):
+		// already printed by the in-process runner
 	case errors.As(err, &usage) && usage.Command == "":
 		fmt.Fprintln(w, tr.T("root.input_error", "msg", usage.Msg))
 	case errors.As(err, &usage):

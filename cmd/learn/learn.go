@@ -92,7 +92,7 @@ func learnRun(ctx context.Context, opts *Options) error {
 }
 
 // Show renders one lesson, records it as seen, and on a terminal offers to
-// run its try commands. The menu calls it too.
+// run its try commands.
 func Show(ctx context.Context, opts *Options, lib *lessons.Library, tracker *learner.Tracker, section string) error {
 	f := opts.F
 	lesson, ok := lib.Lesson(section, learner.Lang(f))

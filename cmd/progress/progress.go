@@ -115,7 +115,7 @@ type View struct {
 	Sections []learner.SectionRow `json:"sections"`
 }
 
-// Show renders the learner's progress. The menu calls it too.
+// Show renders the learner's progress.
 func Show(f *cmdutil.Factory, asJSON bool, lib *lessons.Library, tracker *learner.Tracker) error {
 	p := tracker.Progress
 	v := View{File: tracker.Path(), Seen: len(p.Seen), Total: len(lessons.Sections), Next: p.Next(),

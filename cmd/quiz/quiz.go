@@ -114,7 +114,7 @@ var errStdinEnded = errors.New("stdin ended")
 
 // Run asks the questions, grades them, saves each finished section's score
 // and returns nil (passed), a FailedError (below the pass mark or stdin
-// ended early) or ErrInterrupted (Ctrl-C). The menu calls it too.
+// ended early) or ErrInterrupted (Ctrl-C).
 func Run(ctx context.Context, opts *Options) error {
 	f := opts.F
 	lib, err := learner.Library(f)
