@@ -57,44 +57,42 @@ func renderExplanations(l *output.Layer, tr *i18n.Catalog, es []iface.Explanatio
 }
 
 func explanationLines(cs output.ColorScheme, tr *i18n.Catalog, e iface.Explanation) [][2]string {
-	label := func(key string) string { return tr.T("ip.explain." + key) }
 	lines := [][2]string{
-		{label("address"), e.Address.String()},
-		{label("family"), tr.T("ip.explain.family_" + string(e.Family))},
-		{label("kind"), string(e.Kind) + " — " + tr.T("ip.kind_help."+string(e.Kind))},
+		{tr.T("ip.explain.address"), e.Address.String()},
+		{tr.T("ip.explain.family"), tr.T("ip.explain.family_" + string(e.Family))},
+		{tr.T("ip.explain.kind"), string(e.Kind) + " — " + tr.T("ip.kind_help."+string(e.Kind))},
 	}
 	if e.MappedV4.IsValid() {
-		lines = append(lines, [2]string{label("mapped"), tr.T("ip.explain.mapped_value", "ipv4", e.MappedV4)})
+		lines = append(lines, [2]string{tr.T("ip.explain.mapped"), tr.T("ip.explain.mapped_value", "ipv4", e.MappedV4)})
 	}
-	lines = append(lines, [2]string{label("binary"), splitBinary(cs, e)})
+	lines = append(lines, [2]string{tr.T("ip.explain.binary"), splitBinary(cs, e)})
 	if !e.HasPrefix && !e.Mine {
-		lines = append(lines, [2]string{label("prefix"), tr.T("ip.explain.no_prefix", "bits", e.PrefixLen)})
+		lines = append(lines, [2]string{tr.T("ip.explain.prefix"), tr.T("ip.explain.no_prefix", "bits", e.PrefixLen)})
 	} else {
 		if !e.HasPrefix {
-			lines = append(lines, [2]string{label("prefix"), tr.T("ip.explain.prefix_from", "len", e.PrefixLen, "interface", e.MineInterface)})
+			lines = append(lines, [2]string{tr.T("ip.explain.prefix"), tr.T("ip.explain.prefix_from", "len", e.PrefixLen, "interface", e.MineInterface)})
 		}
 		lines = append(lines, networkLines(tr, e)...)
 	}
-	lines = append(lines, [2]string{label("mine"), mineText(tr, e)})
+	lines = append(lines, [2]string{tr.T("ip.explain.mine"), mineText(tr, e)})
 	if e.Kind == iface.KindPrivate || e.Kind == iface.KindUniqueLocal {
-		lines = append(lines, [2]string{label("note"), tr.T("ip.scope_note")})
+		lines = append(lines, [2]string{tr.T("ip.explain.note"), tr.T("ip.scope_note")})
 	}
 	return lines
 }
 
 func networkLines(tr *i18n.Catalog, e iface.Explanation) [][2]string {
-	label := func(key string) string { return tr.T("ip.explain." + key) }
 	lines := [][2]string{
-		{label("network_part"), tr.T("ip.explain.bits_value", "bits", len(e.NetBits), "value", e.Network)},
-		{label("host_part"), tr.T("ip.explain.bits_value", "bits", len(e.HostBits), "value", e.HostPart)},
+		{tr.T("ip.explain.network_part"), tr.T("ip.explain.bits_value", "bits", len(e.NetBits), "value", e.Network)},
+		{tr.T("ip.explain.host_part"), tr.T("ip.explain.bits_value", "bits", len(e.HostBits), "value", e.HostPart)},
 	}
 	if e.Family == iface.IPv4 {
 		lines = append(lines,
-			[2]string{label("netmask"), e.Netmask},
-			[2]string{label("broadcast"), e.Broadcast.String()},
-			[2]string{label("hosts"), tr.T("ip.explain.hosts_range", "first", e.FirstHost, "last", e.LastHost, "count", e.Hosts)})
+			[2]string{tr.T("ip.explain.netmask"), e.Netmask},
+			[2]string{tr.T("ip.explain.broadcast"), e.Broadcast.String()},
+			[2]string{tr.T("ip.explain.hosts"), tr.T("ip.explain.hosts_range", "first", e.FirstHost, "last", e.LastHost, "count", e.Hosts)})
 	} else {
-		lines = append(lines, [2]string{label("hosts"), tr.T("ip.explain.hosts_v6", "count", e.Hosts)})
+		lines = append(lines, [2]string{tr.T("ip.explain.hosts"), tr.T("ip.explain.hosts_v6", "count", e.Hosts)})
 	}
 	return lines
 }

@@ -110,19 +110,19 @@ func TestRangeShowsOneTable(t *testing.T) {
 // the catalogue test cannot see in the source.
 func TestEveryComputedKeyExists(t *testing.T) {
 	var keys []string
-	for _, c := range []string{ports.ClassWellKnown, ports.ClassDynamic} {
+	for _, c := range ports.AllClasses() {
 		keys = append(keys, "port.class."+c, "port.class_short."+c)
 	}
-	for _, r := range []string{ports.IANASystem, ports.IANAUser, ports.IANADynamic} {
+	for _, r := range ports.AllIANARanges() {
 		keys = append(keys, "port.iana."+r, "port.iana_short."+r)
 	}
-	for _, k := range []string{ports.BadEmpty, ports.BadOutOfRange, ports.BadNotDecimal, ports.BadUnknownName, ports.BadReversed, ports.BadTooLarge} {
+	for _, k := range ports.AllBadKinds() {
 		keys = append(keys, "port.bad."+k)
 	}
-	for _, r := range []string{ports.RuleLinux, ports.RuleDarwinRoot, ports.RuleDarwinAnyAdr, ports.RuleWindows, ports.RuleUnixRoot} {
+	for _, r := range ports.AllRules() {
 		keys = append(keys, "port.explain.privilege."+r)
 	}
-	for _, s := range []string{ports.SourceLinuxSysctl, ports.SourceDarwinSysctl, ports.SourceWindows, ports.SourceIANADefault} {
+	for _, s := range ports.AllEphemeralSources() {
 		keys = append(keys, "port.explain.ephemeral."+s)
 	}
 	keys = append(keys, "port.ephemeral.inside", "port.ephemeral.outside")
