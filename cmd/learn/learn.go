@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -182,11 +183,13 @@ func renderList(f *cmdutil.Factory, asJSON bool, rows []learner.SectionRow, next
 			return err
 		},
 		func(l *output.Layer, d listData) error {
+			// One "lesson" record per section: section, read or new, best
+			// score, then the title.
+			var b strings.Builder
 			for _, r := range d.Lessons {
-				if _, err := fmt.Fprintf(l.Writer(), "%s\t%s\t%s\t%s\n", r.Section, learner.SeenWord(tr, r), learner.Score(r.Best), r.Title); err != nil {
-					return err
-				}
+				b.WriteString(output.PlainLine("lesson", []string{r.Section, learner.SeenValue(r), learner.Score(r.Best)}, r.Title))
 			}
-			return nil
+			_, err := io.WriteString(l.Writer(), b.String())
+			return err
 		})
 }

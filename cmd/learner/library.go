@@ -85,6 +85,15 @@ func Score(a *lessons.Attempt) string {
 	return fmt.Sprintf("%d/%d", a.Correct, a.Total)
 }
 
+// SeenValue says whether a lesson was read in a stable word, "read" or
+// "new", for the plain look.
+func SeenValue(r SectionRow) string {
+	if r.Seen {
+		return "read"
+	}
+	return "new"
+}
+
 // SeenWord says whether a lesson was read, in the run's language.
 func SeenWord(tr *i18n.Catalog, r SectionRow) string {
 	if r.Seen {
