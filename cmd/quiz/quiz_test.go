@@ -199,7 +199,7 @@ func TestScriptedSlipsAreExplainedAndKeepTheScriptInStep(t *testing.T) {
 	for _, want := range []string{
 		`"9" is none of the choices (answer a–`,
 		"No answer given. Not quite: the answer is ",
-		"your answer: " + strings.Repeat("８", 60) + "…\n",
+		"\nanswer\t" + strings.Repeat("８", 60) + "…\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q", want)

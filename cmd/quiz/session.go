@@ -21,8 +21,8 @@ type session struct {
 	opts        *Options
 	tr          *i18n.Catalog
 	lang        string
-	l           *output.Layer // questions and verdicts: stdout, or stderr under --json
-	out         io.Writer     // the layer's writer
+	l           *output.Layer  // questions and verdicts: stdout, or stderr under --json
+	stream      *output.Stream // on l
 	interactive bool
 	lines       <-chan string // answers read from stdin, closed at its end
 }
@@ -33,7 +33,7 @@ func newSession(ctx context.Context, opts *Options) *session {
 	if opts.JSON {
 		l = f.IO.ErrOutput()
 	}
-	s := &session{ctx: ctx, opts: opts, tr: f.Tr, lang: learner.Lang(f), l: l, out: l.Writer(),
+	s := &session{ctx: ctx, opts: opts, tr: f.Tr, lang: learner.Lang(f), l: l, stream: l.Stream(),
 		interactive: f.IO.CanPrompt() && !opts.JSON}
 	if !s.interactive {
 		s.lines = readLines(f.IO.In, ctx.Done())
@@ -110,7 +110,10 @@ func (s *session) askSection(section string, questions []lessons.Question) (Sect
 		}
 		sr.Answers = append(sr.Answers, AnswerResult{ID: q.ID, Type: q.Type, Machine: q.Machine,
 			Prompt: t.Prompt, Answer: answer, Correct: g.Correct, Expected: g.Expected, Explain: t.Explain})
-		if _, err := fmt.Fprintln(s.out, s.fit(s.verdict(q, t, answer, g))+"\n"); err != nil {
+		text := s.verdict(q, t, answer, g)
+		s.stream.Emit(output.Record{Type: "verdict", Values: []string{rightOrWrong(g.Correct), q.ID},
+			Text: text, Terminal: s.fit(text) + "\n"})
+		if err := s.stream.Err(); err != nil {
 			return sr, err
 		}
 	}
@@ -121,12 +124,18 @@ func (s *session) ask(q *lessons.Question, t *lessons.QuestionText, header strin
 	if s.interactive {
 		return s.askInteractive(q, t, header)
 	}
-	var b strings.Builder
-	b.WriteString(s.bold(header) + " " + t.Prompt + "\n")
+	// Piped, the question and each choice are records; a terminal shows
+	// them as one block.
+	lines := []string{s.bold(header) + " " + t.Prompt}
 	for i, c := range t.Choices {
-		fmt.Fprintf(&b, "  %c) %s\n", 'a'+i, c)
+		lines = append(lines, fmt.Sprintf("  %c) %s", 'a'+i, c))
 	}
-	if _, err := io.WriteString(s.out, b.String()); err != nil {
+	s.stream.Emit(output.Record{Type: "question", Values: []string{q.ID, header}, Text: t.Prompt,
+		Terminal: strings.Join(lines, "\n")})
+	for i, c := range t.Choices {
+		s.stream.Emit(output.Record{Type: "choice", Values: []string{string(rune('a' + i))}, Text: c})
+	}
+	if err := s.stream.Err(); err != nil {
 		return "", err
 	}
 	select {
@@ -136,7 +145,8 @@ func (s *session) ask(q *lessons.Question, t *lessons.QuestionText, header strin
 		if !ok {
 			return "", errStdinEnded
 		}
-		fmt.Fprintln(s.out, s.tr.T("quiz.your_answer", "answer", shorten(strings.TrimSpace(line))))
+		shown := shorten(strings.TrimSpace(line))
+		s.stream.Emit(output.Record{Type: "answer", Text: shown, Terminal: s.tr.T("quiz.your_answer", "answer", shown)})
 		return line, nil
 	}
 }
@@ -144,7 +154,7 @@ func (s *session) ask(q *lessons.Question, t *lessons.QuestionText, header strin
 // askInteractive prints the question wrapped to the terminal, then asks
 // with a short prompt: pterm's prompts redraw badly once they wrap.
 func (s *session) askInteractive(q *lessons.Question, t *lessons.QuestionText, header string) (string, error) {
-	fmt.Fprintln(s.out, s.bold(s.fit(header+" "+t.Prompt)))
+	s.stream.Emit(output.Record{Terminal: s.bold(s.fit(header + " " + t.Prompt))})
 	if q.Type == lessons.TypeChoice {
 		i, err := s.opts.Prompter.Select(s.tr.T("quiz.pick_answer"), t.Choices)
 		if err != nil {
@@ -172,6 +182,13 @@ func (s *session) verdict(q *lessons.Question, t *lessons.QuestionText, answer s
 			"letters", fmt.Sprintf("a–%c", 'a'+n-1), "numbers", fmt.Sprintf("1–%d", n)), wrong)
 	}
 	return s.bad(wrong)
+}
+
+func rightOrWrong(correct bool) string {
+	if correct {
+		return "right"
+	}
+	return "wrong"
 }
 
 // maxEcho is how much of an answer is shown back to the learner.
