@@ -39,7 +39,7 @@ func NewCmdClient(f *cmdutil.Factory, runF func(context.Context, *ClientOptions)
 		Args:    cmdutil.NoArgs(f),
 		RunE: func(c *cobra.Command, _ []string) error {
 			if opts.Port < 1 || opts.Port > 65535 {
-				return &cmdutil.UsageError{Msg: tr.T("demo.err.bad_client_port", "port", opts.Port), Command: c.CommandPath()}
+				return &cmdutil.UsageError{Msg: tr.T("demo.err.bad_client_port", "port", opts.Port)}
 			}
 			if runF != nil {
 				return runF(c.Context(), opts)
@@ -91,7 +91,7 @@ func dialError(ctx context.Context, opts *ClientOptions, err error) error {
 		return cmdutil.ErrInterrupted
 	case errors.As(err, &dnsErr):
 		// No --help hint: the flag was well-formed, the name just names nothing.
-		return &cmdutil.UsageError{Msg: tr.T("demo.err.resolve", "host", opts.Host)}
+		return &cmdutil.UsageError{Msg: tr.T("demo.err.resolve", "host", opts.Host), Unresolved: true}
 	case sockdemo.IsRefused(err):
 		return &cmdutil.FailedError{Msg: tr.T("demo.err.refused", "addr", addr, "port", opts.Port)}
 	}

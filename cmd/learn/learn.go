@@ -56,7 +56,7 @@ func NewCmdLearn(f *cmdutil.Factory, runF func(context.Context, *Options) error)
 }
 
 func parseArgs(f *cmdutil.Factory, c *cobra.Command, opts *Options, args []string) error {
-	usage := func(msg string) error { return &cmdutil.UsageError{Msg: msg, Command: c.CommandPath()} }
+	usage := func(msg string) error { return &cmdutil.UsageError{Msg: msg} }
 	switch {
 	case len(args) > 1:
 		return usage(f.Tr.T("learn.one_section", "args", strings.Join(args, " ")))

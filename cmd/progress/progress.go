@@ -40,10 +40,10 @@ func NewCmdProgress(f *cmdutil.Factory, runF func(context.Context, *Options) err
 		Args:    cmdutil.NoArgs(f),
 		RunE: func(c *cobra.Command, _ []string) error {
 			if opts.Reset && opts.JSON {
-				return &cmdutil.UsageError{Msg: f.Tr.T("progress.reset_and_json"), Command: c.CommandPath()}
+				return &cmdutil.UsageError{Msg: f.Tr.T("progress.reset_and_json")}
 			}
 			if opts.Reset && !opts.Yes && !f.IO.CanPrompt() {
-				return &cmdutil.UsageError{Msg: f.Tr.T("progress.reset_needs_yes"), Command: c.CommandPath()}
+				return &cmdutil.UsageError{Msg: f.Tr.T("progress.reset_needs_yes")}
 			}
 			if runF != nil {
 				return runF(c.Context(), opts)
