@@ -87,7 +87,7 @@ func learnRun(ctx context.Context, opts *Options) error {
 		}
 	}
 	if section == "" { // the list; under --next with nothing left, as JSON
-		return renderList(f, opts.JSON, learner.Rows(lib, tracker.Progress, learner.Lang(f)), tracker.Progress.Next())
+		return renderList(f, opts.JSON, learner.Rows(lib, tracker.Progress, f.Tr.Lang()), tracker.Progress.Next())
 	}
 	return Show(ctx, opts, lib, tracker, section)
 }
@@ -96,7 +96,7 @@ func learnRun(ctx context.Context, opts *Options) error {
 // run its try commands.
 func Show(ctx context.Context, opts *Options, lib *lessons.Library, tracker *learner.Tracker, section string) error {
 	f := opts.F
-	lesson, ok := lib.Lesson(section, learner.Lang(f))
+	lesson, ok := lib.Lesson(section, f.Tr.Lang())
 	if !ok {
 		return &cmdutil.FailedError{Msg: f.Tr.T("learn.content_broken", "reason", section)}
 	}

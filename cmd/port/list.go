@@ -24,7 +24,7 @@ type ListRow struct {
 // listRun prints netlearn's built-in table of common ports.
 func listRun(opts *Options) error {
 	tr := opts.F.Tr
-	lang := string(tr.Lang())
+	lang := tr.Lang()
 	var rows []ListRow
 	for _, k := range ports.KnownPorts() {
 		rows = append(rows, ListRow{

@@ -96,7 +96,7 @@ func portRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	reports := ports.Inspect(targets, db, opts.Machine(), string(opts.F.Tr.Lang()))
+	reports := ports.Inspect(targets, db, opts.Machine(), opts.F.Tr.Lang())
 	if err := render(opts, reports); err != nil {
 		return err
 	}

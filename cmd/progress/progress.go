@@ -120,7 +120,7 @@ type View struct {
 func Show(f *cmdutil.Factory, asJSON bool, lib *lessons.Library, tracker *learner.Tracker) error {
 	p := tracker.Progress
 	v := View{File: tracker.Path(), Seen: len(p.Seen), Total: len(lessons.Sections), Next: p.Next(),
-		Last: p.Last, Sections: learner.Rows(lib, p, learner.Lang(f))}
+		Last: p.Last, Sections: learner.Rows(lib, p, f.Tr.Lang())}
 	return output.Render(f.IO.Output().WithJSON(asJSON), v,
 		func(l *output.Layer, v View) error { return renderTerminal(f, l, v) },
 		renderPlain)

@@ -17,11 +17,12 @@ import (
 	"github.com/netlearn/netlearn/cmd/learner"
 	"github.com/netlearn/netlearn/cmd/learner/learnertest"
 	"github.com/netlearn/netlearn/lessons"
+	"github.com/netlearn/netlearn/locale"
 )
 
 // rightSteps answers every stored question of a section correctly, read
 // from the quiz itself so the test follows the content.
-func rightSteps(t *testing.T, section, lang string) []learnertest.Step {
+func rightSteps(t *testing.T, section string, lang locale.Lang) []learnertest.Step {
 	lib, err := lessons.Default()
 	if err != nil {
 		t.Fatal(err)

@@ -10,7 +10,6 @@ import (
 
 	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/cmd/internal/textwrap"
-	"github.com/netlearn/netlearn/cmd/learner"
 	"github.com/netlearn/netlearn/cmd/output"
 	"github.com/netlearn/netlearn/lessons"
 )
@@ -20,7 +19,7 @@ type session struct {
 	ctx         context.Context
 	opts        *Options
 	tr          *i18n.Catalog
-	lang        string
+	lang        i18n.Lang
 	l           *output.Layer  // questions and verdicts: stdout, or stderr under --json
 	stream      *output.Stream // on l
 	interactive bool
@@ -33,7 +32,7 @@ func newSession(ctx context.Context, opts *Options) *session {
 	if opts.JSON {
 		l = f.IO.ErrOutput()
 	}
-	s := &session{ctx: ctx, opts: opts, tr: f.Tr, lang: learner.Lang(f), l: l, stream: l.Stream(),
+	s := &session{ctx: ctx, opts: opts, tr: f.Tr, lang: f.Tr.Lang(), l: l, stream: l.Stream(),
 		interactive: f.IO.CanPrompt() && !opts.JSON}
 	if !s.interactive {
 		s.lines = readLines(f.IO.In, ctx.Done())
