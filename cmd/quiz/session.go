@@ -1,13 +1,12 @@
 package quiz
 
 import (
-	"bufio"
 	"context"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 
+	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/cmd/internal/textwrap"
 	"github.com/netlearn/netlearn/cmd/output"
@@ -35,7 +34,7 @@ func newSession(ctx context.Context, opts *Options) *session {
 	s := &session{ctx: ctx, opts: opts, tr: f.Tr, lang: f.Tr.Lang(), l: l, stream: l.Stream(),
 		interactive: f.IO.CanPrompt() && !opts.JSON}
 	if !s.interactive {
-		s.lines = readLines(f.IO.In, ctx.Done())
+		s.lines = cmdutil.ReadLines(f.IO.In, ctx.Done(), maxAnswer)
 	}
 	return s
 }
@@ -43,52 +42,6 @@ func newSession(ctx context.Context, opts *Options) *session {
 // maxAnswer bounds one answer line; the rest of a longer line is read and
 // dropped, so a huge line costs no memory and still counts as one answer.
 const maxAnswer = 1024
-
-// readLines feeds stdin's lines to a channel, so that waiting for an answer
-// can also watch for Ctrl-C. The goroutine ends with stdin, or when done is
-// closed.
-func readLines(r io.Reader, done <-chan struct{}) <-chan string {
-	ch := make(chan string)
-	go func() {
-		defer close(ch)
-		br := bufio.NewReader(r)
-		for {
-			line, err := readAnswer(br)
-			if err != nil {
-				return
-			}
-			select {
-			case ch <- line:
-			case <-done:
-				return
-			}
-		}
-	}()
-	return ch
-}
-
-// readAnswer reads one line, without its line ending, keeping at most
-// maxAnswer bytes of it. A last line without a newline still counts; io.EOF
-// means there was no line at all.
-func readAnswer(br *bufio.Reader) (string, error) {
-	var kept []byte
-	for {
-		chunk, err := br.ReadSlice('\n')
-		if room := maxAnswer - len(kept); room > 0 {
-			kept = append(kept, chunk[:min(len(chunk), room)]...)
-		}
-		switch {
-		case err == bufio.ErrBufferFull:
-			continue
-		case err == nil:
-		case err == io.EOF && len(chunk) > 0, err == io.EOF && len(kept) > 0:
-		default:
-			return "", err
-		}
-		line := strings.TrimSuffix(string(kept), "\n")
-		return strings.ToValidUTF8(strings.TrimSuffix(line, "\r"), "\uFFFD"), nil
-	}
-}
 
 // askSection asks every question of a section and returns what was
 // answered; the error says why it stopped early.
@@ -144,6 +97,7 @@ func (s *session) ask(q *lessons.Question, t *lessons.QuestionText, header strin
 		if !ok {
 			return "", errStdinEnded
 		}
+		line = strings.ToValidUTF8(line, "\uFFFD")
 		shown := shorten(strings.TrimSpace(line))
 		s.stream.Emit(output.Record{Type: "answer", Text: shown, Terminal: s.tr.T("quiz.your_answer", "answer", shown)})
 		return line, nil
