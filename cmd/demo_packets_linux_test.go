@@ -7,6 +7,8 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
+
+	"github.com/netlearn/netlearn/internal/testbin"
 )
 
 // TestDemoPacketsRefusedExits4 makes the refusal happen for real: inside
@@ -20,7 +22,7 @@ func TestDemoPacketsRefusedExits4(t *testing.T) {
 	if _, err := exec.LookPath("unshare"); err != nil {
 		t.Skip("unshare is not installed")
 	}
-	bin := copyOfThisBinary(t)
+	bin := testbin.PublicCopy(t, "netlearn")
 	script := `echo 0 > /proc/sys/user/max_user_namespaces && exec "$0" demo --packets` // $0 is the copy, named netlearn
 	cmd := exec.Command("unshare", "-r", "sh", "-c", script, bin)
 	cmd.Env = []string{"NETLEARN_LANG=en", "HOME=/", "PATH=" + os.Getenv("PATH")}

@@ -11,7 +11,7 @@ import (
 	"os/signal"
 	"syscall"
 
-	"github.com/pterm/pterm"
+	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
@@ -58,7 +58,6 @@ func runWithSignals(ctx context.Context, args []string, ios *iostreams.IOStreams
 		ForceColor:  getenv("CLICOLOR_FORCE"),
 		ForceTTY:    getenv("NETLEARN_FORCE_TTY"),
 	})
-	setupPterm(ios)
 
 	f := cmdutil.NewFactory(ios, lang)
 	if setup != nil {
@@ -73,27 +72,17 @@ func runWithSignals(ctx context.Context, args []string, ios *iostreams.IOStreams
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
 
-	err = root.ExecuteContext(ctx)
+	failing, err := root.ExecuteContextC(ctx)
 	if err != nil && ctx.Err() != nil && cmdutil.ExitCode(err) == cmdutil.ExitFailed {
 		err = cmdutil.ErrInterrupted
 	}
-	printError(f, err)
+	printError(f, failing, err)
 	return cmdutil.ExitCode(err)
 }
 
-// setupPterm points pterm at this run's streams, for the renderers that
-// still call pterm themselves instead of the output layer.
-func setupPterm(ios *iostreams.IOStreams) {
-	if ios.ColorEnabled() {
-		pterm.EnableStyling()
-	} else {
-		pterm.DisableStyling()
-	}
-	pterm.SetDefaultOutput(ios.Out)
-}
-
-// printError is the one place that prints a command's error.
-func printError(f *cmdutil.Factory, err error) {
+// printError is the one place that prints a command's error; failing is
+// the command that returned it, whose --help a usage error points at.
+func printError(f *cmdutil.Factory, failing *cobra.Command, err error) {
 	if err == nil {
 		return
 	}
@@ -101,11 +90,14 @@ func printError(f *cmdutil.Factory, err error) {
 	var usage *cmdutil.UsageError
 	var failed *cmdutil.FailedError
 	var perm *cmdutil.PermissionError
+	var reported *cmdutil.ReportedError
 	switch {
-	case errors.As(err, &usage) && usage.Command == "":
+	case errors.As(err, &reported):
+		// already printed by the in-process runner
+	case errors.As(err, &usage) && (usage.Unresolved || failing == nil):
 		fmt.Fprintln(w, tr.T("root.input_error", "msg", usage.Msg))
 	case errors.As(err, &usage):
-		fmt.Fprintln(w, tr.T("root.usage_error", "msg", usage.Msg, "command", usage.Command))
+		fmt.Fprintln(w, tr.T("root.usage_error", "msg", usage.Msg, "command", failing.CommandPath()))
 	case errors.As(err, &perm):
 		// An empty Msg: the command already said why, in its own words.
 		if perm.Msg != "" {

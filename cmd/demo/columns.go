@@ -2,14 +2,11 @@ package demo
 
 import (
 	"fmt"
-	"io"
 	"slices"
 	"strings"
 
 	"github.com/mattn/go-runewidth"
-	"github.com/pterm/pterm"
 
-	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/cmd/internal/textwrap"
 	"github.com/netlearn/netlearn/cmd/output"
@@ -19,38 +16,34 @@ import (
 // columns shows the server on the left and the client on the right, each
 // event on its own rows so the order of the two programs stays visible.
 type columns struct {
-	w     io.Writer
+	// out is the run's layer: the columns are written to its writer, the
+	// picture at the end goes through its stream, in the run's look.
+	out   *output.Layer
 	tr    *i18n.Catalog
 	d     *describer
-	color bool
+	cs    output.ColorScheme
 	width int // of one column
-	// out draws the picture at the end, in the run's look.
-	out *output.Layer
 }
 
 const gutter = " │ "
 
-func newColumns(f *cmdutil.Factory, code codeContext) *columns {
-	width := (f.IO.TerminalWidth() - runewidth.StringWidth(gutter)) / 2
+func newColumns(l *output.Layer, tr *i18n.Catalog, code codeContext) *columns {
+	width := (l.Width() - runewidth.StringWidth(gutter)) / 2
 	width = max(width, 24)
 	// Wrapping needs plain text, so the describer never colours here; the
 	// whole cell is coloured after it is cut to size.
-	d := newDescriber(f.Tr, code, false)
+	d := newDescriber(tr, code, output.ColorScheme{})
 	d.paragraphs = true
-	return &columns{w: f.IO.Out, tr: f.Tr, d: d, color: f.IO.ColorEnabled(), width: width,
-		out: f.IO.Output()}
+	return &columns{out: l, tr: tr, d: d, cs: l.ColorScheme(), width: width}
 }
 
 func (c *columns) header() {
 	left, right := c.tr.T("demo.col.server"), c.tr.T("demo.col.client")
-	c.row(c.paint(pterm.Bold, textwrap.Pad(left, c.width)), c.paint(pterm.Bold, right))
+	c.row(c.cs.Bold(textwrap.Pad(left, c.width)), c.cs.Bold(right))
 	c.row(strings.Repeat("─", c.width), strings.Repeat("─", c.width))
 }
 
 func (c *columns) print(ev sockdemo.Event) {
-	if ev.Step == sockdemo.StepSegment || ev.Step == sockdemo.StepCapture {
-		return // drawn in the picture at the end
-	}
 	l := c.d.describe(ev)
 	var cell []string
 	for i, s := range slices.Concat([]string{l.Head}, l.Explain, l.Code, l.Result) {
@@ -62,7 +55,7 @@ func (c *columns) print(ev sockdemo.Event) {
 	}
 	for i, s := range cell {
 		if i == 0 {
-			s = c.paint(sideColor(ev.Side), textwrap.Pad(s, c.width))
+			s = c.cs.Paint(sideColor(ev.Side), textwrap.Pad(s, c.width))
 		}
 		if ev.Side == sockdemo.SideServer {
 			c.row(textwrap.Pad(s, c.width), "")
@@ -73,14 +66,7 @@ func (c *columns) print(ev sockdemo.Event) {
 }
 
 func (c *columns) row(left, right string) {
-	fmt.Fprintln(c.w, strings.TrimRight(left+gutter+right, " "))
-}
-
-func (c *columns) paint(col pterm.Color, s string) string {
-	if !c.color {
-		return s
-	}
-	return col.Sprint(s)
+	fmt.Fprintln(c.out.Writer(), strings.TrimRight(left+gutter+right, " "))
 }
 
 // cellLines wraps one line of a cell to the column, its continued lines

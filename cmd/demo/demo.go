@@ -9,6 +9,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
+	"github.com/netlearn/netlearn/cmd/i18n"
+	"github.com/netlearn/netlearn/cmd/output"
 	"github.com/netlearn/netlearn/sockdemo"
 )
 
@@ -75,7 +77,7 @@ func NewCmdDemo(f *cmdutil.Factory, runF func(context.Context, *Options) error) 
 // one at a time.
 func validateDemo(opts *Options, c *cobra.Command) error {
 	tr := opts.F.Tr
-	usage := func(msg string) error { return &cmdutil.UsageError{Msg: msg, Command: c.CommandPath()} }
+	usage := func(msg string) error { return &cmdutil.UsageError{Msg: msg} }
 	fl := c.Flags()
 	switch {
 	case opts.Lose < 0 || (fl.Changed("lose") && opts.Lose == 0):
@@ -113,13 +115,8 @@ func demoRun(ctx context.Context, opts *Options) error {
 func inProcessRun(ctx context.Context, opts *Options) error {
 	f := opts.F
 	trace := tracer(f, opts.Trace)
-	view := newView(f)
+	view := newDemoView(f.IO.Output().WithJSON(opts.JSON), f.Tr)
 	seq := sockdemo.NewSequencer(view.print, true)
-	if opts.JSON {
-		seq = sockdemo.NewSequencer(newStreamPrinter(f.IO.Out, nil, true, false, 0).Print, true)
-	} else {
-		view.header()
-	}
 	srv, err := sockdemo.Listen(ctx, sockdemo.ServerConfig{Host: "127.0.0.1", Once: true, Seq: seq, Tracer: trace})
 	if err != nil {
 		return &cmdutil.FailedError{Msg: f.Tr.T("demo.err.listen", "addr", "127.0.0.1:0", "err", err)}
@@ -142,26 +139,54 @@ func inProcessRun(ctx context.Context, opts *Options) error {
 	if err = errors.Join(err, serveErr); err != nil {
 		return &cmdutil.FailedError{Msg: f.Tr.T("demo.err.session", "err", err)}
 	}
-	if !opts.JSON {
-		view.timeline(sockdemo.Inferred(seq.Events()), captureInfo{})
-	}
+	view.picture(sockdemo.Inferred(seq.Events()), captureInfo{})
 	return nil
 }
 
-// newView is the two-column terminal view of the in-process demo.
-func newView(f *cmdutil.Factory) *columns {
-	return newColumns(f, codeContext{Host: "127.0.0.1", ReadSize: sockdemo.DefaultReadSize,
-		Backlog: sockdemo.DefaultBacklog, Reply: sockdemo.DefaultReply})
+// demoView shows a run of both sides in the run's look: on a terminal two
+// columns as it happens, then the picture over time; piped, the records of
+// both sides (as the server and client commands write them), then the
+// picture's records; under --json every event, segments included.
+type demoView struct {
+	l       *output.Layer
+	cols    *columns
+	records *eventStream
+	headed  bool // the columns' header is out
 }
 
-// wrapWidth is the width the terminal view wraps its text to: the
-// terminal's. Piped text and JSON keep each line whole (0), so that they
-// stay easy to grep and parse.
-func wrapWidth(f *cmdutil.Factory, asJSON bool) int {
-	if asJSON || !f.IO.IsStdoutTTY() {
-		return 0
+func newDemoView(l *output.Layer, tr *i18n.Catalog) *demoView {
+	code := codeContext{Host: "127.0.0.1", ReadSize: sockdemo.DefaultReadSize,
+		Backlog: sockdemo.DefaultBacklog, Reply: sockdemo.DefaultReply}
+	return &demoView{l: l, cols: newColumns(l, tr, code),
+		records: newEventStream(l, newDescriber(tr, code, l.ColorScheme()), false)}
+}
+
+// print is the run's Emit callback. The columns' header waits for the
+// first event, so that a --packets child that fails at once leaves the
+// screen to the fallback's own view.
+func (v *demoView) print(ev sockdemo.Event) {
+	switch {
+	case v.l.IsJSON():
+		v.records.Print(ev)
+	case ev.Step == sockdemo.StepSegment || ev.Step == sockdemo.StepCapture:
+		// drawn in the picture at the end
+	case v.l.IsTerminal():
+		if !v.headed {
+			v.cols.header()
+			v.headed = true
+		}
+		v.cols.print(ev)
+	default:
+		v.records.Print(ev)
 	}
-	return f.IO.TerminalWidth()
+}
+
+// picture draws the exchange over time, except under --json, whose events
+// already hold everything in it.
+func (v *demoView) picture(p sockdemo.Picture, info captureInfo) {
+	if !v.l.IsJSON() {
+		v.cols.timeline(p, info)
+	}
 }
 
 // converse connects the client to srv and runs the scripted messages. The

@@ -118,21 +118,17 @@ func packetsChild(ctx context.Context, opts *Options) error {
 	return nil
 }
 
-// packetView draws a captured run: the socket steps live in two columns
-// (or every event as JSON), then the picture of every segment.
+// packetView draws a captured run: the socket steps live (in two columns
+// on a terminal), then the picture of every segment.
 type packetView struct {
 	opts   *Options
-	cols   *columns
-	json   *streamPrinter
+	view   *demoView
 	events []sockdemo.Event
 }
 
 func newPacketView(opts *Options) *packetView {
-	v := &packetView{opts: opts, cols: newView(opts.F)}
-	if opts.JSON {
-		v.json = newStreamPrinter(opts.F.IO.Out, nil, true, false, 0)
-	}
-	return v
+	f := opts.F
+	return &packetView{opts: opts, view: newDemoView(f.IO.Output().WithJSON(opts.JSON), f.Tr)}
 }
 
 // read draws the child's events as they come and returns how many.
@@ -145,32 +141,20 @@ func (v *packetView) read(r io.Reader) (int, error) {
 			return len(v.events), fmt.Errorf("reading the capture's events: %w", err)
 		}
 		v.events = append(v.events, ev)
-		if len(v.events) == 1 && v.json == nil {
-			// Only now: a child that fails at once leaves room for the
-			// fallback's own view.
-			v.cols.header()
-		}
-		if v.json != nil {
-			v.json.Print(ev)
-		} else {
-			v.cols.print(ev)
-		}
+		v.view.print(ev)
 	}
 	return len(v.events), sc.Err()
 }
 
 // finish draws the picture of the captured segments.
 func (v *packetView) finish() {
-	if v.json != nil {
-		return
-	}
 	info := captureInfo{pcap: v.opts.Pcap}
 	for _, ev := range v.events {
 		if ev.Step == sockdemo.StepCapture {
 			info.stats = ev.Capture
 		}
 	}
-	v.cols.timeline(sockdemo.Captured(v.events), info)
+	v.view.picture(sockdemo.Captured(v.events), info)
 }
 
 // fallback says in one line why nothing can be captured and what to do,

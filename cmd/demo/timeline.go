@@ -42,7 +42,7 @@ func (c *columns) timeline(p sockdemo.Picture, info captureInfo) {
 		title, source = "demo.tl.title", "inferred"
 	}
 	side := c.sideWidth()
-	head := "\n" + c.out.ColorScheme().Bold(c.tr.T(title)) + "\n" + strings.Repeat(" ", timeIndent) +
+	head := "\n" + c.cs.Bold(c.tr.T(title)) + "\n" + strings.Repeat(" ", timeIndent) +
 		textwrap.Pad(c.tr.T("demo.col.server"), side) + " " + strings.Repeat(" ", wireWidth) + " " + c.tr.T("demo.col.client")
 	st.Emit(output.Record{Type: "picture", Values: []string{output.KV("source", source)}, Text: c.tr.T(title), Terminal: head})
 	start := p.Rows[0].At
@@ -89,8 +89,8 @@ func (c *columns) pictureRow(r sockdemo.Row, start time.Time, side int, inferred
 			server = c.tr.T("demo.tl.kernel_answers")
 		}
 	}
-	line := strings.TrimRight(textwrap.Pad(at, timeIndent)+textwrap.Pad(trunc(server, side), side)+" "+
-		wire+" "+trunc(client, side), " ")
+	line := strings.TrimRight(textwrap.Pad(at, timeIndent)+textwrap.Pad(textwrap.Cut(server, side), side)+" "+
+		wire+" "+textwrap.Cut(client, side), " ")
 	if r.Segment == nil {
 		return output.Record{Type: "step", Values: stepValues(at, r), Text: strings.TrimSpace(server + client), Terminal: line}
 	}
@@ -159,7 +159,7 @@ func (c *columns) stepsText(evs []sockdemo.Event, r sockdemo.Row) string {
 	case ev.Step == sockdemo.StepAccept:
 		return t("demo.tl.accept")
 	case ev.Step == sockdemo.StepSend:
-		return t("demo.tl.send", "text", runewidth.Truncate(ev.Text, 12, "…"))
+		return t("demo.tl.send", "text", textwrap.Cut(ev.Text, 12))
 	case ev.Step == sockdemo.StepRecv:
 		sizes := make([]string, len(evs))
 		for i, e := range evs {
@@ -188,35 +188,26 @@ func (c *columns) segmentDetails(r sockdemo.Row) []string {
 		nums += " · " + t("demo.pk.options", "list", strings.Join(s.Options, ", "))
 	}
 	if s.Payload != "" {
-		nums += " · " + t("demo.pk.payload", "text", runewidth.Truncate(s.Payload, 24, "…"))
+		nums += " · " + t("demo.pk.payload", "text", textwrap.Cut(s.Payload, 24))
 	}
-	return []string{nums, c.out.ColorScheme().Gray(c.why(r))}
+	return []string{nums, c.cs.Gray(c.why(r))}
 }
 
-// why is the one line that says why a segment is there.
+// why is the one line that says why a segment is there. Data that also
+// acknowledges, and an RST for unread bytes, have messages of their own.
 func (c *columns) why(r sockdemo.Row) string {
-	t, s := c.tr.T, r.Segment
+	s := r.Segment
+	why := string(s.Why)
 	switch {
-	case s.Why == sockdemo.WhySYNACK:
-		return t("demo.why.synack", "ack", s.RelAck)
 	case s.Why == sockdemo.WhyData && s.Acked > 0:
-		return t("demo.why.data_ack", "len", s.Len, "from", s.RelSeq, "to", s.RelSeq+uint32(s.Len)-1,
-			"acked", s.Acked, "ack", s.RelAck)
-	case s.Why == sockdemo.WhyData:
-		return t("demo.why.data", "len", s.Len, "from", s.RelSeq, "to", s.RelSeq+uint32(s.Len)-1)
-	case s.Why == sockdemo.WhyAckData:
-		return t("demo.why.ack_data", "acked", s.Acked, "ack", s.RelAck)
-	case s.Why == sockdemo.WhyRST:
-		if r.Unread > 0 {
-			return t("demo.why.rst_unread", "unread", r.Unread)
-		}
-		return t("demo.why.rst")
-	case s.Why == sockdemo.WhyRetransmit:
-		return t("demo.why.retransmission", "seq", s.RelSeq, "after", millis(s.After))
-	case s.Why == sockdemo.WhyWindowUpdate:
-		return t("demo.why.window_update", "win", s.Window)
+		why = "data_ack"
+	case s.Why == sockdemo.WhyRST && r.Unread > 0:
+		why = "rst_unread"
 	}
-	return t("demo.why." + string(s.Why))
+	// One call for every reason: each message names the numbers it uses.
+	return c.tr.T("demo.why."+why, "seq", s.RelSeq, "ack", s.RelAck, "len", s.Len,
+		"from", s.RelSeq, "to", int64(s.RelSeq)+int64(s.Len)-1, "acked", s.Acked,
+		"after", millis(s.After), "win", s.Window, "unread", r.Unread)
 }
 
 // reliabilityNotes tie the notes' list of what makes TCP reliable to
@@ -262,8 +253,4 @@ func arrow(label string, toServer bool) string {
 		return "◀" + strings.Repeat("─", left) + label + strings.Repeat("─", right)
 	}
 	return strings.Repeat("─", left) + label + strings.Repeat("─", right) + "▶"
-}
-
-func trunc(s string, w int) string {
-	return runewidth.Truncate(s, w, "…")
 }

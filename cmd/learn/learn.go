@@ -10,7 +10,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/pterm/pterm"
 	"github.com/spf13/cobra"
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
@@ -57,7 +56,7 @@ func NewCmdLearn(f *cmdutil.Factory, runF func(context.Context, *Options) error)
 }
 
 func parseArgs(f *cmdutil.Factory, c *cobra.Command, opts *Options, args []string) error {
-	usage := func(msg string) error { return &cmdutil.UsageError{Msg: msg, Command: c.CommandPath()} }
+	usage := func(msg string) error { return &cmdutil.UsageError{Msg: msg} }
 	switch {
 	case len(args) > 1:
 		return usage(f.Tr.T("learn.one_section", "args", strings.Join(args, " ")))
@@ -88,25 +87,20 @@ func learnRun(ctx context.Context, opts *Options) error {
 		}
 	}
 	if section == "" { // the list; under --next with nothing left, as JSON
-		return renderList(f, opts.JSON, learner.Rows(lib, tracker.Progress, learner.Lang(f)), tracker.Progress.Next())
+		return renderList(f, opts.JSON, learner.Rows(lib, tracker.Progress, f.Tr.Lang()), tracker.Progress.Next())
 	}
 	return Show(ctx, opts, lib, tracker, section)
 }
 
 // Show renders one lesson, records it as seen, and on a terminal offers to
-// run its try commands. The menu calls it too.
+// run its try commands.
 func Show(ctx context.Context, opts *Options, lib *lessons.Library, tracker *learner.Tracker, section string) error {
 	f := opts.F
-	lesson, ok := lib.Lesson(section, learner.Lang(f))
+	lesson, ok := lib.Lesson(section, f.Tr.Lang())
 	if !ok {
 		return &cmdutil.FailedError{Msg: f.Tr.T("learn.content_broken", "reason", section)}
 	}
-	err := cmdutil.Render(f, opts.JSON, lesson, cmdutil.Renderers[*lessons.Lesson]{
-		Terminal: func(w io.Writer, l *lessons.Lesson) error {
-			return renderTerminal(w, l, f.IO.TerminalWidth())
-		},
-		Plain: renderPlain,
-	})
+	err := output.Render(f.IO.Output().WithJSON(opts.JSON), lesson, renderTerminal, renderPlain)
 	if err != nil {
 		return err
 	}
@@ -158,7 +152,7 @@ func hintNext(f *cmdutil.Factory, section string) {
 	if next := lessons.After(section); next != "" {
 		hint += "  " + f.Tr.T("learn.hint_next", "section", next)
 	}
-	fmt.Fprintln(f.IO.ErrOut, pterm.Gray(hint))
+	fmt.Fprintln(f.IO.ErrOut, f.IO.ErrOutput().ColorScheme().Gray(hint))
 }
 
 // listData is the lesson list as rendered and as JSON.
@@ -169,23 +163,15 @@ type listData struct {
 
 func renderList(f *cmdutil.Factory, asJSON bool, rows []learner.SectionRow, next string) error {
 	tr := f.Tr
-	seenWord := func(r learner.SectionRow) string {
-		if r.Seen {
-			return tr.T("learn.seen")
-		}
-		return tr.T("learn.unseen")
-	}
-	return cmdutil.Render(f, asJSON, listData{Lessons: rows, Next: next}, cmdutil.Renderers[listData]{
-		Terminal: func(w io.Writer, d listData) error {
-			data := [][]string{{tr.T("learn.col_section"), tr.T("learn.col_title"), tr.T("learn.col_seen"), tr.T("learn.col_best")}}
+	return output.Render(f.IO.Output().WithJSON(asJSON), listData{Lessons: rows, Next: next},
+		func(l *output.Layer, d listData) error {
+			cs := l.ColorScheme()
+			t := l.NewTable("lesson", tr.T("learn.col_section"), tr.T("learn.col_title"), tr.T("learn.col_seen"), tr.T("learn.col_best"))
 			for _, r := range d.Lessons {
-				seen := pterm.Gray(seenWord(r))
-				if r.Seen {
-					seen = pterm.Green(seenWord(r))
-				}
-				data = append(data, []string{r.Section, r.Title, seen, learner.Score(r.Best)})
+				t.AddRow(output.Text(r.Section), output.Text(r.Title), output.Text(learner.SeenCell(cs, tr, r)),
+					output.Text(learner.Score(r.Best)))
 			}
-			table, err := pterm.DefaultTable.WithHasHeader().WithData(data).Srender()
+			table, err := t.Render()
 			if err != nil {
 				return err
 			}
@@ -193,16 +179,17 @@ func renderList(f *cmdutil.Factory, asJSON bool, rows []learner.SectionRow, next
 			if d.Next != "" {
 				footer = tr.T("learn.list_next", "section", d.Next)
 			}
-			_, err = fmt.Fprintf(w, "%s\n\n%s\n", strings.TrimRight(table, "\n"), footer)
+			_, err = fmt.Fprintf(l.Writer(), "%s\n\n%s\n", strings.TrimRight(table, "\n"), footer)
 			return err
 		},
-		Plain: func(w io.Writer, d listData) error {
+		func(l *output.Layer, d listData) error {
+			// One "lesson" record per section: section, read or new, best
+			// score, then the title.
+			var b strings.Builder
 			for _, r := range d.Lessons {
-				if _, err := fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", r.Section, seenWord(r), learner.Score(r.Best), r.Title); err != nil {
-					return err
-				}
+				b.WriteString(output.PlainLine("lesson", []string{r.Section, learner.SeenValue(r), learner.Score(r.Best)}, r.Title))
 			}
-			return nil
-		},
-	})
+			_, err := io.WriteString(l.Writer(), b.String())
+			return err
+		})
 }

@@ -20,7 +20,8 @@ type Record struct {
 	// language. Empty leaves the field out.
 	Text string
 	// Terminal is what a terminal shows, already styled with the layer's
-	// ColorScheme; it may hold several lines. Empty shows nothing.
+	// ColorScheme, and is followed by a line break; it may hold several
+	// lines. Empty shows nothing.
 	Terminal string
 	// Status replaces the terminal's status line, which stays below the
 	// records, redrawn in place, until End. Empty keeps the line as it is.
@@ -52,8 +53,9 @@ func (l *Layer) Stream() *Stream {
 	return &Stream{l: l, enc: enc}
 }
 
-// clearLine erases the status line so that a record can take its place.
-const clearLine = "\r\x1b[2K"
+// ClearLine erases the status line so that a record can take its place;
+// tests replay it to see what the screen shows.
+const ClearLine = "\r\x1b[2K"
 
 // Emit writes one record in the layer's look.
 func (s *Stream) Emit(r Record) {
@@ -65,7 +67,7 @@ func (s *Stream) Emit(r Record) {
 	case Terminal:
 		s.clearStatus()
 		if r.Terminal != "" {
-			s.write(strings.TrimSuffix(r.Terminal, "\n") + "\n")
+			s.write(r.Terminal + "\n")
 		}
 		if r.Status != "" {
 			s.status = r.Status
@@ -78,6 +80,10 @@ func (s *Stream) Emit(r Record) {
 	}
 }
 
+// Err is the first error met while writing, if any: a command stops
+// when its output is gone.
+func (s *Stream) Err() error { return s.err }
+
 // End removes the status line: what follows the stream starts on a clean
 // line. It returns the first error met while writing, if any.
 func (s *Stream) End() error {
@@ -88,7 +94,7 @@ func (s *Stream) End() error {
 
 func (s *Stream) clearStatus() {
 	if s.status != "" {
-		s.write(clearLine)
+		s.write(ClearLine)
 	}
 }
 
