@@ -95,7 +95,7 @@ func (v *termView) line(ev ping.Event) string {
 	case ping.EventLate:
 		return pterm.FgYellow.Sprint(tr.T("ping.late", "line", replyLine(tr, v.opts, v.addr, ev.Reply)))
 	case ping.EventLost:
-		return pterm.FgRed.Sprint(tr.T("ping.lost", "seq", ev.Seq, "timeout", seconds(v.opts.Timeout)))
+		return pterm.FgRed.Sprint(tr.T("ping.lost", "seq", seqLabel(v.opts, ev.Seq), "timeout", seconds(v.opts.Timeout)))
 	case ping.EventError:
 		return pterm.FgRed.Sprint(errorLine(tr, v.opts, v.addr, ev))
 	}
@@ -111,7 +111,7 @@ func lastRTT(tr *i18n.Catalog, ev ping.Event) string {
 	if ev.Kind == ping.EventLost {
 		return tr.T("ping.picture_lost")
 	}
-	return ms(ev.Reply.RTTMs)
+	return tr.T("ping.rtt_ms", "rtt", ms(ev.Reply.RTTMs))
 }
 
 func dnsLine(tr *i18n.Catalog, r ping.Resolution) string {
@@ -137,10 +137,40 @@ func replyLine(tr *i18n.Catalog, opts *Options, addr netip.Addr, r ping.Reply) s
 }
 
 func errorLine(tr *i18n.Catalog, opts *Options, addr netip.Addr, ev ping.Event) string {
+	seq := seqLabel(opts, ev.Seq)
 	if errors.Is(ev.Err, ping.ErrRefused) {
-		return tr.T("ping.refused", "seq", ev.Seq, "addr", addr, "port", opts.TCPPort)
+		return tr.T("ping.refused", "seq", seq, "addr", addr, "port", opts.TCPPort)
 	}
-	return tr.T("ping.send_error", "seq", ev.Seq, "err", ev.Err)
+	return tr.T("ping.send_error", "seq", seq, "err", errorDetail(tr, addr, ev.Err))
+}
+
+// errorDetail says why a request failed: in the learner's words when the
+// reason is a common one, else as the system put it.
+func errorDetail(tr *i18n.Catalog, addr netip.Addr, err error) string {
+	if ping.IsNoRoute(err) {
+		return tr.T("ping.no_route", "addr", addr)
+	}
+	return oneLine(err.Error())
+}
+
+// errorReason is the plain output's one-word reason for a failed request.
+func errorReason(err error) string {
+	switch {
+	case errors.Is(err, ping.ErrRefused):
+		return "refused"
+	case ping.IsNoRoute(err):
+		return "no_route"
+	}
+	return "error"
+}
+
+// seqLabel names a request as the tool learners compare with does:
+// iputils' "icmp_seq=1", or "seq=1" for a TCP connect.
+func seqLabel(opts *Options, seq int) string {
+	if opts.TCPPort != 0 {
+		return "seq=" + strconv.Itoa(seq)
+	}
+	return "icmp_seq=" + strconv.Itoa(seq)
 }
 
 // plainView prints stable tab-separated lines for scripts: a fixed first
@@ -148,6 +178,7 @@ func errorLine(tr *i18n.Catalog, opts *Options, addr netip.Addr, ev ping.Event) 
 type plainView struct {
 	w    io.Writer
 	opts *Options
+	addr netip.Addr
 }
 
 func (v *plainView) event(ev ping.Event) {
@@ -155,6 +186,7 @@ func (v *plainView) event(ev ping.Event) {
 	switch ev.Kind {
 	case ping.EventResolved:
 		r := ev.Resolution
+		v.addr = r.Address
 		f = []string{"dns", kv("host", r.Host), kv("address", r.Address), kv("from_dns", r.FromDNS)}
 		if r.FromDNS {
 			f = append(f, kv("time_ms", ms(ping.Millis(r.Took))))
@@ -170,11 +202,8 @@ func (v *plainView) event(ev ping.Event) {
 	case ping.EventLost:
 		f = []string{"lost", kv("seq", ev.Seq), kv("timeout_ms", ms(ping.Millis(v.opts.Timeout)))}
 	case ping.EventError:
-		reason := "error"
-		if errors.Is(ev.Err, ping.ErrRefused) {
-			reason = "refused"
-		}
-		f = []string{"error", kv("seq", ev.Seq), kv("reason", reason), kv("detail", oneLine(ev.Err.Error()))}
+		f = []string{"error", kv("seq", ev.Seq), kv("reason", errorReason(ev.Err)),
+			kv("detail", errorDetail(v.opts.F.Tr, v.addr, ev.Err))}
 	}
 	if f != nil {
 		fmt.Fprintln(v.w, strings.Join(f, "\t"))

@@ -111,11 +111,11 @@ func TestPlainLossyRunIsStableLines(t *testing.T) {
 	want := []string{
 		"dns\thost=lo.test\taddress=127.0.0.1\tfrom_dns=true\ttime_ms=",
 		"start\tmode=unprivileged\tsize=56",
-		"reply\tseq=0\tbytes=64\tttl=64\ttime_ms=1.200",
-		"reply\tseq=2\tbytes=64\tttl=64\ttime_ms=2.500",
-		"duplicate\tseq=2\tbytes=64\tttl=64\ttime_ms=2.500",
-		"reply\tseq=3\tbytes=64\tttl=64\ttime_ms=1.800",
-		"lost\tseq=1\ttimeout_ms=300.000",
+		"reply\tseq=1\tbytes=64\tttl=64\ttime_ms=1.200",
+		"reply\tseq=3\tbytes=64\tttl=64\ttime_ms=2.500",
+		"duplicate\tseq=3\tbytes=64\tttl=64\ttime_ms=2.500",
+		"reply\tseq=4\tbytes=64\tttl=64\ttime_ms=1.800",
+		"lost\tseq=2\ttimeout_ms=300.000",
 		"summary\thost=lo.test\taddress=127.0.0.1\tmode=unprivileged\tsent=4\treceived=3\tduplicates=1\terrors=0\tloss_percent=25\ttime_ms=",
 		"rtt\tmin_ms=1.200\tavg_ms=2.000\tmax_ms=2.500\tmdev_ms=0.543",
 		"verdict\tsome_loss\tthe host is reachable, but 25% of the requests",
@@ -165,7 +165,7 @@ func TestTerminalLossyRunRendersLiveAndSummary(t *testing.T) {
 	screen := terminalScreen(o.out)
 	t.Logf("terminal screen after a lossy run:\n%s", screen)
 	// The picture is redrawn after each event and erased before the summary.
-	for _, want := range []string{"rtt ▁  last 1.200", "rtt ▁██▄x  last lost"} {
+	for _, want := range []string{"rtt ▁  last 1.200 ms", "rtt ▁██▄x  last lost"} {
 		if !strings.Contains(raw, want) {
 			t.Errorf("the live picture never showed %q", want)
 		}
@@ -176,9 +176,9 @@ func TestTerminalLossyRunRendersLiveAndSummary(t *testing.T) {
 	for _, want := range []string{
 		"DNS  lo.test → 127.0.0.1",
 		"PING lo.test (127.0.0.1): 56 data bytes, unprivileged ICMP (ping socket)",
-		"64 bytes from 127.0.0.1: seq=0 ttl=64 time=1.200 ms",
-		"64 bytes from 127.0.0.1: seq=2 ttl=64 time=2.500 ms (duplicate!)",
-		"seq=1: lost, no reply within 0.3 s",
+		"64 bytes from 127.0.0.1: icmp_seq=1 ttl=64 time=1.200 ms",
+		"64 bytes from 127.0.0.1: icmp_seq=3 ttl=64 time=2.500 ms (DUP!)",
+		"icmp_seq=2: lost, no reply within 0.3 s",
 		"--- lo.test ping statistics ---",
 		"4 packets transmitted, 3 received, +1 duplicates, 25% packet loss, time ",
 		"rtt min/avg/max/mdev = 1.200/2.000/2.500/0.543 ms",
@@ -239,7 +239,7 @@ func TestJSONHasTheDocumentedFields(t *testing.T) {
 		t.Errorf("mode %v loss %v host %v", doc["mode"], doc["loss_percent"], doc["host"])
 	}
 	first := doc["replies"].([]any)[0].(map[string]any)
-	if first["seq"] != 0.0 || first["ttl"] != 64.0 || first["rtt_ms"] != 1.2 {
+	if first["seq"] != 1.0 || first["ttl"] != 64.0 || first["rtt_ms"] != 1.2 {
 		t.Errorf("first reply %v", first)
 	}
 }
