@@ -27,8 +27,8 @@ func TestPingWithoutARouteForReal(t *testing.T) {
 	unprivileged := `echo "0 2147483647" >/proc/sys/net/ipv4/ping_group_range && `
 	for _, c := range []struct {
 		name, setup, lang string
-		args             []string
-		check            func(t *testing.T, out string)
+		args              []string
+		check             func(t *testing.T, out string)
 	}{
 		{"raw socket, lo up", "ip link set lo up && ", "en", []string{"-c", "3", "-i", "0.2", "10.1.1.1"},
 			func(t *testing.T, out string) {
