@@ -123,7 +123,7 @@ func TestEveryComputedKeyExists(t *testing.T) {
 	for _, k := range []string{ports.BadEmpty, ports.BadOutOfRange, ports.BadNotDecimal, ports.BadUnknownName, ports.BadReversed, ports.BadTooLarge} {
 		keys = append(keys, "port.bad."+k)
 	}
-	for _, r := range []string{ports.RuleLinux, ports.RuleDarwinRoot, ports.RuleDarwinAnyAdr, ports.RuleWindows, ports.RuleUnixRoot} {
+	for _, r := range []string{ports.RuleLinux, ports.RuleDarwinRoot, ports.RuleDarwinAnyAdr, ports.RuleWindows, ports.RuleUnixRoot, ports.RuleAnyPort} {
 		keys = append(keys, "port.explain.privilege."+r)
 	}
 	for _, s := range []string{ports.SourceLinuxSysctl, ports.SourceDarwinSysctl, ports.SourceWindows, ports.SourceIANADefault} {

@@ -43,10 +43,17 @@ const (
 	RuleDarwinAnyAdr = "darwin-any"   // macOS 10.14+: anyone may bind the wildcard address below 1024
 	RuleWindows      = "windows-none" // no privileged ports
 	RuleUnixRoot     = "unix-root"    // other Unix: below 1024 needs root
+	// RuleAnyPort is port 0's: binding it asks the OS for any free
+	// ephemeral port, which every user may do.
+	RuleAnyPort = "any-port"
 )
 
 // privilegeFor applies the OS's rule to port.
 func (p Privilege) privilegeFor(port int) Privilege {
+	if port == 0 {
+		p.Needed, p.Rule = false, RuleAnyPort
+		return p
+	}
 	p.Needed = port < p.UnprivilegedStart
 	return p
 }
