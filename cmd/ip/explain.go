@@ -3,6 +3,7 @@ package ip
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/pterm/pterm"
@@ -92,18 +93,42 @@ func explanationLines(tr *i18n.Catalog, e iface.Explanation, styled bool) [][2]s
 func networkLines(tr *i18n.Catalog, e iface.Explanation) [][2]string {
 	label := func(key string) string { return tr.T("ip.explain." + key) }
 	lines := [][2]string{
-		{label("network_part"), tr.T("ip.explain.bits_value", "bits", len(e.NetBits), "value", e.Network)},
-		{label("host_part"), tr.T("ip.explain.bits_value", "bits", len(e.HostBits), "value", e.HostPart)},
+		{label("network_part"), tr.N("ip.explain.bits_value", len(e.NetBits), "bits", len(e.NetBits), "value", e.Network)},
+		{label("host_part"), tr.N("ip.explain.bits_value", len(e.HostBits), "bits", len(e.HostBits), "value", e.HostPart)},
 	}
 	if e.Family == iface.IPv4 {
 		lines = append(lines,
 			[2]string{label("netmask"), e.Netmask},
-			[2]string{label("broadcast"), e.Broadcast.String()},
-			[2]string{label("hosts"), tr.T("ip.explain.hosts_range", "first", e.FirstHost, "last", e.LastHost, "count", e.Hosts)})
+			[2]string{label("broadcast"), broadcastText(tr, e)},
+			[2]string{label("hosts"), hostsText(tr, e)})
 	} else {
-		lines = append(lines, [2]string{label("hosts"), tr.T("ip.explain.hosts_v6", "count", e.Hosts)})
+		lines = append(lines, [2]string{label("hosts"), tr.N("ip.explain.hosts_v6", hostCount(e), "count", e.Hosts)})
 	}
 	return lines
+}
+
+// broadcastText is the broadcast address, or why there is none.
+func broadcastText(tr *i18n.Catalog, e iface.Explanation) string {
+	if !e.Broadcast.IsValid() {
+		return tr.T("ip.explain.no_broadcast_" + strconv.Itoa(e.PrefixLen))
+	}
+	return e.Broadcast.String()
+}
+
+// hostCount is e.Hosts as an int when it is small, for choosing a plural.
+func hostCount(e iface.Explanation) int {
+	n, err := strconv.Atoi(e.Hosts)
+	if err != nil {
+		return -1 // more than an int holds
+	}
+	return n
+}
+
+func hostsText(tr *i18n.Catalog, e iface.Explanation) string {
+	if e.FirstHost == e.LastHost {
+		return tr.T("ip.explain.hosts_single", "host", e.FirstHost)
+	}
+	return tr.T("ip.explain.hosts_range", "first", e.FirstHost, "last", e.LastHost, "count", e.Hosts)
 }
 
 func mineText(tr *i18n.Catalog, e iface.Explanation) string {
