@@ -29,7 +29,7 @@ func TestPingWithoutPermissionForReal(t *testing.T) {
 	}{
 		{[]string{"ping", "-c", "1", "127.0.0.1"}, 4,
 			[]string{`ping_group_range, now "1 0"`, "setcap cap_net_raw+ep", "--tcp 443 127.0.0.1"}},
-		{[]string{"ping", "-c", "1", "-i", "0.05", "127.0.0.1"}, 2,
+		{[]string{"ping", "-c", "1", "-i", "0.001", "127.0.0.1"}, 2,
 			[]string{"need privilege"}},
 	} {
 		cmd := exec.Command(bin, c.args...)

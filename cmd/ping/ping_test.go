@@ -384,16 +384,29 @@ func TestUsageErrors(t *testing.T) {
 	}
 }
 
+// TestFastIntervalNeedsPrivilege follows iputils: an ordinary user may
+// ping every 2 ms ("minimal interval allowed for user is 2ms"); faster is a
+// flood and needs privilege.
 func TestFastIntervalNeedsPrivilege(t *testing.T) {
-	for _, privileged := range []bool{false, true} {
-		o := run{args: []string{"-c", "1", "-i", "0.1", "127.0.0.1"},
-			adjust: func(o *Options) { o.Privileged = func() bool { return privileged } }}.do(t)
-		want := cmdutil.ExitUsage
-		if privileged {
-			want = cmdutil.ExitOK
+	for _, c := range []struct {
+		interval   string
+		privileged bool
+		want       int
+	}{
+		{"0.1", false, cmdutil.ExitOK},
+		{"0.002", false, cmdutil.ExitOK},
+		{"2ms", false, cmdutil.ExitOK},
+		{"0.0019", false, cmdutil.ExitUsage},
+		{"1ms", false, cmdutil.ExitUsage},
+		{"1ms", true, cmdutil.ExitOK},
+	} {
+		o := run{args: []string{"-c", "1", "-i", c.interval, "127.0.0.1"},
+			adjust: func(o *Options) { o.Privileged = func() bool { return c.privileged } }}.do(t)
+		if o.code != c.want {
+			t.Errorf("-i %s privileged=%v: exit %d, want %d (%v)", c.interval, c.privileged, o.code, c.want, o.err)
 		}
-		if o.code != want {
-			t.Errorf("privileged=%v: exit %d, want %d (%v)", privileged, o.code, want, o.err)
+		if o.code == cmdutil.ExitUsage && !strings.Contains(o.err.Error(), "below 0.002 s") {
+			t.Errorf("-i %s: %v", c.interval, o.err)
 		}
 	}
 }
