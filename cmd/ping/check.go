@@ -67,12 +67,18 @@ func permissionOf(rep ping.CheckReport) *ping.PermissionError {
 // checkJSON is the --json document of a check: the report with each step's
 // detail in the chosen language and the verdict sentence.
 type checkJSON struct {
-	Steps       []checkStepJSON `json:"steps"`
-	OK          bool            `json:"ok"`
-	FailedAt    ping.StepName   `json:"failed_at,omitempty"`
-	ElapsedMs   float64         `json:"elapsed_ms"`
-	Interrupted bool            `json:"interrupted"`
-	Verdict     string          `json:"verdict"`
+	Steps       []checkStepJSON  `json:"steps"`
+	OK          bool             `json:"ok"`
+	FailedAt    ping.StepName    `json:"failed_at,omitempty"`
+	ElapsedMs   float64          `json:"elapsed_ms"`
+	Interrupted bool             `json:"interrupted"`
+	Verdict     checkVerdictJSON `json:"verdict"`
+}
+
+// checkVerdictJSON is an object with a code, as a ping's verdict is.
+type checkVerdictJSON struct {
+	Code ping.CheckVerdict `json:"code"`
+	Text string            `json:"text"`
 }
 
 type checkStepJSON struct {
@@ -85,7 +91,7 @@ func writeCheckVerdict(opts *Options, rep ping.CheckReport) error {
 	verdict := checkVerdict(tr, rep)
 	if opts.JSON {
 		doc := checkJSON{OK: rep.OK, FailedAt: rep.FailedAt, ElapsedMs: rep.ElapsedMs,
-			Interrupted: rep.Interrupted, Verdict: verdict}
+			Interrupted: rep.Interrupted, Verdict: checkVerdictJSON{Code: rep.Verdict, Text: verdict}}
 		for _, s := range rep.Steps {
 			doc.Steps = append(doc.Steps, checkStepJSON{Step: s, Detail: stepDetail(tr, s)})
 		}
@@ -100,20 +106,17 @@ func writeCheckVerdict(opts *Options, rep ping.CheckReport) error {
 		_, err := fmt.Fprintln(opts.F.IO.Out, "\n"+style.Sprint(line))
 		return err
 	}
-	status := "ok"
-	if !rep.OK {
-		status = "failed"
-	}
-	_, err := fmt.Fprintln(opts.F.IO.Out, strings.Join([]string{"verdict", status, verdict}, "\t"))
+	_, err := fmt.Fprintln(opts.F.IO.Out, strings.Join([]string{"verdict", string(rep.Verdict), verdict}, "\t"))
 	return err
 }
 
 func checkVerdict(tr *i18n.Catalog, rep ping.CheckReport) string {
-	switch {
-	case rep.Interrupted:
-		return tr.T("ping.check_verdict_interrupted")
-	case rep.OK:
-		return tr.T("ping.check_verdict_ok")
+	if rep.Verdict != ping.CheckFailed {
+		return tr.T("ping.check_verdict_" + string(rep.Verdict))
+	}
+	if rep.FailedAt == ping.LadderSteps()[0] {
+		// Nothing comes before the first step to vouch for.
+		return tr.T("ping.check_verdict_fail_first", "step", stepName(tr, rep.FailedAt))
 	}
 	return tr.T("ping.check_verdict_fail", "step", stepName(tr, rep.FailedAt))
 }

@@ -32,6 +32,7 @@ func echoRun(opts *Options) error {
 	if opts.TCPPort != 0 {
 		res.Port, res.Size = int(opts.TCPPort), 0
 	}
+	res.Verdict.Text = verdictText(opts, res)
 	if rerr := cmdutil.Render(opts.F, opts.JSON, res, cmdutil.Renderers[ping.Result]{
 		Terminal: func(w io.Writer, r ping.Result) error { return writeSummaryTerminal(w, opts, r) },
 		Plain:    func(w io.Writer, r ping.Result) error { return writeSummaryPlain(w, opts, r) },

@@ -64,16 +64,53 @@ func TestCheckClimbsTheWholeLadder(t *testing.T) {
 	}
 }
 
-func TestCheckSkipsWhatDependsOnASilentGateway(t *testing.T) {
+// TestCheckGoesOnPastASilentGateway: many routers ignore ping, so a
+// gateway that stays silent (no error, just no reply) does not end the
+// ladder: DNS and the internet host are still tried. When they answer, the
+// network works and the report says the gateway only ignores ping.
+func TestCheckGoesOnPastASilentGateway(t *testing.T) {
 	rep := ping.Check(context.Background(), loopbackLadder(&pingtest.Pinger{Silent: []netip.Addr{gwAddr}}))
 	checkSteps(t, rep, []stepWant{
 		{ping.StepLoopback, true, false, ""}, {ping.StepLAN, true, false, ""},
 		{ping.StepGateway, false, false, ping.ReasonNoReply},
+		{ping.StepDNS, true, false, ""},
+		{ping.StepInternet, true, false, ""},
+	})
+	if !rep.OK || rep.FailedAt != "" || rep.Verdict != ping.CheckGatewayIgnoresPing {
+		t.Errorf("ok %v failed at %q verdict %q, want ok, none, %q", rep.OK, rep.FailedAt, rep.Verdict, ping.CheckGatewayIgnoresPing)
+	}
+}
+
+// TestCheckBlamesASilentGatewayWhenTheWayOutFails: when the internet does
+// not answer either, the silent gateway is where it most likely breaks.
+func TestCheckBlamesASilentGatewayWhenTheWayOutFails(t *testing.T) {
+	rep := ping.Check(context.Background(), loopbackLadder(&pingtest.Pinger{Silent: []netip.Addr{gwAddr, netAddr}}))
+	checkSteps(t, rep, []stepWant{
+		{ping.StepLoopback, true, false, ""}, {ping.StepLAN, true, false, ""},
+		{ping.StepGateway, false, false, ping.ReasonNoReply},
+		{ping.StepDNS, true, false, ""},
+		{ping.StepInternet, false, false, ping.ReasonNoReply},
+	})
+	if rep.OK || rep.FailedAt != ping.StepGateway || rep.Verdict != ping.CheckFailed {
+		t.Errorf("ok %v failed at %q verdict %q", rep.OK, rep.FailedAt, rep.Verdict)
+	}
+}
+
+// TestCheckStopsAtAGatewayThatCannotBeReached: an error instead of silence
+// (no route to it) still ends the ladder there.
+func TestCheckStopsAtAGatewayThatCannotBeReached(t *testing.T) {
+	o := loopbackLadder(&pingtest.Pinger{})
+	o.Gateway = netip.Addr{}
+	o.FindGateway = func() (netip.Addr, error) { return netip.Addr{}, errors.New("no default route") }
+	rep := ping.Check(context.Background(), o)
+	checkSteps(t, rep, []stepWant{
+		{ping.StepLoopback, true, false, ""}, {ping.StepLAN, true, false, ""},
+		{ping.StepGateway, false, false, ping.ReasonNotFound},
 		{ping.StepDNS, false, true, ping.ReasonLowerFailed},
 		{ping.StepInternet, false, true, ping.ReasonLowerFailed},
 	})
-	if rep.OK || rep.FailedAt != ping.StepGateway {
-		t.Errorf("ok %v failed at %q", rep.OK, rep.FailedAt)
+	if rep.OK || rep.FailedAt != ping.StepGateway || rep.Verdict != ping.CheckFailed {
+		t.Errorf("ok %v failed at %q verdict %q", rep.OK, rep.FailedAt, rep.Verdict)
 	}
 }
 
