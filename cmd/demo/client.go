@@ -38,6 +38,9 @@ func NewCmdClient(f *cmdutil.Factory, runF func(context.Context, *ClientOptions)
 		Example: tr.T("demo.client.example"),
 		Args:    cmdutil.NoArgs(f),
 		RunE: func(c *cobra.Command, _ []string) error {
+			if strings.TrimSpace(opts.Host) == "" {
+				opts.Host = "localhost" // as sockdemo would, but named in every message
+			}
 			if opts.Port < 1 || opts.Port > 65535 {
 				return &cmdutil.UsageError{Msg: tr.T("demo.err.bad_client_port", "port", opts.Port), Command: c.CommandPath()}
 			}
@@ -99,17 +102,18 @@ func dialError(ctx context.Context, opts *ClientOptions, err error) error {
 }
 
 // messageSource picks where messages come from: -m flags, else a prompt
-// on a terminal, else one message per line of stdin.
+// on a terminal, else one message per line of stdin. Empty messages are
+// left out, with a note.
 func messageSource(ctx context.Context, opts *ClientOptions) func() (string, bool) {
 	if len(opts.Messages) > 0 {
-		return sockdemo.FromList(opts.Messages...)
+		return skipEmpty(opts, sockdemo.FromList(opts.Messages...))
 	}
 	lines := readLines(ctx, opts.F.IO.In)
 	prompt := ""
 	if opts.F.IO.CanPrompt() {
 		prompt = opts.F.Tr.T("demo.client.prompt")
 	}
-	return func() (string, bool) {
+	return skipEmpty(opts, func() (string, bool) {
 		if prompt != "" {
 			fmt.Fprint(opts.F.IO.Out, prompt)
 		}
@@ -117,7 +121,28 @@ func messageSource(ctx context.Context, opts *ClientOptions) func() (string, boo
 		case <-ctx.Done():
 			return "", false
 		case line, ok := <-lines:
+			if !ok && prompt != "" {
+				fmt.Fprintln(opts.F.IO.Out) // Ctrl-D leaves the cursor after the prompt
+			}
 			return line, ok
+		}
+	})
+}
+
+// skipEmpty passes on the messages of next but the empty ones, and says
+// once why they are not sent.
+func skipEmpty(opts *ClientOptions, next func() (string, bool)) func() (string, bool) {
+	noted := false
+	return func() (string, bool) {
+		for {
+			msg, ok := next()
+			if !ok || strings.TrimSpace(msg) != "" {
+				return msg, ok
+			}
+			if !noted {
+				fmt.Fprintln(opts.F.IO.ErrOut, opts.F.Tr.T("demo.client.empty_line"))
+				noted = true
+			}
 		}
 	}
 }
