@@ -8,6 +8,7 @@ import (
 	"os"
 	"regexp"
 	"runtime"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -540,5 +541,15 @@ func TestPipedAndJSONOutputKeepWholeLines(t *testing.T) {
 	}
 	if got := wrapWidth(f, false); got != 60 {
 		t.Errorf("terminal: wrap width %d, want 60", got)
+	}
+}
+
+// TestAddrFileInAMissingFolder: the message names the learner's file and
+// folder, not the temporary file netlearn writes first.
+func TestAddrFileInAMissingFolder(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "no-such-folder", "addr")
+	err := writeAddrFile(path, "127.0.0.1:8888")
+	if err == nil || strings.Contains(err.Error(), ".addr-") || !strings.Contains(err.Error(), "no-such-folder") {
+		t.Errorf("error %v", err)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net"
 	"net/netip"
 	"os"
@@ -175,6 +176,11 @@ func holders(opts *ServerOptions) string {
 func writeAddrFile(path, addr string) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".addr-*")
 	if err != nil {
+		// Name the folder the learner gave, not the temporary file.
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = &fs.PathError{Op: "create", Path: filepath.Dir(path), Err: pe.Err}
+		}
 		return err
 	}
 	_, werr := tmp.WriteString(addr + "\n")
