@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -97,7 +98,7 @@ func TestProgressSurvivesACorruptFile(t *testing.T) {
 	dir := freshConfig(t)
 	os.MkdirAll(dir, 0o755)
 	os.WriteFile(filepath.Join(dir, "progress.json"), []byte("{broken"), 0o644)
-	code, _, errOut := runWithInput(t, "", "learn", "1.4")
+	code, _, errOut := runWithInput(t, quizInput(t, "1.4", true), "quiz", "1.4", "--no-machine")
 	if code != 0 {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
@@ -112,8 +113,8 @@ func TestProgressSurvivesACorruptFile(t *testing.T) {
 		t.Errorf("backup holds %q", kept)
 	}
 	_, out, errOut := runWithInput(t, "", "progress")
-	if errOut != "" || !strings.Contains(out, "1.4\tread") {
-		t.Errorf("the fresh file did not record the lesson: stdout %q stderr %q", out, errOut)
+	if errOut != "" || !regexp.MustCompile(`\n1\.4\tnew\t\d+/\d+\t`).MatchString(out) {
+		t.Errorf("the fresh file did not record the quiz: stdout %q stderr %q", out, errOut)
 	}
 }
 

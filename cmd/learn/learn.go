@@ -99,8 +99,8 @@ func learnRun(ctx context.Context, opts *Options) error {
 	return Show(ctx, opts, lib, tracker, section)
 }
 
-// Show renders one lesson, records it as seen, and on a terminal offers to
-// run its try commands. The menu calls it too.
+// Show renders one lesson; on a terminal it records it as seen and offers
+// to run its try commands. The menu calls it too.
 func Show(ctx context.Context, opts *Options, lib *lessons.Library, tracker *tutor.Tracker, section string) error {
 	f := opts.F
 	lesson, ok := lib.Lesson(section, tutor.Lang(f))
@@ -116,17 +116,19 @@ func Show(ctx context.Context, opts *Options, lib *lessons.Library, tracker *tut
 	if err != nil {
 		return err
 	}
-	tracker.Progress.MarkSeen(section, tracker.Now())
-	tracker.Save()
-	if opts.JSON {
+	if opts.JSON || !f.IO.IsStdoutTTY() {
+		// A pipe or --json is a teacher or a script taking the text out,
+		// not a learner reading it: only a terminal read counts.
 		return nil
 	}
+	tracker.Progress.MarkSeen(section, tracker.Now())
+	tracker.Save()
 	if f.IO.CanPrompt() && opts.Run != nil {
 		if err := offerTry(ctx, opts, lesson); err != nil {
 			return err
 		}
 	}
-	hintNext(f, section)
+	hintNext(f, section, tracker.Progress.Next())
 	return nil
 }
 
@@ -155,13 +157,14 @@ func offerTry(ctx context.Context, opts *Options, l *lessons.Lesson) error {
 	return nil
 }
 
-// hintNext points at the quiz and the next lesson, on stderr, on a terminal.
-func hintNext(f *cmdutil.Factory, section string) {
+// hintNext points at the quiz and the next unread lesson, on stderr, on a
+// terminal.
+func hintNext(f *cmdutil.Factory, section, next string) {
 	if !f.IO.IsStderrTTY() {
 		return
 	}
 	hint := f.Tr.T("learn.hint_quiz", "section", section)
-	if next := lessons.After(section); next != "" {
+	if next != "" {
 		hint += "  " + f.Tr.T("learn.hint_next", "section", next)
 	}
 	fmt.Fprintln(f.IO.ErrOut, pterm.Gray(hint))
