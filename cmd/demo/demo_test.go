@@ -64,7 +64,7 @@ func TestEveryComputedKeyExists(t *testing.T) {
 func testFactory(width int) (*cmdutil.Factory, *bytes.Buffer, *bytes.Buffer) {
 	ios, _, out, errOut := iostreams.Test()
 	ios.SetTerminalWidth(width)
-	return &cmdutil.Factory{IO: ios, Tr: i18n.For(i18n.EN), Getenv: func(string) string { return "" }}, out, errOut
+	return &cmdutil.Factory{IO: ios, Tr: i18n.For(i18n.EN)}, out, errOut
 }
 
 func TestDescriberExplainsEachStepOnce(t *testing.T) {

@@ -65,7 +65,7 @@ func runIP(t *testing.T, m machine, lang i18n.Lang, tty bool, args ...string) (s
 	ios, _, out, errOut := iostreams.Test()
 	ios.SetTTY(false, tty, false)
 	ios.SetTerminalWidth(200)
-	f := &cmdutil.Factory{IO: ios, Tr: i18n.For(lang), Getenv: func(string) string { return "" }}
+	f := &cmdutil.Factory{IO: ios, Tr: i18n.For(lang)}
 	c := NewCmdIP(f, func(o *Options) error {
 		o.Source = m.src
 		o.Gateways = func([]iface.Interface) ([]iface.Gateway, error) { return m.gws, m.gErr }

@@ -14,8 +14,8 @@ import (
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/cmd/iostreams"
-	"github.com/netlearn/netlearn/cmd/tutor"
-	"github.com/netlearn/netlearn/cmd/tutor/tutortest"
+	"github.com/netlearn/netlearn/cmd/learner"
+	"github.com/netlearn/netlearn/cmd/learner/learnertest"
 	"github.com/netlearn/netlearn/lessons"
 )
 
@@ -34,7 +34,7 @@ func TestNewCmdLearnParsesItsArguments(t *testing.T) {
 	for _, c := range cases {
 		ios, _, _, _ := iostreams.Test()
 		var got *Options
-		cmd := NewCmdLearn(cmdutil.NewFactory(ios, i18n.EN), nil, func(_ context.Context, o *Options) error {
+		cmd := NewCmdLearn(cmdutil.NewFactory(ios, i18n.EN), func(_ context.Context, o *Options) error {
 			got = o
 			return nil
 		})
@@ -51,18 +51,18 @@ func TestNewCmdLearnParsesItsArguments(t *testing.T) {
 type fixture struct {
 	f       *cmdutil.Factory
 	out     *bytes.Buffer
-	prompt  *tutortest.Prompter
+	prompt  *learnertest.Prompter
 	ran     [][]string
-	tracker *tutor.Tracker
+	tracker *learner.Tracker
 	lib     *lessons.Library
 }
 
-func newFixture(t *testing.T, terminal bool, steps ...tutortest.Step) *fixture {
+func newFixture(t *testing.T, terminal bool, steps ...learnertest.Step) *fixture {
 	ios, _, out, _ := iostreams.Test()
 	ios.SetTTY(terminal, terminal, false)
 	ios.SetTerminalWidth(72)
-	fx := &fixture{f: cmdutil.NewFactory(ios, i18n.EN), out: out, prompt: &tutortest.Prompter{Steps: steps}, lib: mustLib(t)}
-	fx.tracker = tutor.OpenTrackerIn(fx.f, t.TempDir())
+	fx := &fixture{f: cmdutil.NewFactory(ios, i18n.EN), out: out, prompt: &learnertest.Prompter{Steps: steps}, lib: mustLib(t)}
+	fx.tracker = learner.OpenTrackerIn(fx.f, t.TempDir())
 	return fx
 }
 
@@ -77,9 +77,9 @@ func (fx *fixture) show(section string) error {
 func TestShowOffersEachTryCommandOnATerminal(t *testing.T) {
 	pterm.DisableStyling()
 	lesson, _ := mustLib(t).Lesson("1.2", lessons.EN)
-	steps := []tutortest.Step{{Yes: true}}
+	steps := []learnertest.Step{{Yes: true}}
 	for range lesson.Try[1:] {
-		steps = append(steps, tutortest.Step{Yes: false})
+		steps = append(steps, learnertest.Step{Yes: false})
 	}
 	fx := newFixture(t, true, steps...)
 	if err := fx.show("1.2"); err != nil {
@@ -101,7 +101,7 @@ func TestShowOffersEachTryCommandOnATerminal(t *testing.T) {
 }
 
 func TestCtrlCAtATryPromptKeepsTheLessonSeen(t *testing.T) {
-	fx := newFixture(t, true, tutortest.Step{Control: true})
+	fx := newFixture(t, true, learnertest.Step{Control: true})
 	if err := fx.show("1.3"); !errors.Is(err, cmdutil.ErrInterrupted) {
 		t.Fatalf("Show = %v, want ErrInterrupted", err)
 	}
@@ -150,7 +150,7 @@ func TestOnlyALessonReadOnATerminalCounts(t *testing.T) {
 			t.Errorf("%s: progress %+v, want nothing read", name, fx.tracker.Progress)
 		}
 	}
-	onTerminal := newFixture(t, true, tutortest.Step{}, tutortest.Step{}, tutortest.Step{}, tutortest.Step{})
+	onTerminal := newFixture(t, true, learnertest.Step{}, learnertest.Step{}, learnertest.Step{}, learnertest.Step{})
 	if err := onTerminal.show("1.1"); err != nil {
 		t.Fatal(err)
 	}

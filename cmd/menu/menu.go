@@ -11,40 +11,41 @@ import (
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/cmd/learn"
+	"github.com/netlearn/netlearn/cmd/learner"
+	"github.com/netlearn/netlearn/cmd/output"
 	"github.com/netlearn/netlearn/cmd/progress"
 	"github.com/netlearn/netlearn/cmd/quiz"
-	"github.com/netlearn/netlearn/cmd/tutor"
 	"github.com/netlearn/netlearn/lessons"
 )
 
-// Options are the menu's dependencies.
+// Options are the menu's dependencies. The Factory runs the tools through
+// the real command tree and asks with its prompter; a language switch
+// replaces it with one in the other language.
 type Options struct {
-	F        *cmdutil.Factory
-	Run      tutor.Runner // runs the tools, through the real command tree
-	Prompter tutor.Prompter
-	Sources  lessons.MachineSources
+	F       *cmdutil.Factory
+	Sources lessons.MachineSources
 }
 
 // NewOptions returns the menu's options for a real run.
-func NewOptions(f *cmdutil.Factory, run tutor.Runner) *Options {
-	return &Options{F: f, Run: run, Prompter: tutor.NewPrompter(f), Sources: lessons.SystemSources()}
+func NewOptions(f *cmdutil.Factory) *Options {
+	return &Options{F: f, Sources: lessons.SystemSources()}
 }
 
 // menu is one menu session.
 type menu struct {
 	*Options
 	lib     *lessons.Library
-	tracker *tutor.Tracker
+	tracker *learner.Tracker
 }
 
 // Open shows the menu until the learner quits or presses Ctrl-C at it.
 // Ctrl-C inside a choice, or while a tool runs, goes back to the menu.
 func Open(ctx context.Context, opts *Options) error {
-	lib, err := tutor.Library(opts.F)
+	lib, err := learner.Library(opts.F)
 	if err != nil {
 		return err
 	}
-	m := &menu{Options: opts, lib: lib, tracker: tutor.OpenTracker(opts.F)}
+	m := &menu{Options: opts, lib: lib, tracker: learner.OpenTracker(opts.F)}
 	for ctx.Err() == nil {
 		tr := m.F.Tr
 		actions := []struct {
@@ -62,8 +63,8 @@ func Open(ctx context.Context, opts *Options) error {
 		for i, a := range actions {
 			labels[i] = a.label
 		}
-		i, err := m.Prompter.Select(tr.T("menu.title"), labels)
-		if errors.Is(err, tutor.ErrCancelled) || (err == nil && actions[i].do == nil) {
+		i, err := m.F.Prompter().Select(tr.T("menu.title"), labels)
+		if errors.Is(err, output.ErrCancelled) || (err == nil && actions[i].do == nil) {
 			fmt.Fprintln(m.F.IO.Out, tr.T("menu.bye"))
 			return nil
 		}
@@ -86,7 +87,7 @@ func settle(ctx context.Context, err error) error {
 		return nil
 	case ctx.Err() != nil:
 		return cmdutil.ErrInterrupted
-	case errors.Is(err, tutor.ErrCancelled), errors.Is(err, cmdutil.ErrInterrupted):
+	case errors.Is(err, output.ErrCancelled), errors.Is(err, cmdutil.ErrInterrupted):
 		return nil
 	case errors.As(err, &failed) && failed.Msg == "":
 		return nil
@@ -98,7 +99,7 @@ func settle(ctx context.Context, err error) error {
 // as themselves. "" means back.
 func (m *menu) pickSection(prompt string, extra ...string) (string, error) {
 	tr := m.F.Tr
-	rows := tutor.Rows(m.lib, m.tracker.Progress, tutor.Lang(m.F))
+	rows := learner.Rows(m.lib, m.tracker.Progress, learner.Lang(m.F))
 	labels := append([]string{}, extra...)
 	for _, r := range rows {
 		mark := "  "
@@ -108,7 +109,7 @@ func (m *menu) pickSection(prompt string, extra ...string) (string, error) {
 		labels = append(labels, fmt.Sprintf("%s%-6s %s", mark, r.Section, r.Title))
 	}
 	labels = append(labels, tr.T("menu.back"))
-	i, err := m.Prompter.Select(prompt, labels)
+	i, err := m.F.Prompter().Select(prompt, labels)
 	switch {
 	case err != nil:
 		return "", err
@@ -125,7 +126,7 @@ func (m *menu) lessons(ctx context.Context) error {
 	if err != nil || section == "" {
 		return err
 	}
-	opts := &learn.Options{F: m.F, Run: m.Run, Prompter: m.Prompter}
+	opts := &learn.Options{F: m.F, Run: m.F.Run, Prompter: m.F.Prompter()}
 	return learn.Show(ctx, opts, m.lib, m.tracker, section)
 }
 
@@ -139,7 +140,7 @@ func (m *menu) quiz(ctx context.Context) error {
 		section = ""
 	}
 	return quiz.Run(ctx, &quiz.Options{F: m.F, Section: section, PassMark: quiz.DefaultPassMark,
-		Sources: m.Sources, Prompter: m.Prompter, Tracker: m.tracker})
+		Sources: m.Sources, Prompter: m.F.Prompter(), Tracker: m.tracker})
 }
 
 func (m *menu) progress(context.Context) error {
@@ -158,7 +159,7 @@ var (
 func (m *menu) tools(ctx context.Context) error {
 	tr := m.F.Tr
 	labels := []string{tr.T("menu.tool_ip"), tr.T("menu.tool_ping"), tr.T("menu.tool_port"), tr.T("menu.tool_demo"), tr.T("menu.back")}
-	i, err := m.Prompter.Select(tr.T("menu.pick_tool"), labels)
+	i, err := m.F.Prompter().Select(tr.T("menu.pick_tool"), labels)
 	if err != nil {
 		return err
 	}
@@ -169,13 +170,13 @@ func (m *menu) tools(ctx context.Context) error {
 	case 1:
 		// A ping check sends real packets to the gateway and the Internet:
 		// only with the learner's yes.
-		yes, err := m.Prompter.Confirm(tr.T("menu.ping_confirm"))
+		yes, err := m.F.Prompter().Confirm(tr.T("menu.ping_confirm"))
 		if err != nil || !yes {
 			return err
 		}
 		args = ToolPing
 	case 2:
-		answer, err := m.Prompter.Input(tr.T("menu.port_prompt"))
+		answer, err := m.F.Prompter().Input(tr.T("menu.port_prompt"))
 		if err != nil || strings.TrimSpace(answer) == "" {
 			return err
 		}
@@ -185,7 +186,7 @@ func (m *menu) tools(ctx context.Context) error {
 	default:
 		return nil
 	}
-	m.Run(ctx, args)
+	m.F.Run(ctx, args)
 	return nil
 }
 
@@ -194,10 +195,7 @@ func (m *menu) switchLanguage(context.Context) error {
 	if m.F.Tr.Lang() == i18n.ZH {
 		next = i18n.EN
 	}
-	m.F.Tr = i18n.For(next)
-	if _, ok := m.Prompter.(tutor.PtermPrompter); ok {
-		m.Prompter = tutor.NewPrompter(m.F)
-	}
+	m.F = m.F.WithLang(next)
 	fmt.Fprintln(m.F.IO.Out, m.F.Tr.T("menu.language_now"))
 	return nil
 }

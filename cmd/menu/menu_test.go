@@ -10,31 +10,33 @@ import (
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/cmd/iostreams"
-	"github.com/netlearn/netlearn/cmd/tutor/tutortest"
+	"github.com/netlearn/netlearn/cmd/learner/learnertest"
+	"github.com/netlearn/netlearn/cmd/output"
 	"github.com/netlearn/netlearn/lessons"
 )
 
 type session struct {
 	opts   *Options
 	out    *bytes.Buffer
-	prompt *tutortest.Prompter
+	prompt *learnertest.Prompter
 	ran    [][]string
 }
 
 // newSession is a menu on a pretend terminal whose tools are recorded,
 // never run: a test must not send real traffic.
-func newSession(t *testing.T, steps ...tutortest.Step) *session {
-	home := t.TempDir()
-	t.Setenv("HOME", home)
-	t.Setenv("XDG_CONFIG_HOME", home+"/.config")
+func newSession(t *testing.T, steps ...learnertest.Step) *session {
+	dir := t.TempDir()
 	ios, _, out, _ := iostreams.Test()
 	ios.SetTTY(true, true, false)
-	s := &session{out: out, prompt: &tutortest.Prompter{Steps: steps}}
-	s.opts = &Options{F: cmdutil.NewFactory(ios, i18n.EN), Prompter: s.prompt,
-		Run: func(_ context.Context, args []string) int {
-			s.ran = append(s.ran, args)
-			return 0
-		}}
+	s := &session{out: out, prompt: &learnertest.Prompter{Steps: steps}}
+	f := cmdutil.NewFactory(ios, i18n.EN)
+	f.ConfigDir = func() (string, error) { return dir, nil }
+	f.NewPrompter = func(*i18n.Catalog) output.Prompter { return s.prompt }
+	f.Runner = func(_ context.Context, _ *cmdutil.Factory, args []string) int {
+		s.ran = append(s.ran, args)
+		return 0
+	}
+	s.opts = &Options{F: f}
 	return s
 }
 
@@ -51,14 +53,14 @@ func (s *session) open(t *testing.T) {
 func TestMenuLessonProgressLanguageQuit(t *testing.T) {
 	lib, _ := lessons.Default()
 	lesson, _ := lib.Lesson("1.5", lessons.EN)
-	steps := []tutortest.Step{{Pick: "Lessons"}, {Pick: "1.5 "}}
+	steps := []learnertest.Step{{Pick: "Lessons"}, {Pick: "1.5 "}}
 	for range lesson.Try {
-		steps = append(steps, tutortest.Step{Yes: false})
+		steps = append(steps, learnertest.Step{Yes: false})
 	}
 	steps = append(steps,
-		tutortest.Step{Pick: "Progress"},
-		tutortest.Step{Pick: "中文"},
-		tutortest.Step{Pick: "退出"})
+		learnertest.Step{Pick: "Progress"},
+		learnertest.Step{Pick: "中文"},
+		learnertest.Step{Pick: "退出"})
 	s := newSession(t, steps...)
 	s.open(t)
 	out := s.out.String()
@@ -74,11 +76,11 @@ func TestMenuLessonProgressLanguageQuit(t *testing.T) {
 
 func TestMenuAsksBeforeThePingCheck(t *testing.T) {
 	s := newSession(t,
-		tutortest.Step{Pick: "Tools"}, tutortest.Step{Pick: "ping"}, tutortest.Step{Yes: false},
-		tutortest.Step{Pick: "Tools"}, tutortest.Step{Pick: "ping"}, tutortest.Step{Yes: true},
-		tutortest.Step{Pick: "Tools"}, tutortest.Step{Pick: "port"}, tutortest.Step{Text: " 80  ssh "},
-		tutortest.Step{Pick: "Tools"}, tutortest.Step{Pick: "back"},
-		tutortest.Step{Control: true})
+		learnertest.Step{Pick: "Tools"}, learnertest.Step{Pick: "ping"}, learnertest.Step{Yes: false},
+		learnertest.Step{Pick: "Tools"}, learnertest.Step{Pick: "ping"}, learnertest.Step{Yes: true},
+		learnertest.Step{Pick: "Tools"}, learnertest.Step{Pick: "port"}, learnertest.Step{Text: " 80  ssh "},
+		learnertest.Step{Pick: "Tools"}, learnertest.Step{Pick: "back"},
+		learnertest.Step{Control: true})
 	s.open(t)
 	want := [][]string{{"ping", "--check"}, {"port", "80", "ssh"}}
 	if !reflect.DeepEqual(s.ran, want) {
@@ -90,8 +92,8 @@ func TestMenuAsksBeforeThePingCheck(t *testing.T) {
 }
 
 func TestCtrlCInsideAQuizGoesBackToTheMenu(t *testing.T) {
-	s := newSession(t, tutortest.Step{Pick: "Quiz"}, tutortest.Step{Pick: "1.3 "}, tutortest.Step{Control: true},
-		tutortest.Step{Pick: "Quit"})
+	s := newSession(t, learnertest.Step{Pick: "Quiz"}, learnertest.Step{Pick: "1.3 "}, learnertest.Step{Control: true},
+		learnertest.Step{Pick: "Quit"})
 	s.open(t)
 	if !strings.Contains(s.out.String(), "Bye.") {
 		t.Errorf("output:\n%s", s.out)

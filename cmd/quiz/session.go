@@ -12,7 +12,7 @@ import (
 
 	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/cmd/internal/textwrap"
-	"github.com/netlearn/netlearn/cmd/tutor"
+	"github.com/netlearn/netlearn/cmd/learner"
 	"github.com/netlearn/netlearn/lessons"
 )
 
@@ -30,7 +30,7 @@ type session struct {
 
 func newSession(ctx context.Context, opts *Options) *session {
 	f := opts.F
-	s := &session{ctx: ctx, opts: opts, tr: f.Tr, lang: tutor.Lang(f), out: f.IO.Out,
+	s := &session{ctx: ctx, opts: opts, tr: f.Tr, lang: learner.Lang(f), out: f.IO.Out,
 		interactive: f.IO.CanPrompt() && !opts.JSON, style: style{on: f.IO.IsStdoutTTY()}}
 	if opts.JSON {
 		s.out, s.style.on = f.IO.ErrOut, f.IO.IsStderrTTY()

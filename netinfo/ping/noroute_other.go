@@ -1,6 +1,0 @@
-//go:build !windows
-
-package ping
-
-// The syscall errors IsNoRoute checks are the real ones outside Windows.
-func isPlatformNoRoute(error) bool { return false }
