@@ -69,7 +69,7 @@ func permissionOf(rep probe.CheckReport) *probe.PermissionError {
 type checkJSON struct {
 	Steps       []checkStepJSON  `json:"steps"`
 	OK          bool             `json:"ok"`
-	FailedAt    probe.StepName    `json:"failed_at,omitempty"`
+	FailedAt    probe.StepName   `json:"failed_at,omitempty"`
 	ElapsedMs   float64          `json:"elapsed_ms"`
 	Interrupted bool             `json:"interrupted"`
 	Verdict     checkVerdictJSON `json:"verdict"`
@@ -78,7 +78,7 @@ type checkJSON struct {
 // checkVerdictJSON is an object with a code, as a ping's verdict is.
 type checkVerdictJSON struct {
 	Code probe.CheckVerdict `json:"code"`
-	Text string            `json:"text"`
+	Text string             `json:"text"`
 }
 
 type checkStepJSON struct {
