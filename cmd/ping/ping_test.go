@@ -355,6 +355,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"-4", "::1"}, "not an IPv4 address"},
 		{[]string{"https://www.baidu.com/"}, "is a URL"},
 		{[]string{"x.test:80"}, "has a port"},
+		{[]string{"127.0.0.1/8"}, `"127.0.0.1/8" is a network prefix, not one host`},
 		{[]string{"--tcp", "0", "x.test"}, "from 1 to 65535"},
 		{[]string{"--tcp", "80", "-s", "100", "x.test"}, "do not apply to --tcp"},
 		{[]string{"--local", "127.0.0.1", "x.test"}, "--local only makes sense with --check"},

@@ -206,6 +206,8 @@ func targetErrorKey(err error) string {
 		return "ping.need_host"
 	case errors.Is(err, probe.ErrHostIsURL):
 		return "ping.host_is_url"
+	case errors.Is(err, probe.ErrHostIsPrefix):
+		return "ping.host_is_prefix"
 	case errors.Is(err, probe.ErrHostHasPort):
 		return "ping.host_has_port"
 	case errors.Is(err, probe.ErrWrongFamily):
