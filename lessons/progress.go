@@ -104,6 +104,10 @@ func (p *Progress) Next() string {
 // could have written: not JSON, or holding impossible values.
 var ErrNotProgress = errors.New("not a netlearn progress file")
 
+// ErrTruncated is the cause when a progress file ends before its JSON
+// does: empty or half written (a full disk, a power cut while saving).
+var ErrTruncated = errors.New("progress file cut short")
+
 // VersionError is the cause when a progress file has another layout
 // version, e.g. one written by a newer netlearn.
 type VersionError struct{ Version int }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -84,6 +85,9 @@ func DecodeProgress(data []byte) (*Progress, error) {
 	p := &Progress{}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(p); err != nil {
+		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+			return nil, fmt.Errorf("%w: %v", ErrTruncated, err)
+		}
 		return nil, fmt.Errorf("%w: %v", ErrNotProgress, err)
 	}
 	if dec.More() {

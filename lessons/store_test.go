@@ -184,3 +184,20 @@ func TestResetOfAnUnreadableEntryChangesNothing(t *testing.T) {
 		t.Errorf("the entry was touched: %v", err)
 	}
 }
+
+// TestTruncatedProgressIsSaidToBeCutShort: an empty or half-written file
+// (the disk filled up, the power went) is a progress file cut short, not
+// some other file.
+func TestTruncatedProgressIsSaidToBeCutShort(t *testing.T) {
+	whole := `{"version": 1, "seen": {"1.1": "2026-11-01T10:00:00Z"}, "scores": {}}`
+	for _, data := range []string{"", "  \n", whole[:20], whole[:len(whole)-1]} {
+		if _, err := DecodeProgress([]byte(data)); !errors.Is(err, ErrTruncated) {
+			t.Errorf("%q: %v, want ErrTruncated", data, err)
+		}
+	}
+	for _, data := range []string{"{broken", "[1, 2]", whole + " x"} {
+		if _, err := DecodeProgress([]byte(data)); errors.Is(err, ErrTruncated) || !errors.Is(err, ErrNotProgress) {
+			t.Errorf("%q: %v, want ErrNotProgress only", data, err)
+		}
+	}
+}
