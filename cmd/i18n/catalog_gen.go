@@ -555,7 +555,7 @@ var enEntries = [...]entry{
 	{"quiz.summary", "Score: {correct} of {total} ({percent}%)."},
 	{"quiz.two_sentences", "{first} {second}"},
 	{"quiz.type_answer", "Your answer (type it, then Enter)"},
-	{"quiz.wrong", "Not quite: the answer is {expected}. {explain}"},
+	{"quiz.wrong", "Not quite. The right answer: {expected}. {explain}"},
 	{"quiz.your_answer", "your answer: {answer}"},
 	{"root.bad_lang", "error: --lang {value} is not a language netlearn speaks; use zh or en"},
 	{"root.did_you_mean", "Did you mean: {names}?"},

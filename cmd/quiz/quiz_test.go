@@ -198,7 +198,7 @@ func TestScriptedSlipsAreExplainedAndKeepTheScriptInStep(t *testing.T) {
 	out := r.out.String()
 	for _, want := range []string{
 		`"9" is none of the choices (answer a–`,
-		"No answer given. Not quite: the answer is ",
+		"No answer given. Not quite. The right answer: ",
 		"your answer: " + strings.Repeat("８", 60) + "…\n",
 	} {
 		if !strings.Contains(out, want) {
