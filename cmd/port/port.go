@@ -108,9 +108,11 @@ func portRun(opts *Options) error {
 }
 
 // parseTargets turns every argument into ports before anything is shown,
-// so bad input never leaves half an answer behind.
+// so bad input never leaves half an answer behind. A port named twice is
+// shown once, under the argument that named it first.
 func parseTargets(opts *Options, db *ports.DB) ([]ports.Target, error) {
 	var targets []ports.Target
+	seen := map[int]bool{}
 	for _, arg := range opts.Args {
 		nums, err := ports.ParseArg(arg, db)
 		var bad *ports.ArgError
@@ -118,7 +120,10 @@ func parseTargets(opts *Options, db *ports.DB) ([]ports.Target, error) {
 			return nil, &cmdutil.UsageError{Msg: argErrorMessage(opts.F, bad), Command: opts.Command}
 		}
 		for _, n := range nums {
-			targets = append(targets, ports.Target{Arg: arg, Port: n})
+			if !seen[n] {
+				seen[n] = true
+				targets = append(targets, ports.Target{Arg: arg, Port: n})
+			}
 		}
 	}
 	return targets, nil
