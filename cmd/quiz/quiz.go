@@ -126,7 +126,7 @@ func Run(ctx context.Context, opts *Options) error {
 		tracker = learner.OpenTracker(f)
 	}
 	s := newSession(ctx, opts)
-	res := Result{PassMark: opts.PassMark, Complete: true}
+	res := Result{Sections: []SectionResult{}, PassMark: opts.PassMark, Complete: true} // [] rather than null in JSON
 	sections := lessons.Sections
 	if opts.Section != "" {
 		sections = []string{opts.Section}

@@ -270,3 +270,18 @@ func FuzzReadAnswer(f *testing.F) {
 		}
 	})
 }
+
+// TestJSONWithNoAnswerHasAnEmptyListOfSections: `quiz --json </dev/null`
+// gives "sections": [], never null.
+func TestJSONWithNoAnswerHasAnEmptyListOfSections(t *testing.T) {
+	r := newRun(t, false, "")
+	r.opts.JSON = true
+	_ = Run(context.Background(), r.opts)
+	var doc map[string]any
+	if err := json.Unmarshal(r.out.Bytes(), &doc); err != nil {
+		t.Fatalf("%v\n%s", err, r.out)
+	}
+	if s, ok := doc["sections"].([]any); !ok || len(s) != 0 {
+		t.Errorf("sections %#v, want []", doc["sections"])
+	}
+}
