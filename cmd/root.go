@@ -62,6 +62,7 @@ func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return flagError(f, c, err)
 	})
+	version.AddFlag(root, f)
 	registerTemplateFuncs(f)
 	root.SetUsageTemplate(usageTemplate(f))
 	addHelpFlags(root, f)

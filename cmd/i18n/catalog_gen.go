@@ -593,6 +593,7 @@ var enEntries = [...]entry{
 	{"usage.more", "Use \"{{.CommandPath}} [command] --help\" for more about a command."},
 	{"usage.topics", "Help topics:"},
 	{"usage.usage", "Usage:"},
+	{"version.flag", "show netlearn's version (as netlearn version does)"},
 	{"version.short", "Show netlearn's version"},
 }
 
@@ -1187,5 +1188,6 @@ var zhEntries = [...]entry{
 	{"usage.more", "运行 \"{{.CommandPath}} [命令] --help\" 查看某个命令的详细说明。"},
 	{"usage.topics", "帮助主题："},
 	{"usage.usage", "用法："},
+	{"version.flag", "显示 netlearn 的版本（与 netlearn version 相同）"},
 	{"version.short", "显示 netlearn 的版本"},
 }
