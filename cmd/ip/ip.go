@@ -71,7 +71,24 @@ func NewCmdIP(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	c.Flags().BoolVar(&opts.Brief, "brief", false, tr.T("ip.flag_brief"))
 	c.Flags().StringVar(&opts.Style, "style", StyleTable, tr.T("ip.flag_style", "styles", strings.Join(styles, ", ")))
 	_ = c.RegisterFlagCompletionFunc("style", cobra.FixedCompletions(styles, cobra.ShellCompDirectiveNoFileComp))
+	c.ValidArgsFunction = opts.completeInterface
 	return c
+}
+
+// completeInterface offers this machine's interface names to shell
+// completion, the ones already given left out.
+func (opts *Options) completeInterface(_ *cobra.Command, args []string, prefix string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	ifaces, err := opts.Source.Interfaces()
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	var out []cobra.Completion
+	for _, ifc := range ifaces {
+		if strings.HasPrefix(ifc.Name, prefix) && !slices.Contains(args, ifc.Name) {
+			out = append(out, ifc.Name)
+		}
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp
 }
 
 func (opts *Options) usage(msg string) error {

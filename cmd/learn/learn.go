@@ -37,10 +37,11 @@ func NewCmdLearn(f *cmdutil.Factory, runF func(context.Context, *Options) error)
 		opts.Run = f.Run
 	}
 	c := &cobra.Command{
-		Use:     "learn [SECTION]",
-		Short:   f.Tr.T("learn.short"),
-		Long:    f.Tr.T("learn.long", "sections", strings.Join(lessons.Sections, " ")),
-		Example: "  netlearn learn\n  netlearn learn 1.2\n  netlearn learn --next",
+		Use:               "learn [SECTION]",
+		Short:             f.Tr.T("learn.short"),
+		Long:              f.Tr.T("learn.long", "sections", strings.Join(lessons.Sections, " ")),
+		Example:           "  netlearn learn\n  netlearn learn 1.2\n  netlearn learn --next",
+		ValidArgsFunction: learner.CompleteSection,
 		Args: func(c *cobra.Command, args []string) error {
 			return parseArgs(f, c, opts, args)
 		},

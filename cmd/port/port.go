@@ -47,6 +47,9 @@ func NewCmdPort(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 			return portRun(opts)
 		},
 	}
+	c.ValidArgsFunction = func(_ *cobra.Command, _ []string, prefix string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		return opts.LoadDB().Names(prefix), cobra.ShellCompDirectiveNoFileComp
+	}
 	c.Flags().BoolVar(&opts.JSON, "json", false, tr.T("port.flag_json"))
 	c.Flags().BoolVar(&opts.List, "list", false, tr.T("port.flag_list"))
 	c.Flags().BoolVar(&opts.Listening, "listening", false, tr.T("port.flag_listening"))

@@ -38,10 +38,11 @@ type Options struct {
 func NewCmdQuiz(f *cmdutil.Factory, runF func(context.Context, *Options) error) *cobra.Command {
 	opts := &Options{F: f, Sources: lessons.SystemSources(), Prompter: f.Prompter()}
 	c := &cobra.Command{
-		Use:     "quiz [SECTION]",
-		Short:   f.Tr.T("quiz.short"),
-		Long:    f.Tr.T("quiz.long", "pass", DefaultPassMark),
-		Example: "  netlearn quiz 1.2\n  netlearn quiz 1.3 --no-machine < answers.txt\n  netlearn quiz --json --pass 80 < answers.txt",
+		Use:               "quiz [SECTION]",
+		Short:             f.Tr.T("quiz.short"),
+		Long:              f.Tr.T("quiz.long", "pass", DefaultPassMark),
+		Example:           "  netlearn quiz 1.2\n  netlearn quiz 1.3 --no-machine < answers.txt\n  netlearn quiz --json --pass 80 < answers.txt",
+		ValidArgsFunction: learner.CompleteSection,
 		Args: func(c *cobra.Command, args []string) error {
 			return parseArgs(f, c, opts, args)
 		},
