@@ -110,6 +110,8 @@ func printError(f *cmdutil.Factory, err error) {
 		fmt.Fprintln(w, tr.T("root.permission_error", "msg", perm.Msg))
 	case errors.Is(err, cmdutil.ErrInterrupted):
 		fmt.Fprintln(w, tr.T("root.interrupted"))
+	case errors.Is(err, iostreams.ErrStdoutClosed):
+		fmt.Fprintln(w, tr.T("root.stdout_closed"))
 	case errors.As(err, &failed):
 		if failed.Msg != "" {
 			fmt.Fprintln(w, failed.Msg)
