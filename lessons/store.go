@@ -22,6 +22,12 @@ func DefaultDir() (string, error) {
 	if err != nil {
 		return "", err
 	}
+	// os.UserConfigDir refuses a relative XDG_CONFIG_HOME but builds on a
+	// relative HOME, which would save progress under whatever folder the
+	// command runs in. Refuse that too, in the same words.
+	if !filepath.IsAbs(base) {
+		return "", errors.New("path in $HOME is relative")
+	}
 	return filepath.Join(base, "netlearn"), nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -199,5 +200,29 @@ func TestTruncatedProgressIsSaidToBeCutShort(t *testing.T) {
 		if _, err := DecodeProgress([]byte(data)); errors.Is(err, ErrTruncated) || !errors.Is(err, ErrNotProgress) {
 			t.Errorf("%q: %v, want ErrNotProgress only", data, err)
 		}
+	}
+}
+
+// TestDefaultDirRefusesARelativeHome: a relative HOME is refused as Go
+// refuses a relative XDG_CONFIG_HOME, rather than saving progress under
+// whatever folder the command happens to run in.
+func TestDefaultDirRefusesARelativeHome(t *testing.T) {
+	if runtime.GOOS == "windows" || runtime.GOOS == "plan9" {
+		t.Skip("the config folder does not come from HOME here")
+	}
+	t.Setenv("XDG_CONFIG_HOME", "")
+	t.Setenv("HOME", "relative/home")
+	if dir, err := DefaultDir(); err == nil || !strings.Contains(err.Error(), "$HOME is relative") {
+		t.Errorf("DefaultDir() = %q, %v; want a relative-HOME error", dir, err)
+	}
+	t.Setenv("XDG_CONFIG_HOME", "relative/config")
+	if _, err := DefaultDir(); err == nil {
+		t.Error("a relative XDG_CONFIG_HOME was accepted")
+	}
+	abs := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", "")
+	t.Setenv("HOME", abs)
+	if dir, err := DefaultDir(); err != nil || !strings.HasPrefix(dir, abs) {
+		t.Errorf("DefaultDir() = %q, %v under HOME %s", dir, err, abs)
 	}
 }
