@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -15,9 +16,18 @@ import (
 type tmuxSession struct {
 	t      *testing.T
 	socket string
+	conf   string // tmux's configuration file
 }
 
 func startTmux(t *testing.T, home string, args ...string) *tmuxSession {
+	t.Helper()
+	return startTmuxWith(t, "/bin/sh", home, args...)
+}
+
+// startTmuxWith runs netlearn under shell, which tmux uses to start the
+// pane's command; it is set in tmux's own configuration, so that the
+// user's login shell (nologin for a service account) plays no part.
+func startTmuxWith(t *testing.T, shell, home string, args ...string) *tmuxSession {
 	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed (.ci/run installs it)")
@@ -26,17 +36,50 @@ func startTmux(t *testing.T, home string, args ...string) *tmuxSession {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &tmuxSession{t: t, socket: fmt.Sprintf("netlearn-test-%d", os.Getpid())}
-	shell := fmt.Sprintf("env -i HOME=%s XDG_CONFIG_HOME=%s/.config PATH=%s TERM=xterm-256color NETLEARN_LANG=en %s %s; echo EXIT=$?; sleep 60",
-		home, home, os.Getenv("PATH"), bin, strings.Join(args, " "))
-	s.tmux("new-session", "-d", "-s", "nl", "-x", "100", "-y", "45", shell)
+	conf := filepath.Join(t.TempDir(), "tmux.conf")
+	if err := os.WriteFile(conf, []byte("set -g default-shell "+shell+"\nset -g remain-on-exit on\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := &tmuxSession{t: t, socket: fmt.Sprintf("netlearn-test-%d-%d", os.Getpid(), sessions.Add(1)), conf: conf}
+	command := fmt.Sprintf("echo %s; env -i HOME=%s XDG_CONFIG_HOME=%s/.config PATH=%s TERM=xterm-256color NETLEARN_LANG=en %s %s; echo EXIT=$?; sleep 60",
+		started, home, home, os.Getenv("PATH"), bin, strings.Join(args, " "))
 	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	s.tmux("new-session", "-d", "-s", "nl", "-x", "100", "-y", "45", command)
+	s.skipUnlessStarted(shell)
 	return s
 }
 
+// skipUnlessStarted skips the test when the pane's shell has not run the
+// command within 5 s: a shell that cannot start is this machine's limit,
+// not netlearn's failure.
+func (s *tmuxSession) skipUnlessStarted(shell string) {
+	s.t.Helper()
+	query := func(args ...string) string {
+		out, _ := exec.Command("tmux", append([]string{"-L", s.socket, "-f", s.conf}, args...)...).Output()
+		return strings.TrimSpace(string(out))
+	}
+	var screen string
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		screen = query("capture-pane", "-p", "-t", "nl")
+		if strings.Contains(screen, started) {
+			return
+		}
+		if query("display-message", "-p", "-t", "nl", "#{pane_dead}") == "1" {
+			break // the shell exited without running the command
+		}
+	}
+	s.t.Skipf("the shell %s could not start a command in tmux (a nologin shell?):\n%s", shell, screen)
+}
+
+// sessions numbers the tmux servers of this test process.
+var sessions atomic.Int32
+
+// started is what the pane's shell prints before it starts netlearn.
+const started = "netlearn-tmux-started"
+
 func (s *tmuxSession) tmux(args ...string) string {
 	s.t.Helper()
-	out, err := exec.Command("tmux", append([]string{"-L", s.socket}, args...)...).CombinedOutput()
+	out, err := exec.Command("tmux", append([]string{"-L", s.socket, "-f", s.conf}, args...)...).CombinedOutput()
 	if err != nil {
 		s.t.Fatalf("tmux %v: %v\n%s", args, err, out)
 	}
@@ -126,5 +169,25 @@ func TestMenuInARealTerminal(t *testing.T) {
 	data, err := os.ReadFile(filepath.Join(home, ".config", "netlearn", "progress.json"))
 	if err != nil || !strings.Contains(string(data), `"1.1"`) {
 		t.Errorf("progress in the fresh HOME: %s %v", data, err)
+	}
+}
+
+// TestTmuxSkipsWhenTheShellCannotStart: where the shell cannot run a
+// command (a nologin shell), the terminal tests are skipped with the
+// reason, not failed after a timeout.
+func TestTmuxSkipsWhenTheShellCannotStart(t *testing.T) {
+	nologin := filepath.Join(t.TempDir(), "nologin")
+	script := "#!/bin/sh\necho 'This account is currently not available.'\nexit 1\n"
+	if err := os.WriteFile(nologin, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var inner *testing.T
+	t.Run("nologin", func(t *testing.T) {
+		inner = t
+		startTmuxWith(t, nologin, t.TempDir())
+		t.Error("the session was taken as started")
+	})
+	if !inner.Skipped() {
+		t.Error("not skipped")
 	}
 }
