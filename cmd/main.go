@@ -11,7 +11,6 @@ import (
 	"os/signal"
 	"syscall"
 
-	"github.com/pterm/pterm"
 	"github.com/spf13/pflag"
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
@@ -58,7 +57,6 @@ func runWithSignals(ctx context.Context, args []string, ios *iostreams.IOStreams
 		ForceColor:  getenv("CLICOLOR_FORCE"),
 		ForceTTY:    getenv("NETLEARN_FORCE_TTY"),
 	})
-	setupPterm(ios)
 
 	f := cmdutil.NewFactory(ios, lang)
 	if setup != nil {
@@ -81,17 +79,6 @@ func runWithSignals(ctx context.Context, args []string, ios *iostreams.IOStreams
 	return cmdutil.ExitCode(err)
 }
 
-// setupPterm points pterm at this run's streams, for the renderers that
-// still call pterm themselves instead of the output layer.
-func setupPterm(ios *iostreams.IOStreams) {
-	if ios.ColorEnabled() {
-		pterm.EnableStyling()
-	} else {
-		pterm.DisableStyling()
-	}
-	pterm.SetDefaultOutput(ios.Out)
-}
-
 // printError is the one place that prints a command's error.
 func printError(f *cmdutil.Factory, err error) {
 	if err == nil {
@@ -101,7 +88,10 @@ func printError(f *cmdutil.Factory, err error) {
 	var usage *cmdutil.UsageError
 	var failed *cmdutil.FailedError
 	var perm *cmdutil.PermissionError
+	var reported *cmdutil.ReportedError
 	switch {
+	case errors.As(err, &reported):
+		// already printed by the in-process runner
 	case errors.As(err, &usage) && usage.Command == "":
 		fmt.Fprintln(w, tr.T("root.input_error", "msg", usage.Msg))
 	case errors.As(err, &usage):

@@ -7,10 +7,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"strings"
 
-	"github.com/pterm/pterm"
 	"github.com/spf13/cobra"
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
@@ -95,23 +93,18 @@ func learnRun(ctx context.Context, opts *Options) error {
 }
 
 // Show renders one lesson; on a terminal it records it as seen and offers
-// to run its try commands. The menu calls it too.
+// to run its try commands.
 func Show(ctx context.Context, opts *Options, lib *lessons.Library, tracker *learner.Tracker, section string) error {
 	f := opts.F
 	lesson, ok := lib.Lesson(section, learner.Lang(f))
 	if !ok {
 		return &cmdutil.FailedError{Msg: f.Tr.T("learn.content_broken", "reason", section)}
 	}
-	err := cmdutil.Render(f, opts.JSON, lesson, cmdutil.Renderers[*lessons.Lesson]{
-		Terminal: func(w io.Writer, l *lessons.Lesson) error {
-			return renderTerminal(w, l, f.IO.TerminalWidth())
-		},
-		Plain: renderPlain,
-	})
-	if err != nil {
+	look := f.IO.Output().WithJSON(opts.JSON)
+	if err := output.Render(look, lesson, renderTerminal, renderPlain); err != nil {
 		return err
 	}
-	if opts.JSON || !f.IO.IsStdoutTTY() {
+	if !look.IsTerminal() {
 		// A pipe or --json is a teacher or a script taking the text out,
 		// not a learner reading it: only a terminal read counts.
 		return nil
@@ -162,7 +155,7 @@ func hintNext(f *cmdutil.Factory, section, next string) {
 	if next != "" {
 		hint += "  " + f.Tr.T("learn.hint_next", "section", next)
 	}
-	fmt.Fprintln(f.IO.ErrOut, pterm.Gray(hint))
+	fmt.Fprintln(f.IO.ErrOut, f.IO.ErrOutput().ColorScheme().Gray(hint))
 }
 
 // listData is the lesson list as rendered and as JSON.
@@ -173,23 +166,15 @@ type listData struct {
 
 func renderList(f *cmdutil.Factory, asJSON bool, rows []learner.SectionRow, next string) error {
 	tr := f.Tr
-	seenWord := func(r learner.SectionRow) string {
-		if r.Seen {
-			return tr.T("learn.seen")
-		}
-		return tr.T("learn.unseen")
-	}
-	return cmdutil.Render(f, asJSON, listData{Lessons: rows, Next: next}, cmdutil.Renderers[listData]{
-		Terminal: func(w io.Writer, d listData) error {
-			data := [][]string{{tr.T("learn.col_section"), tr.T("learn.col_title"), tr.T("learn.col_seen"), tr.T("learn.col_best")}}
+	return output.Render(f.IO.Output().WithJSON(asJSON), listData{Lessons: rows, Next: next},
+		func(l *output.Layer, d listData) error {
+			cs := l.ColorScheme()
+			t := l.NewTable("lesson", tr.T("learn.col_section"), tr.T("learn.col_title"), tr.T("learn.col_seen"), tr.T("learn.col_best"))
 			for _, r := range d.Lessons {
-				seen := pterm.Gray(seenWord(r))
-				if r.Seen {
-					seen = pterm.Green(seenWord(r))
-				}
-				data = append(data, []string{r.Section, r.Title, seen, learner.Score(r.Best)})
+				t.AddRow(output.Text(r.Section), output.Text(r.Title), output.Text(learner.SeenCell(cs, tr, r)),
+					output.Text(learner.Score(r.Best)))
 			}
-			table, err := pterm.DefaultTable.WithHasHeader().WithData(data).Srender()
+			table, err := t.Render()
 			if err != nil {
 				return err
 			}
@@ -197,16 +182,15 @@ func renderList(f *cmdutil.Factory, asJSON bool, rows []learner.SectionRow, next
 			if d.Next != "" {
 				footer = tr.T("learn.list_next", "section", d.Next)
 			}
-			_, err = fmt.Fprintf(w, "%s\n\n%s\n", strings.TrimRight(table, "\n"), footer)
+			_, err = fmt.Fprintf(l.Writer(), "%s\n\n%s\n", strings.TrimRight(table, "\n"), footer)
 			return err
 		},
-		Plain: func(w io.Writer, d listData) error {
+		func(l *output.Layer, d listData) error {
 			for _, r := range d.Lessons {
-				if _, err := fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", r.Section, seenWord(r), learner.Score(r.Best), r.Title); err != nil {
+				if _, err := fmt.Fprintf(l.Writer(), "%s\t%s\t%s\t%s\n", r.Section, learner.SeenWord(tr, r), learner.Score(r.Best), r.Title); err != nil {
 					return err
 				}
 			}
 			return nil
-		},
-	})
+		})
 }

@@ -9,13 +9,13 @@ import (
 	"testing"
 
 	"github.com/mattn/go-runewidth"
-	"github.com/pterm/pterm"
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/cmd/iostreams"
 	"github.com/netlearn/netlearn/cmd/learner"
 	"github.com/netlearn/netlearn/cmd/learner/learnertest"
+	"github.com/netlearn/netlearn/cmd/output"
 	"github.com/netlearn/netlearn/lessons"
 )
 
@@ -75,7 +75,6 @@ func (fx *fixture) show(section string) error {
 }
 
 func TestShowOffersEachTryCommandOnATerminal(t *testing.T) {
-	pterm.DisableStyling()
 	lesson, _ := mustLib(t).Lesson("1.2", lessons.EN)
 	steps := []learnertest.Step{{Yes: true}}
 	for range lesson.Try[1:] {
@@ -160,27 +159,30 @@ func TestOnlyALessonReadOnATerminalCounts(t *testing.T) {
 }
 
 func TestTerminalLessonIsWrappedAndStyled(t *testing.T) {
-	pterm.DisableStyling()
-	defer pterm.EnableStyling()
-	for _, lang := range lessons.Langs {
-		l, _ := mustLib(t).Lesson("1.4", lang)
-		var b bytes.Buffer
-		if err := renderTerminal(&b, l, 60); err != nil {
-			t.Fatal(err)
-		}
-		out := b.String()
-		for _, want := range []string{l.Title, "  • ", codeIndent, "$ " + l.Try[0]} {
-			if !strings.Contains(out, want) {
-				t.Errorf("%s: terminal lesson lacks %q", lang, want)
+	for _, color := range []bool{false, true} {
+		for _, lang := range lessons.Langs {
+			l, _ := mustLib(t).Lesson("1.4", lang)
+			var b bytes.Buffer
+			if err := renderTerminal(output.New(&b, output.Terminal, color, 60), l); err != nil {
+				t.Fatal(err)
 			}
-		}
-		for _, line := range strings.Split(out, "\n") {
-			if !strings.HasPrefix(line, codeIndent) && !strings.Contains(line, "$ netlearn") && runewidth.StringWidth(line) > 60 {
-				t.Errorf("%s: line wider than 60: %q", lang, line)
+			if strings.Contains(b.String(), "\x1b[") != color {
+				t.Errorf("%s, colour %v: escape codes present %v", lang, color, !color)
 			}
-		}
-		if strings.Contains(out, "`") {
-			t.Errorf("%s: backticks left in the terminal view", lang)
+			out := output.Strip(b.String())
+			for _, want := range []string{l.Title, "  • ", codeIndent, "$ " + l.Try[0]} {
+				if !strings.Contains(out, want) {
+					t.Errorf("%s: terminal lesson lacks %q", lang, want)
+				}
+			}
+			for _, line := range strings.Split(out, "\n") {
+				if !strings.HasPrefix(line, codeIndent) && !strings.Contains(line, "$ netlearn") && runewidth.StringWidth(line) > 60 {
+					t.Errorf("%s: line wider than 60: %q", lang, line)
+				}
+			}
+			if strings.Contains(out, "`") {
+				t.Errorf("%s: backticks left in the terminal view", lang)
+			}
 		}
 	}
 }

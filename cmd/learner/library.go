@@ -15,6 +15,7 @@ import (
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
+	"github.com/netlearn/netlearn/cmd/output"
 	"github.com/netlearn/netlearn/lessons"
 )
 
@@ -99,4 +100,20 @@ func Score(a *lessons.Attempt) string {
 		return "-"
 	}
 	return fmt.Sprintf("%d/%d", a.Correct, a.Total)
+}
+
+// SeenWord says whether a lesson was read, in the run's language.
+func SeenWord(tr *i18n.Catalog, r SectionRow) string {
+	if r.Seen {
+		return tr.T("learn.seen")
+	}
+	return tr.T("learn.unseen")
+}
+
+// SeenCell is SeenWord in green when read, grey when not.
+func SeenCell(cs output.ColorScheme, tr *i18n.Catalog, r SectionRow) string {
+	if r.Seen {
+		return cs.Green(SeenWord(tr, r))
+	}
+	return cs.Gray(SeenWord(tr, r))
 }

@@ -6,13 +6,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"strconv"
 	"strings"
 
-	"github.com/pterm/pterm"
 	"github.com/spf13/cobra"
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
@@ -117,36 +115,33 @@ type View struct {
 	Sections []learner.SectionRow `json:"sections"`
 }
 
-// Show renders the learner's progress. The menu calls it too.
+// Show renders the learner's progress.
 func Show(f *cmdutil.Factory, asJSON bool, lib *lessons.Library, tracker *learner.Tracker) error {
 	p := tracker.Progress
 	v := View{File: tracker.Path(), Seen: len(p.Seen), Total: len(lessons.Sections), Next: p.Next(),
 		Last: p.Last, Sections: learner.Rows(lib, p, learner.Lang(f))}
-	return cmdutil.Render(f, asJSON, v, cmdutil.Renderers[View]{
-		Terminal: func(w io.Writer, v View) error { return renderTerminal(f, w, v) },
-		Plain:    func(w io.Writer, v View) error { return renderPlain(f, w, v) },
-	})
+	return output.Render(f.IO.Output().WithJSON(asJSON), v,
+		func(l *output.Layer, v View) error { return renderTerminal(f, l, v) },
+		func(l *output.Layer, v View) error { return renderPlain(f, l, v) })
 }
 
-func renderTerminal(f *cmdutil.Factory, w io.Writer, v View) error {
-	tr := f.Tr
-	data := [][]string{{tr.T("learn.col_section"), tr.T("learn.col_title"), tr.T("learn.col_seen"),
-		tr.T("progress.col_best"), tr.T("progress.col_last"), tr.T("progress.col_attempts")}}
+func renderTerminal(f *cmdutil.Factory, l *output.Layer, v View) error {
+	tr, cs := f.Tr, l.ColorScheme()
+	t := l.NewTable("section", tr.T("learn.col_section"), tr.T("learn.col_title"), tr.T("learn.col_seen"),
+		tr.T("progress.col_best"), tr.T("progress.col_last"), tr.T("progress.col_attempts"))
+	text := output.Text
 	for _, r := range v.Sections {
-		seen := pterm.Gray(tr.T("learn.unseen"))
-		if r.Seen {
-			seen = pterm.Green(tr.T("learn.seen"))
-		}
-		data = append(data, []string{r.Section, r.Title, seen, learner.Score(r.Best), learner.Score(r.Last), strconv.Itoa(r.Attempts)})
+		t.AddRow(text(r.Section), text(r.Title), text(learner.SeenCell(cs, tr, r)), text(learner.Score(r.Best)),
+			text(learner.Score(r.Last)), text(strconv.Itoa(r.Attempts)))
 	}
-	table, err := pterm.DefaultTable.WithHasHeader().WithData(data).Srender()
+	table, err := t.Render()
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(w, "%s\n%s\n\n%s\n\n%s\n%s\n",
-		pterm.Bold.Sprint(tr.T("progress.title")),
+	_, err = fmt.Fprintf(l.Writer(), "%s\n%s\n\n%s\n\n%s\n%s\n",
+		cs.Bold(tr.T("progress.title")),
 		tr.T("progress.seen_count", "seen", v.Seen, "total", v.Total),
-		strings.TrimRight(table, "\n"), lastLine(f, v), pterm.Gray(tr.T("progress.file", "file", v.File)))
+		strings.TrimRight(table, "\n"), lastLine(f, v), cs.Gray(tr.T("progress.file", "file", v.File)))
 	return err
 }
 
@@ -163,15 +158,11 @@ func lastLine(f *cmdutil.Factory, v View) string {
 	return line
 }
 
-func renderPlain(f *cmdutil.Factory, w io.Writer, v View) error {
-	tr := f.Tr
+func renderPlain(f *cmdutil.Factory, l *output.Layer, v View) error {
+	tr, w := f.Tr, l.Writer()
 	fmt.Fprintf(w, "file\t%s\nseen\t%d/%d\nnext\t%s\n", v.File, v.Seen, v.Total, v.Next)
 	for _, r := range v.Sections {
-		seen := tr.T("learn.unseen")
-		if r.Seen {
-			seen = tr.T("learn.seen")
-		}
-		if _, err := fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", r.Section, seen, learner.Score(r.Best), learner.Score(r.Last), r.Title); err != nil {
+		if _, err := fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", r.Section, learner.SeenWord(tr, r), learner.Score(r.Best), learner.Score(r.Last), r.Title); err != nil {
 			return err
 		}
 	}

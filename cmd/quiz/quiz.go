@@ -115,7 +115,7 @@ var errStdinEnded = errors.New("stdin ended")
 
 // Run asks the questions, grades them, saves each finished section's score
 // and returns nil (passed), a FailedError (below the pass mark or stdin
-// ended early) or ErrInterrupted (Ctrl-C). The menu calls it too.
+// ended early) or ErrInterrupted (Ctrl-C).
 func Run(ctx context.Context, opts *Options) error {
 	f := opts.F
 	lib, err := learner.Library(f)
@@ -180,9 +180,9 @@ func (s *session) finish(res *Result, stopped error) error {
 
 func (s *session) printSummary(res *Result) error {
 	if s.opts.JSON {
-		return cmdutil.WriteJSON(s.opts.F.IO.Out, res)
+		return output.WriteJSON(s.opts.F.IO.Out, res)
 	}
-	_, err := fmt.Fprintln(s.out, s.style.bold(s.fit(s.summary(res))))
+	_, err := fmt.Fprintln(s.out, s.bold(s.fit(s.summary(res))))
 	return err
 }
 

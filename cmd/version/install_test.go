@@ -2,16 +2,20 @@ package version_test
 
 import (
 	"archive/zip"
+	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
-// testVersion is what the test publishes this source tree as.
-const testVersion = "v0.0.99-installtest"
+// testVersion is what the test publishes this source tree as: new in each
+// run, because the go command takes whatever is in its module cache under
+// a version to be that version for ever (it even indexes it).
+var testVersion = fmt.Sprintf("v0.0.99-installtest.%d", time.Now().UnixNano())
 
 const modulePath = "github.com/netlearn/netlearn"
 
@@ -29,9 +33,7 @@ func TestVersionAfterGoInstallAtAVersion(t *testing.T) {
 		t.Skip("the go command is not on PATH")
 	}
 	modCache := strings.TrimSpace(run(t, goTool, "env", "GOMODCACHE"))
-	forget := func() { forgetTestVersion(t, modCache) }
-	forget()
-	t.Cleanup(forget)
+	t.Cleanup(func() { forgetTestVersion(t, modCache) })
 
 	proxy := t.TempDir()
 	publish(t, proxy, moduleRoot(t, goTool))
@@ -127,7 +129,7 @@ func publish(t *testing.T, proxy, root string) {
 }
 
 // forgetTestVersion removes testVersion from the module cache (whose files
-// are read-only), so that every run installs the source tree as it is now.
+// are read-only): it must not pile up there, run after run.
 func forgetTestVersion(t *testing.T, modCache string) {
 	t.Helper()
 	paths := []string{filepath.Join(modCache, modulePath+"@"+testVersion)}

@@ -14,6 +14,11 @@ const (
 	SourceIANADefault  = "iana-default"    // not read: IANA's suggestion
 )
 
+// AllEphemeralSources lists every place the ephemeral range can come from.
+func AllEphemeralSources() []string {
+	return []string{SourceLinuxSysctl, SourceDarwinSysctl, SourceWindows, SourceIANADefault}
+}
+
 // EphemeralRange returns the range this OS picks a client's local port
 // from when the program binds none (see EphemeralSource for where it came
 // from). On error it returns the OS's usual default with the error.
@@ -47,6 +52,11 @@ const (
 	// ephemeral port, which every user may do.
 	RuleAnyPort = "any-port"
 )
+
+// AllRules lists every privileged-port rule.
+func AllRules() []string {
+	return []string{RuleLinux, RuleDarwinRoot, RuleDarwinAnyAdr, RuleWindows, RuleUnixRoot, RuleAnyPort}
+}
 
 // privilegeFor applies the OS's rule to port.
 func (p Privilege) privilegeFor(port int) Privilege {
