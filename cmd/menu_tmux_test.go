@@ -125,8 +125,15 @@ func (s *tmuxSession) settle() {
 // screen to show what it should lead to.
 func (s *tmuxSession) key(key, expect string) string {
 	s.t.Helper()
+	return s.keys(expect, key)
+}
+
+// keys sends several keys at once, as a fast typist, a held key or a paste
+// does (they usually arrive in one read), then waits for expect.
+func (s *tmuxSession) keys(expect string, keys ...string) string {
+	s.t.Helper()
 	s.settle()
-	s.tmux("send-keys", "-t", "nl", key)
+	s.tmux(append([]string{"send-keys", "-t", "nl"}, keys...)...)
 	return s.waitFor(expect)
 }
 
@@ -140,15 +147,15 @@ func TestMenuInARealTerminal(t *testing.T) {
 	s.waitFor("❯ Lessons")
 	s.key("Enter", "Which lesson?")
 	s.key("Enter", "Run `netlearn ip` now? [y/N]")
-	lesson := s.key("n", "Run `netlearn ip 192.168.1.10/24` now?")
+	// A yes/no question waits for Enter: one key alone answers nothing.
+	s.key("n", "now? [y/N] n")
+	lesson := s.key("Enter", "Run `netlearn ip 192.168.1.10/24` now?")
 	if !strings.Contains(lesson, "» 1.1  IP addresses") && !strings.Contains(lesson, "Common mistakes") {
 		t.Errorf("no lesson on screen:\n%s", lesson)
 	}
-	s.key("n", "❯ Lessons")
-	s.key("Down", "❯ Tools")
-	s.key("Down", "❯ Quiz")
-	s.key("Down", "❯ Progress")
-	progress := s.key("Enter", "Lessons read: 1 of 10")
+	s.keys("❯ Lessons", "n", "Enter")
+	// Three keys in one go: every one of them counts.
+	progress := s.keys("Lessons read: 1 of 10", "Down", "Down", "Down", "Enter")
 	t.Logf("progress screen:\n%s", progress)
 	s.key("Down", "❯ Tools")
 	s.key("Down", "❯ Quiz")
