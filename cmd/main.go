@@ -59,6 +59,7 @@ func runWithSignals(ctx context.Context, args []string, ios *iostreams.IOStreams
 	})
 
 	f := cmdutil.NewFactory(ios, lang)
+	f.LangExplicit = pre.lang != "" || getenv("NETLEARN_LANG") != ""
 	if setup != nil {
 		setup(f)
 	}

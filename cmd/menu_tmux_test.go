@@ -153,10 +153,15 @@ func TestMenuInARealTerminal(t *testing.T) {
 	if !strings.Contains(lesson, "» 1.1  IP addresses") && !strings.Contains(lesson, "Common mistakes") {
 		t.Errorf("no lesson on screen:\n%s", lesson)
 	}
-	s.keys("❯ Lessons", "n", "Enter")
+	// The lesson stays on screen until Enter, then its list comes back;
+	// Esc goes back to the main menu.
+	s.keys("Press Enter to go back", "n", "Enter")
+	s.key("Enter", "Which lesson?")
+	s.key("Escape", "❯ Lessons")
 	// Three keys in one go: every one of them counts.
 	progress := s.keys("Lessons read: 1 of 10", "Down", "Down", "Down", "Enter")
 	t.Logf("progress screen:\n%s", progress)
+	s.key("Enter", "❯ Lessons")
 	s.key("Down", "❯ Tools")
 	s.key("Down", "❯ Quiz")
 	s.key("Down", "❯ Progress")
@@ -168,13 +173,15 @@ func TestMenuInARealTerminal(t *testing.T) {
 	s.key("Down", "❯ ✓ 1.1 ") // read a moment ago
 	question := s.key("Enter", "[1.1 · 1/")
 	t.Logf("quiz screen:\n%s", question)
-	s.key("C-c", "❯ 课程") // Ctrl-C in the quiz: back to the menu
+	s.key("C-c", "按回车键返回") // Ctrl-C in the quiz ends it
+	s.key("Enter", "测验哪一节？")
+	s.key("Escape", "❯ 课程")
 	end := s.key("C-c", "EXIT=")
 	if !strings.Contains(end, "再见") || !strings.Contains(end, "EXIT=0") {
 		t.Errorf("Ctrl-C at the menu should leave cleanly:\n%s", end)
 	}
 	data, err := os.ReadFile(filepath.Join(home, ".config", "netlearn", "progress.json"))
-	if err != nil || !strings.Contains(string(data), `"1.1"`) {
+	if err != nil || !strings.Contains(string(data), `"1.1"`) || !strings.Contains(string(data), `"lang": "zh"`) {
 		t.Errorf("progress in the fresh HOME: %s %v", data, err)
 	}
 }

@@ -28,6 +28,8 @@ type Progress struct {
 	Scores map[string]Score `json:"scores"`
 	// Last is where the learner left off; nil before anything was done.
 	Last *Position `json:"last,omitempty"`
+	// Lang is the language last picked in the menu ("zh", "en"), "" before.
+	Lang string `json:"lang,omitempty"`
 }
 
 // Attempt is one finished quiz of a section.
