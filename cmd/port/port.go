@@ -5,7 +5,6 @@ package port
 import (
 	"errors"
 	"slices"
-	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -161,7 +160,7 @@ func listeningVerdict(opts *Options, reports []ports.Report) error {
 		}
 	}
 	if len(silent) > 0 {
-		return &cmdutil.FailedError{Msg: tr.T("port.nothing_listening", "args", strings.Join(silent, ", "))}
+		return &cmdutil.FailedError{Msg: tr.T("port.nothing_listening", "args", cmdutil.JoinList(tr, silent))}
 	}
 	return nil
 }
