@@ -105,10 +105,10 @@ func writeSummaryTerminal(l *output.Layer, opts *Options, r probe.Result) error 
 	if r.Errors > 0 {
 		extra += tr.T("ping.stats_errors", "n", r.Errors)
 	}
-	b.WriteString(tr.T("ping.stats_line", "sent", r.Sent, "received", r.Received, "extra", extra,
-		"loss", f.loss, "time", f.elapsed) + "\n")
+	b.WriteString(l.Wrap(tr.T("ping.stats_line", "sent", r.Sent, "received", r.Received, "extra", extra,
+		"loss", f.loss, "time", f.elapsed), "    ") + "\n")
 	if r.Received+r.Duplicates > 0 {
-		b.WriteString(tr.T("ping.stats_rtt", "min", f.rtt[0], "avg", f.rtt[1], "max", f.rtt[2], "mdev", f.rtt[3]) + "\n")
+		b.WriteString(l.Wrap(tr.T("ping.stats_rtt", "min", f.rtt[0], "avg", f.rtt[1], "max", f.rtt[2], "mdev", f.rtt[3]), "    ") + "\n")
 	}
 	if pic := resultWindow(r); len(pic) > 1 {
 		line := tr.T("ping.picture_final", "spark", sparkline(pic, max(l.Width()-20, 8)))

@@ -52,21 +52,24 @@ func (v *live) done() error { return v.s.End() }
 
 func (v *live) line(ev probe.Event) string {
 	tr, cs := v.tr, v.l.ColorScheme()
+	// Long lines wrap at the terminal's edge, between words, each part
+	// after the first indented.
+	wrap := func(s string) string { return v.l.Wrap(s, "    ") }
 	switch ev.Kind {
 	case probe.EventResolved:
-		return dnsLine(tr, ev.Resolution)
+		return wrap(dnsLine(tr, ev.Resolution))
 	case probe.EventReady:
-		return cs.Bold(headerLine(tr, v.opts, v.addr, ev.Mode))
+		return cs.Bold(wrap(headerLine(tr, v.opts, v.addr, ev.Mode)))
 	case probe.EventReply:
-		return replyLine(tr, v.opts, v.addr, ev.Reply)
+		return wrap(replyLine(tr, v.opts, v.addr, ev.Reply))
 	case probe.EventDuplicate:
-		return cs.Yellow(tr.T("ping.duplicate", "line", replyLine(tr, v.opts, v.addr, ev.Reply)))
+		return cs.Yellow(wrap(tr.T("ping.duplicate", "line", replyLine(tr, v.opts, v.addr, ev.Reply))))
 	case probe.EventLate:
-		return cs.Yellow(tr.T("ping.late", "line", replyLine(tr, v.opts, v.addr, ev.Reply)))
+		return cs.Yellow(wrap(tr.T("ping.late", "line", replyLine(tr, v.opts, v.addr, ev.Reply))))
 	case probe.EventLost:
-		return cs.Red(tr.T("ping.lost", "seq", seqLabel(v.opts, ev.Seq), "timeout", seconds(v.opts.Timeout)))
+		return cs.Red(wrap(tr.T("ping.lost", "seq", seqLabel(v.opts, ev.Seq), "timeout", seconds(v.opts.Timeout))))
 	case probe.EventError:
-		return cs.Red(errorLine(tr, v.opts, v.addr, ev))
+		return cs.Red(wrap(errorLine(tr, v.opts, v.addr, ev)))
 	}
 	return ""
 }

@@ -404,3 +404,17 @@ func TestFastIntervalNeedsPrivilege(t *testing.T) {
 		}
 	}
 }
+
+// TestHeaderAndSummaryFitSixtyColumns: the PING header and the statistics
+// wrap at the terminal's edge, in both languages, instead of being cut
+// mid-word by the terminal.
+func TestHeaderAndSummaryFitSixtyColumns(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		o := run{args: lossyArgs, pinger: lossy(), tty: true, lang: lang, width: 60}.do(t)
+		for _, line := range strings.Split(terminalScreen(o.out), "\n") {
+			if w := runewidth.StringWidth(line); w > 60 {
+				t.Errorf("%s: %q is %d columns wide, the terminal 60", lang, line, w)
+			}
+		}
+	}
+}
