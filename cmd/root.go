@@ -78,7 +78,7 @@ func rejectUnknownCommand(f *cmdutil.Factory) cobra.PositionalArgs {
 		if s := c.SuggestionsFor(args[0]); len(s) > 0 {
 			msg += " " + f.Tr.T("root.did_you_mean", "names", cmdutil.JoinList(f.Tr, s))
 		}
-		return &cmdutil.UsageError{Msg: msg, Command: c.CommandPath()}
+		return &cmdutil.UsageError{Msg: msg}
 	}
 }
 

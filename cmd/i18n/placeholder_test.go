@@ -4,8 +4,6 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"io/fs"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -27,7 +25,7 @@ type tCall struct {
 // built at run time ("ping.reason_" + reason) must supply the placeholders
 // of every key it can become.
 func TestEveryCallSuppliesEveryPlaceholder(t *testing.T) {
-	calls, unchecked := findTCalls(t, filepath.Join("..", ".."))
+	calls, unchecked := findTCalls(t)
 	if len(calls) < 300 {
 		t.Fatalf("found only %d calls of T: is the scan broken?", len(calls))
 	}
@@ -64,21 +62,12 @@ func (c tCall) keys(cat *Catalog) []string {
 // findTCalls parses the module's Go files (tests and testdata left out) for
 // calls of a method T, or of a local t := tr.T. Calls whose key does not
 // start with a literal, or whose names are not literals, are only counted.
-func findTCalls(t *testing.T, root string) (calls []tCall, unchecked int) {
+func findTCalls(t *testing.T) (calls []tCall, unchecked int) {
 	fset := token.NewFileSet()
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+	eachSourceFile(t, func(path string, src []byte) {
+		f, err := parser.ParseFile(fset, path, src, 0)
 		if err != nil {
-			return err
-		}
-		if d.IsDir() && (d.Name() == ".git" || d.Name() == "testdata") {
-			return filepath.SkipDir
-		}
-		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
-			return nil
-		}
-		f, err := parser.ParseFile(fset, path, nil, 0)
-		if err != nil {
-			return err
+			t.Fatal(err)
 		}
 		ast.Inspect(f, func(n ast.Node) bool {
 			call, ok := n.(*ast.CallExpr)
@@ -94,11 +83,7 @@ func findTCalls(t *testing.T, root string) (calls []tCall, unchecked int) {
 			calls = append(calls, c)
 			return true
 		})
-		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	return calls, unchecked
 }
 
