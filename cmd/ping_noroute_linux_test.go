@@ -14,15 +14,7 @@ import (
 // sent anywhere. Each request must get its own translated line, the count
 // must go on, and the summary, the verdict and the JSON must follow.
 func TestPingWithoutARouteForReal(t *testing.T) {
-	if os.Geteuid() != 0 {
-		t.Skip("needs root to create a network namespace")
-	}
-	for _, tool := range []string{"unshare", "ip"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Skipf("%s is not installed", tool)
-		}
-	}
-	bin := copyOfThisBinary(t)
+	bin := namespaceReadyBinary(t)
 	// The ping socket is opened to every group in this namespace only.
 	unprivileged := `echo "0 2147483647" >/proc/sys/net/ipv4/ping_group_range && `
 	for _, c := range []struct {

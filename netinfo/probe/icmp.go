@@ -88,7 +88,7 @@ func runMode(ctx context.Context, req Request, h Hooks, m Mode) (opened bool, er
 			return opened, err
 		}
 		next += failedAt + 1
-		if !wait(ctx, req.Interval) {
+		if !Sleep(ctx, req.Interval) {
 			return opened, nil
 		}
 	}
@@ -158,9 +158,9 @@ func onlyOnce(f func(Mode)) func(Mode) {
 	return func(m Mode) { once.Do(func() { f(m) }) }
 }
 
-// wait sleeps d, or less when ctx ends first; it tells whether ctx is
+// Sleep waits d, or less when ctx ends first; it tells whether ctx is
 // still alive.
-func wait(ctx context.Context, d time.Duration) bool {
+func Sleep(ctx context.Context, d time.Duration) bool {
 	t := time.NewTimer(d)
 	defer t.Stop()
 	select {
