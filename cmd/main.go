@@ -60,6 +60,7 @@ func runWithSignals(ctx context.Context, args []string, ios *iostreams.IOStreams
 	})
 
 	f := cmdutil.NewFactory(ios, lang)
+	f.LangExplicit = pre.lang != "" || getenv("NETLEARN_LANG") != ""
 	if setup != nil {
 		setup(f)
 	}
@@ -105,6 +106,8 @@ func printError(f *cmdutil.Factory, failing *cobra.Command, err error) {
 		}
 	case errors.Is(err, cmdutil.ErrInterrupted):
 		fmt.Fprintln(w, tr.T("root.interrupted"))
+	case errors.Is(err, iostreams.ErrStdoutClosed):
+		fmt.Fprintln(w, tr.T("root.stdout_closed"))
 	case errors.As(err, &failed):
 		if failed.Msg != "" {
 			fmt.Fprintln(w, failed.Msg)

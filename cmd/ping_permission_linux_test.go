@@ -29,7 +29,7 @@ func TestPingWithoutPermissionForReal(t *testing.T) {
 	}{
 		{[]string{"ping", "-c", "1", "127.0.0.1"}, 4,
 			[]string{`ping_group_range, now "1 0"`, "setcap cap_net_raw+ep", "--tcp 443 127.0.0.1"}},
-		{[]string{"ping", "-c", "1", "-i", "0.05", "127.0.0.1"}, 2,
+		{[]string{"ping", "-c", "1", "-i", "0.001", "127.0.0.1"}, 2,
 			[]string{"need privilege"}},
 	} {
 		cmd := exec.Command(bin, c.args...)
@@ -67,15 +67,7 @@ func TestPingWithoutPermissionForReal(t *testing.T) {
 // the ping socket is refused, so netlearn must fall back to a raw socket and
 // say so.
 func TestPingFallsBackToPrivilegedForReal(t *testing.T) {
-	if os.Geteuid() != 0 {
-		t.Skip("needs root to create a network namespace")
-	}
-	for _, tool := range []string{"unshare", "ip"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Skipf("%s is not installed", tool)
-		}
-	}
-	bin := testbin.PublicCopy(t, "netlearn")
+	bin := namespaceReadyBinary(t)
 	script := `ip link set lo up && exec "$0" ping -c 1 127.0.0.1` // $0 is the copy, named netlearn
 	cmd := exec.Command("unshare", "--net", "sh", "-c", script, bin)
 	cmd.Env = []string{"NETLEARN_LANG=en", "HOME=/", "PATH=" + os.Getenv("PATH")}
@@ -86,4 +78,20 @@ func TestPingFallsBackToPrivilegedForReal(t *testing.T) {
 	if !strings.Contains(string(out), "start\tmode=privileged") {
 		t.Errorf("no fallback to privileged mode:\n%s", out)
 	}
+}
+
+// namespaceReadyBinary skips the test unless it can run netlearn in a new
+// network namespace with unshare (root, unshare and ip installed), and
+// returns a copy of the binary to run there.
+func namespaceReadyBinary(t *testing.T) string {
+	t.Helper()
+	if os.Geteuid() != 0 {
+		t.Skip("needs root to create a network namespace")
+	}
+	for _, tool := range []string{"unshare", "ip"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s is not installed", tool)
+		}
+	}
+	return testbin.PublicCopy(t, "netlearn")
 }

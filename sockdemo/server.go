@@ -239,7 +239,11 @@ const refusalMark = "服务器已满 server full"
 
 // RefusalText is sent to a client beyond --max-clients before closing it.
 func RefusalText(max int) string {
-	return fmt.Sprintf("%s: at most %d clients at a time, try again later\n", refusalMark, max)
+	clients := "clients"
+	if max == 1 {
+		clients = "client"
+	}
+	return fmt.Sprintf("%s: at most %d %s at a time, try again later\n", refusalMark, max, clients)
 }
 
 // IsRefusal reports whether the first bytes a client receives are the

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net/netip"
 	"os"
+	"path/filepath"
 	"regexp"
 	"runtime"
 	"strings"
@@ -263,16 +264,60 @@ func TestServerFlagsAndDefaults(t *testing.T) {
 	}
 }
 
+// TestClientReadsOneMessagePerLine: an empty line is not sent, and the
+// learner is told why, once: send(b"") puts no bytes on the wire.
 func TestClientReadsOneMessagePerLine(t *testing.T) {
-	f, _, _ := testFactory(80)
-	f.IO.In = strings.NewReader("one\r\ntwo\n\nexit\n")
+	f, _, errOut := testFactory(80)
+	f.IO.In = strings.NewReader("one\r\ntwo\n\n  \nexit\n")
 	next := messageSource(context.Background(), &ClientOptions{F: f})
 	var got []string
 	for m, ok := next(); ok; m, ok = next() {
 		got = append(got, m)
 	}
-	if strings.Join(got, "|") != "one|two||exit" {
+	if strings.Join(got, "|") != "one|two|exit" {
 		t.Errorf("messages %q", got)
+	}
+	if strings.Count(errOut.String(), `send(b"") sends nothing`) != 1 {
+		t.Errorf("stderr %q, want the empty-line note once", errOut.String())
+	}
+}
+
+// TestClientEndOfInputAtThePromptEndsTheLine: Ctrl-D at the prompt leaves
+// the cursor after it; what follows must start on a line of its own.
+func TestClientEndOfInputAtThePromptEndsTheLine(t *testing.T) {
+	f, out, _ := testFactory(80)
+	f.IO.SetTTY(true, true, false)
+	f.IO.In = strings.NewReader("hi\n")
+	next := messageSource(context.Background(), &ClientOptions{F: f})
+	for _, ok := next(); ok; _, ok = next() {
+	}
+	prompt := f.Tr.T("demo.client.prompt")
+	if out.String() != prompt+prompt+"\n" {
+		t.Errorf("stdout %q, want two prompts and a line end", out.String())
+	}
+}
+
+// TestEmptyHosts: in the notes' Python, bind(("", port)) listens on every
+// interface, so the server's --host ” means 0.0.0.0 (with the classroom
+// warning saying so); the client's means this machine, named as such.
+func TestEmptyHosts(t *testing.T) {
+	f, _, errOut := testFactory(80)
+	var srv *ServerOptions
+	c := NewCmdServer(f, func(_ context.Context, o *ServerOptions) error { srv = o; return nil })
+	c.SetArgs([]string{"--host", ""})
+	if err := c.Execute(); err != nil || srv.Host != "0.0.0.0" {
+		t.Fatalf("server --host '': %v, host %q, want 0.0.0.0", err, srv.Host)
+	}
+	srv.Addresses = func() ([]netip.Addr, error) { return nil, nil }
+	warnClassroom(srv, netip.MustParseAddrPort("0.0.0.0:8888"))
+	if !strings.Contains(errOut.String(), `--host '' means every interface`) {
+		t.Errorf("warning %q does not explain the empty host", errOut.String())
+	}
+	var cl *ClientOptions
+	cc := NewCmdClient(f, func(_ context.Context, o *ClientOptions) error { cl = o; return nil })
+	cc.SetArgs([]string{"--host", " "})
+	if err := cc.Execute(); err != nil || cl.Host != "localhost" {
+		t.Errorf("client --host ' ': %v, host %q, want localhost", err, cl.Host)
 	}
 }
 
@@ -581,4 +626,14 @@ func TestCapturedPictureExplainsSegments(t *testing.T) {
 		"seq 6 was lost and sent again 209 ms later",
 		"the kernel dropped 0 (PACKET_STATISTICS)",
 	)
+}
+
+// TestAddrFileInAMissingFolder: the message names the learner's file and
+// folder, not the temporary file netlearn writes first.
+func TestAddrFileInAMissingFolder(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "no-such-folder", "addr")
+	err := writeAddrFile(path, "127.0.0.1:8888")
+	if err == nil || strings.Contains(err.Error(), ".addr-") || !strings.Contains(err.Error(), "no-such-folder") {
+		t.Errorf("error %v", err)
+	}
 }

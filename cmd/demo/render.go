@@ -233,7 +233,7 @@ func (d *describer) result(ev sockdemo.Event) []string {
 	case sockdemo.StepRecv:
 		return d.recvResult(ev)
 	case sockdemo.StepSend:
-		return arrow(t("demo.did.send", "bytes", ev.Bytes, "text", ev.Text))
+		return arrow(d.tr.N("demo.did.send", ev.Bytes, "bytes", ev.Bytes, "text", ev.Text))
 	case sockdemo.StepClose:
 		lines := []string{"→ " + t("demo.did.close."+string(ev.Reason)),
 			"  " + t("demo.did.totals", "in", ev.BytesIn, "out", ev.BytesOut, "reads", ev.Reads)}
@@ -286,7 +286,7 @@ func (d *describer) recvResult(ev sockdemo.Event) []string {
 	if ev.Error != "" {
 		return []string{"→ " + t("demo.did.recv_closed", "error", ev.Error)}
 	}
-	lines := []string{"→ " + t("demo.did.recv", "bytes", ev.Bytes, "text", ev.Text)}
+	lines := []string{"→ " + d.tr.N("demo.did.recv", ev.Bytes, "bytes", ev.Bytes, "text", ev.Text)}
 	if ev.Text == "" {
 		lines = append(lines, "  "+t("demo.did.recv_partial"))
 	}
