@@ -6,12 +6,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
-	"strings"
 	"syscall"
 
 	"github.com/pterm/pterm"
+	"github.com/spf13/pflag"
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
@@ -35,17 +36,23 @@ func Run(ctx context.Context, args []string, ios *iostreams.IOStreams, getenv fu
 }
 
 func runWithSignals(ctx context.Context, args []string, ios *iostreams.IOStreams, getenv func(string) string, sigs <-chan os.Signal) int {
-	lang, err := i18n.Detect(langFlagValue(args), getenv)
+	pre := preParse(args)
+	lang, err := i18n.Detect(pre.lang, getenv)
+	if pre.langSet && pre.lang == "" {
+		_, err = i18n.Parse("") // an empty --lang '' is a mistake, not "unset"
+	}
 	if err != nil {
 		// The language itself is what is wrong, so answer in both.
-		fmt.Fprintln(ios.ErrOut, i18n.For(i18n.EN).T("root.bad_lang", "value", langFlagValue(args)))
-		fmt.Fprintln(ios.ErrOut, i18n.For(i18n.ZH).T("root.bad_lang", "value", langFlagValue(args)))
+		shown := "'" + cmdutil.ShowArg(pre.lang) + "'"
+		fmt.Fprintln(ios.ErrOut, i18n.For(i18n.EN).T("root.bad_lang", "value", shown))
+		fmt.Fprintln(ios.ErrOut, i18n.For(i18n.ZH).T("root.bad_lang", "value", shown))
 		return cmdutil.ExitUsage
 	}
-	ios.ApplyColor(iostreams.ColorSettings{
-		NoColorFlag: hasFlag(args, "--no-color"),
+	ios.Apply(iostreams.Settings{
+		NoColorFlag: pre.noColor,
 		NoColorEnv:  getenv("NO_COLOR"),
-		ForceEnv:    getenv("CLICOLOR_FORCE"),
+		ForceColor:  getenv("CLICOLOR_FORCE"),
+		ForceTTY:    getenv("NETLEARN_FORCE_TTY"),
 	})
 	setupPterm(ios)
 
@@ -68,8 +75,8 @@ func runWithSignals(ctx context.Context, args []string, ios *iostreams.IOStreams
 	return cmdutil.ExitCode(err)
 }
 
-// setupPterm points pterm at this run's streams. pterm styles by default and
-// never looks at the terminal itself, so netlearn decides for it.
+// setupPterm points pterm at this run's streams, for the renderers that
+// still call pterm themselves instead of the output layer.
 func setupPterm(ios *iostreams.IOStreams) {
 	if ios.ColorEnabled() {
 		pterm.EnableStyling()
@@ -77,7 +84,6 @@ func setupPterm(ios *iostreams.IOStreams) {
 		pterm.DisableStyling()
 	}
 	pterm.SetDefaultOutput(ios.Out)
-	pterm.SetForcedTerminalSize(ios.TerminalWidth(), 40)
 }
 
 // printError is the one place that prints a command's error.
@@ -107,31 +113,27 @@ func printError(f *cmdutil.Factory, err error) {
 	}
 }
 
-// langFlagValue finds --lang before cobra parses the command line: the
-// language must be known to build the translated help and error messages.
-func langFlagValue(args []string) string {
-	for i, a := range args {
-		if a == "--" {
-			break
-		}
-		if v, ok := strings.CutPrefix(a, "--lang="); ok {
-			return v
-		}
-		if a == "--lang" && i+1 < len(args) {
-			return args[i+1]
-		}
-	}
-	return ""
+// persistent holds the flags that must be known before cobra parses the
+// command line: the language builds the translated help and messages, and
+// the colour choice comes before any output.
+type persistent struct {
+	lang    string
+	langSet bool
+	noColor bool
 }
 
-func hasFlag(args []string, name string) bool {
-	for _, a := range args {
-		if a == "--" {
-			return false
-		}
-		if a == name || a == name+"=true" {
-			return true
-		}
-	}
-	return false
+// preParse reads --lang and --no-color with pflag, as cobra will, skipping
+// every other flag. Mistakes in them are left for cobra to report.
+func preParse(args []string) persistent {
+	var p persistent
+	fs := pflag.NewFlagSet("netlearn", pflag.ContinueOnError)
+	fs.ParseErrorsAllowlist = pflag.ParseErrorsAllowlist{UnknownFlags: true}
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	fs.StringVar(&p.lang, "lang", "", "")
+	fs.BoolVar(&p.noColor, "no-color", false, "")
+	fs.BoolP("help", "h", false, "") // so that -h is never taken for a value
+	_ = fs.Parse(args)
+	p.langSet = fs.Changed("lang")
+	return p
 }

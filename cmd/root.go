@@ -11,7 +11,7 @@ import (
 	"github.com/netlearn/netlearn/cmd/ip"
 	"github.com/netlearn/netlearn/cmd/learn"
 	"github.com/netlearn/netlearn/cmd/menu"
-	pingcmd "github.com/netlearn/netlearn/cmd/ping"
+	"github.com/netlearn/netlearn/cmd/ping"
 	"github.com/netlearn/netlearn/cmd/port"
 	"github.com/netlearn/netlearn/cmd/progress"
 	"github.com/netlearn/netlearn/cmd/quiz"
@@ -51,7 +51,7 @@ func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
 		ip.NewCmdIP(f, nil),
 		port.NewCmdPort(f, nil),
 		demo.NewCmdDemo(f, nil),
-		pingcmd.NewCmdPing(f, nil),
+		ping.NewCmdPing(f, nil),
 	)
 	root.AddCommand(helpTopics(f)...)
 	root.SetHelpCommand(newCmdHelp(f))

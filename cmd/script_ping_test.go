@@ -1,7 +1,7 @@
 package cmd_test
 
-import "github.com/netlearn/netlearn/netinfo/ping/pingtest"
+import "github.com/netlearn/netlearn/netinfo/probe/probetest"
 
 // hasIPv6Loopback answers the script condition [ipv6]: whether ::1 exists
 // (it does not where IPv6 is disabled).
-func hasIPv6Loopback() bool { return pingtest.HasIPv6Loopback() }
+func hasIPv6Loopback() bool { return probetest.HasIPv6Loopback() }

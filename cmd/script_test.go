@@ -35,6 +35,7 @@ func scriptParams(t *testing.T) testscript.Params {
 			env.Setenv("XDG_CONFIG_HOME", env.WorkDir+"/home/.config")
 			env.Setenv("NO_COLOR", "")
 			env.Setenv("CLICOLOR_FORCE", "")
+			env.Setenv("NETLEARN_FORCE_TTY", "")
 			return nil
 		},
 		Cmds:      scriptCommands(),

@@ -12,7 +12,7 @@ import (
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/cmd/internal/textwrap"
-	"github.com/netlearn/netlearn/netinfo/ping"
+	"github.com/netlearn/netlearn/netinfo/probe"
 )
 
 // checkRun climbs the diagnosis ladder, showing each step as it ends.
@@ -21,15 +21,15 @@ func checkRun(opts *Options) error {
 	out := opts.F.IO.Out
 	term := !opts.JSON && opts.F.IO.IsStdoutTTY()
 	if term {
-		intro := tr.T("ping.check_intro", "budget", seconds(ping.DefaultBudget))
+		intro := tr.T("ping.check_intro", "budget", seconds(probe.DefaultBudget))
 		fmt.Fprintln(out, pterm.Bold.Sprint(textwrap.Hang(intro, opts.F.IO.TerminalWidth(), "")))
 	}
 	n := 0
-	rep := ping.Check(opts.Ctx, ping.CheckOptions{
+	rep := probe.Check(opts.Ctx, probe.CheckOptions{
 		LAN: opts.Local, Gateway: opts.Gateway, InternetHost: opts.InternetHost,
 		FindLAN: opts.FindLAN, FindGateway: opts.FindGateway,
 		Resolver: opts.Resolver, Pinger: opts.NewPinger(0),
-		OnStep: func(s ping.Step) {
+		OnStep: func(s probe.Step) {
 			n++
 			switch {
 			case opts.JSON:
@@ -54,14 +54,14 @@ func checkRun(opts *Options) error {
 	return nil
 }
 
-func permissionOf(rep ping.CheckReport) *ping.PermissionError {
+func permissionOf(rep probe.CheckReport) *probe.PermissionError {
 	for _, s := range rep.Steps {
-		var pe *ping.PermissionError
+		var pe *probe.PermissionError
 		if errors.As(s.Err, &pe) {
 			return pe
 		}
 	}
-	return &ping.PermissionError{}
+	return &probe.PermissionError{}
 }
 
 // checkJSON is the --json document of a check: the report with each step's
@@ -69,18 +69,18 @@ func permissionOf(rep ping.CheckReport) *ping.PermissionError {
 type checkJSON struct {
 	Steps       []checkStepJSON `json:"steps"`
 	OK          bool            `json:"ok"`
-	FailedAt    ping.StepName   `json:"failed_at,omitempty"`
+	FailedAt    probe.StepName  `json:"failed_at,omitempty"`
 	ElapsedMs   float64         `json:"elapsed_ms"`
 	Interrupted bool            `json:"interrupted"`
 	Verdict     string          `json:"verdict"`
 }
 
 type checkStepJSON struct {
-	ping.Step
+	probe.Step
 	Detail string `json:"detail"`
 }
 
-func writeCheckVerdict(opts *Options, rep ping.CheckReport) error {
+func writeCheckVerdict(opts *Options, rep probe.CheckReport) error {
 	tr := opts.F.Tr
 	verdict := checkVerdict(tr, rep)
 	if opts.JSON {
@@ -108,7 +108,7 @@ func writeCheckVerdict(opts *Options, rep ping.CheckReport) error {
 	return err
 }
 
-func checkVerdict(tr *i18n.Catalog, rep ping.CheckReport) string {
+func checkVerdict(tr *i18n.Catalog, rep probe.CheckReport) string {
 	switch {
 	case rep.Interrupted:
 		return tr.T("ping.check_verdict_interrupted")
@@ -124,7 +124,7 @@ const targetColumn = 15
 // stepIndent lines the detail up under the step's name.
 const stepIndent = "     "
 
-func stepTerminal(tr *i18n.Catalog, n int, s ping.Step, width int) string {
+func stepTerminal(tr *i18n.Catalog, n int, s probe.Step, width int) string {
 	mark, style := "✓", pterm.FgGreen
 	switch {
 	case s.Skipped:
@@ -133,7 +133,7 @@ func stepTerminal(tr *i18n.Catalog, n int, s ping.Step, width int) string {
 		mark, style = "✗", pterm.FgRed
 	}
 	nameWidth := 0
-	for _, name := range ping.LadderSteps() {
+	for _, name := range probe.LadderSteps() {
 		nameWidth = max(nameWidth, runewidth.StringWidth(stepName(tr, name)))
 	}
 	head := tr.T("ping.step_line", "mark", mark, "n", n,
@@ -142,7 +142,7 @@ func stepTerminal(tr *i18n.Catalog, n int, s ping.Step, width int) string {
 	return style.Sprint(head) + "\n" + textwrap.Hang(stepIndent+stepDetail(tr, s), width, stepIndent) + "\n"
 }
 
-func stepPlain(tr *i18n.Catalog, n int, s ping.Step) string {
+func stepPlain(tr *i18n.Catalog, n int, s probe.Step) string {
 	status := "ok"
 	switch {
 	case s.Skipped:
@@ -154,39 +154,39 @@ func stepPlain(tr *i18n.Catalog, n int, s ping.Step) string {
 		string(s.Reason), stepDetail(tr, s)}, "\t")
 }
 
-func stepName(tr *i18n.Catalog, name ping.StepName) string {
+func stepName(tr *i18n.Catalog, name probe.StepName) string {
 	return tr.T("ping.step_name_" + string(name))
 }
 
-func stepTarget(tr *i18n.Catalog, s ping.Step) string {
-	if s.Reason == ping.ReasonNotFound {
+func stepTarget(tr *i18n.Catalog, s probe.Step) string {
+	if s.Reason == probe.ReasonNotFound {
 		return tr.T("ping.target_unknown")
 	}
 	return s.Target
 }
 
 // stepResult is the short outcome: a time, an address, or why not.
-func stepResult(tr *i18n.Catalog, s ping.Step) string {
+func stepResult(tr *i18n.Catalog, s probe.Step) string {
 	switch {
-	case s.OK && s.Name == ping.StepDNS:
+	case s.OK && s.Name == probe.StepDNS:
 		return tr.T("ping.result_dns", "addr", s.Address, "ms", ms(s.DNSMs))
 	case s.OK:
 		return tr.T("ping.result_rtt", "rtt", ms(s.RTTMs))
 	case s.Skipped:
 		return tr.T("ping.result_skipped")
 	}
-	return tr.T("ping.reason_"+string(s.Reason), "err", s.Err, "budget", seconds(ping.DefaultBudget))
+	return tr.T("ping.reason_"+string(s.Reason), "err", s.Err, "budget", seconds(probe.DefaultBudget))
 }
 
 // stepDetail says what a passed step proves, or what a failed one likely
 // means and what to try next.
-func stepDetail(tr *i18n.Catalog, s ping.Step) string {
+func stepDetail(tr *i18n.Catalog, s probe.Step) string {
 	switch {
 	case s.Skipped:
 		return tr.T("ping.skipped_" + string(s.Reason))
 	case s.OK:
 		return tr.T("ping.step_proves_" + string(s.Name))
-	case s.Reason == ping.ReasonPermission:
+	case s.Reason == probe.ReasonPermission:
 		return tr.T("ping.step_fail_permission")
 	}
 	return tr.T("ping.step_fail_" + string(s.Name))

@@ -12,14 +12,14 @@ import (
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/cmd/internal/textwrap"
-	"github.com/netlearn/netlearn/netinfo/ping"
+	"github.com/netlearn/netlearn/netinfo/probe"
 )
 
 // echoRun pings one host: live lines while it runs, then the summary and
 // the verdict, then the exit code iputils would give.
 func echoRun(opts *Options) error {
 	view := newLiveView(opts)
-	res, err := ping.Run(opts.Ctx, ping.Options{
+	res, err := probe.Run(opts.Ctx, probe.Options{
 		Host: opts.Host, Family: opts.Family, Count: opts.Count,
 		Interval: opts.Interval, Timeout: opts.Timeout, Deadline: opts.Deadline,
 		Size: opts.Size, TTL: opts.TTL,
@@ -32,9 +32,9 @@ func echoRun(opts *Options) error {
 	if opts.TCPPort != 0 {
 		res.Port, res.Size = int(opts.TCPPort), 0
 	}
-	if rerr := cmdutil.Render(opts.F, opts.JSON, res, cmdutil.Renderers[ping.Result]{
-		Terminal: func(w io.Writer, r ping.Result) error { return writeSummaryTerminal(w, opts, r) },
-		Plain:    func(w io.Writer, r ping.Result) error { return writeSummaryPlain(w, opts, r) },
+	if rerr := cmdutil.Render(opts.F, opts.JSON, res, cmdutil.Renderers[probe.Result]{
+		Terminal: func(w io.Writer, r probe.Result) error { return writeSummaryTerminal(w, opts, r) },
+		Plain:    func(w io.Writer, r probe.Result) error { return writeSummaryPlain(w, opts, r) },
 	}); rerr != nil {
 		return rerr
 	}
@@ -52,9 +52,9 @@ func echoRun(opts *Options) error {
 // runError turns what stopped a run into the error that sets the exit code.
 func runError(opts *Options, err error) error {
 	tr := opts.F.Tr
-	var resolve *ping.ResolveError
-	var perm *ping.PermissionError
-	var fw *ping.FirewallError
+	var resolve *probe.ResolveError
+	var perm *probe.PermissionError
+	var fw *probe.FirewallError
 	switch {
 	case opts.Ctx.Err() != nil:
 		return cmdutil.ErrInterrupted
@@ -68,7 +68,7 @@ func runError(opts *Options, err error) error {
 	return &cmdutil.FailedError{Msg: tr.T("ping.failed", "err", err)}
 }
 
-func resolveMessage(tr *i18n.Catalog, e *ping.ResolveError) string {
+func resolveMessage(tr *i18n.Catalog, e *probe.ResolveError) string {
 	switch {
 	case e.Timeout:
 		return tr.T("ping.dns_timeout", "host", e.Host)
@@ -84,7 +84,7 @@ type summaryFacts struct {
 	rtt           [4]string
 }
 
-func factsOf(r ping.Result) summaryFacts {
+func factsOf(r probe.Result) summaryFacts {
 	return summaryFacts{
 		loss:    strconv.FormatFloat(r.LossPercent, 'g', 6, 64),
 		elapsed: strconv.FormatFloat(r.ElapsedMs, 'f', 0, 64),
@@ -92,7 +92,7 @@ func factsOf(r ping.Result) summaryFacts {
 	}
 }
 
-func writeSummaryTerminal(w io.Writer, opts *Options, r ping.Result) error {
+func writeSummaryTerminal(w io.Writer, opts *Options, r probe.Result) error {
 	tr := opts.F.Tr
 	f := factsOf(r)
 	var b strings.Builder
@@ -127,7 +127,7 @@ func writeSummaryTerminal(w io.Writer, opts *Options, r ping.Result) error {
 	return err
 }
 
-func writeSummaryPlain(w io.Writer, opts *Options, r ping.Result) error {
+func writeSummaryPlain(w io.Writer, opts *Options, r probe.Result) error {
 	f := factsOf(r)
 	lines := [][]string{
 		{"summary", kv("host", r.Host), kv("address", r.Address), kv("mode", r.Mode),
@@ -149,7 +149,7 @@ func writeSummaryPlain(w io.Writer, opts *Options, r ping.Result) error {
 
 // resultWindow rebuilds the round-trip picture of the whole run, in
 // sequence order, with lost requests marked.
-func resultWindow(r ping.Result) []float64 {
+func resultWindow(r probe.Result) []float64 {
 	bySeq := map[int]float64{}
 	last := -1
 	for _, rep := range r.Replies {
@@ -169,11 +169,11 @@ func resultWindow(r ping.Result) []float64 {
 	return out
 }
 
-func verdictStyle(c ping.VerdictCode) pterm.Color {
+func verdictStyle(c probe.VerdictCode) pterm.Color {
 	switch c {
-	case ping.VerdictOK:
+	case probe.VerdictOK:
 		return pterm.FgGreen
-	case ping.VerdictSomeLoss, ping.VerdictPortClosed:
+	case probe.VerdictSomeLoss, probe.VerdictPortClosed:
 		return pterm.FgYellow
 	}
 	return pterm.FgRed
@@ -181,18 +181,18 @@ func verdictStyle(c ping.VerdictCode) pterm.Color {
 
 // verdictText says in plain words what the run showed. An answer means
 // something different for loopback, the LAN and the internet.
-func verdictText(opts *Options, r ping.Result) string {
+func verdictText(opts *Options, r probe.Result) string {
 	tr := opts.F.Tr
 	switch r.Verdict.Code {
-	case ping.VerdictOK:
+	case probe.VerdictOK:
 		return tr.T("ping.verdict_ok_"+string(r.Verdict.Scope), "host", r.Host, "avg", ms(r.AvgMs))
-	case ping.VerdictSomeLoss:
+	case probe.VerdictSomeLoss:
 		return tr.T("ping.verdict_some_loss", "loss", factsOf(r).loss)
-	case ping.VerdictPortClosed:
+	case probe.VerdictPortClosed:
 		return tr.T("ping.verdict_port_closed", "host", r.Host, "port", opts.TCPPort)
-	case ping.VerdictUnreachable:
+	case probe.VerdictUnreachable:
 		return tr.T("ping.verdict_unreachable", "host", r.Host)
-	case ping.VerdictNothingSent:
+	case probe.VerdictNothingSent:
 		return tr.T("ping.verdict_nothing_sent")
 	}
 	if opts.TCPPort != 0 {
@@ -201,7 +201,7 @@ func verdictText(opts *Options, r ping.Result) string {
 	return tr.T("ping.verdict_no_reply", "host", r.Host)
 }
 
-func noteText(opts *Options, r ping.Result, n ping.Note) string {
+func noteText(opts *Options, r probe.Result, n probe.Note) string {
 	return opts.F.Tr.T("ping.note_"+string(n), "timeout", seconds(opts.Timeout),
 		"mdev", ms(r.MdevMs), "avg", ms(r.AvgMs))
 }

@@ -12,12 +12,12 @@ import (
 	"github.com/pterm/pterm"
 
 	"github.com/netlearn/netlearn/cmd/i18n"
-	"github.com/netlearn/netlearn/netinfo/ping"
+	"github.com/netlearn/netlearn/netinfo/probe"
 )
 
 // liveView shows a run's events as they happen.
 type liveView interface {
-	event(ping.Event)
+	event(probe.Event)
 	// done ends the live part; the summary follows.
 	done()
 }
@@ -36,8 +36,8 @@ func newLiveView(opts *Options) liveView {
 
 type quietView struct{}
 
-func (quietView) event(ping.Event) {}
-func (quietView) done()            {}
+func (quietView) event(probe.Event) {}
+func (quietView) done()             {}
 
 // termView prints one line per event and keeps a picture of the recent
 // round trips on the last line, redrawn after every event.
@@ -55,7 +55,7 @@ type termView struct {
 // clearLine erases the picture line so that a normal line can take its place.
 const clearLine = "\r\x1b[2K"
 
-func (v *termView) event(ev ping.Event) {
+func (v *termView) event(ev probe.Event) {
 	if v.drawn {
 		fmt.Fprint(v.w, clearLine)
 		v.drawn = false
@@ -80,23 +80,23 @@ func (v *termView) done() {
 	}
 }
 
-func (v *termView) line(ev ping.Event) string {
+func (v *termView) line(ev probe.Event) string {
 	tr := v.tr
 	switch ev.Kind {
-	case ping.EventResolved:
+	case probe.EventResolved:
 		v.addr = ev.Resolution.Address
 		return dnsLine(tr, ev.Resolution)
-	case ping.EventReady:
+	case probe.EventReady:
 		return pterm.Bold.Sprint(headerLine(tr, v.opts, v.addr, ev.Mode))
-	case ping.EventReply:
+	case probe.EventReply:
 		return replyLine(tr, v.opts, v.addr, ev.Reply)
-	case ping.EventDuplicate:
+	case probe.EventDuplicate:
 		return pterm.FgYellow.Sprint(tr.T("ping.duplicate", "line", replyLine(tr, v.opts, v.addr, ev.Reply)))
-	case ping.EventLate:
+	case probe.EventLate:
 		return pterm.FgYellow.Sprint(tr.T("ping.late", "line", replyLine(tr, v.opts, v.addr, ev.Reply)))
-	case ping.EventLost:
+	case probe.EventLost:
 		return pterm.FgRed.Sprint(tr.T("ping.lost", "seq", ev.Seq, "timeout", seconds(v.opts.Timeout)))
-	case ping.EventError:
+	case probe.EventError:
 		return pterm.FgRed.Sprint(errorLine(tr, v.opts, v.addr, ev))
 	}
 	return ""
@@ -107,37 +107,37 @@ func (v *termView) picture() string {
 	return pterm.FgCyan.Sprint(v.tr.T("ping.picture", "spark", sparkline(v.window, room), "last", v.lastRTT))
 }
 
-func lastRTT(tr *i18n.Catalog, ev ping.Event) string {
-	if ev.Kind == ping.EventLost {
+func lastRTT(tr *i18n.Catalog, ev probe.Event) string {
+	if ev.Kind == probe.EventLost {
 		return tr.T("ping.picture_lost")
 	}
 	return ms(ev.Reply.RTTMs)
 }
 
-func dnsLine(tr *i18n.Catalog, r ping.Resolution) string {
+func dnsLine(tr *i18n.Catalog, r probe.Resolution) string {
 	if !r.FromDNS {
 		return tr.T("ping.dns_literal", "host", r.Host)
 	}
-	return tr.T("ping.dns_resolved", "host", r.Host, "addr", r.Address, "ms", ms(ping.Millis(r.Took)))
+	return tr.T("ping.dns_resolved", "host", r.Host, "addr", r.Address, "ms", ms(probe.Millis(r.Took)))
 }
 
-func headerLine(tr *i18n.Catalog, opts *Options, addr netip.Addr, m ping.Mode) string {
-	if m == ping.ModeTCP {
+func headerLine(tr *i18n.Catalog, opts *Options, addr netip.Addr, m probe.Mode) string {
+	if m == probe.ModeTCP {
 		return tr.T("ping.header_tcp", "host", opts.Host, "addr", addr, "port", opts.TCPPort)
 	}
 	return tr.T("ping.header", "host", opts.Host, "addr", addr, "size", opts.Size,
 		"mode", tr.T("ping.mode_"+string(m)))
 }
 
-func replyLine(tr *i18n.Catalog, opts *Options, addr netip.Addr, r ping.Reply) string {
+func replyLine(tr *i18n.Catalog, opts *Options, addr netip.Addr, r probe.Reply) string {
 	if opts.TCPPort != 0 {
 		return tr.T("ping.reply_tcp", "addr", addr, "port", opts.TCPPort, "seq", r.Seq, "rtt", ms(r.RTTMs))
 	}
 	return tr.T("ping.reply", "bytes", r.Bytes, "addr", addr, "seq", r.Seq, "ttl", r.TTL, "rtt", ms(r.RTTMs))
 }
 
-func errorLine(tr *i18n.Catalog, opts *Options, addr netip.Addr, ev ping.Event) string {
-	if errors.Is(ev.Err, ping.ErrRefused) {
+func errorLine(tr *i18n.Catalog, opts *Options, addr netip.Addr, ev probe.Event) string {
+	if errors.Is(ev.Err, probe.ErrRefused) {
 		return tr.T("ping.refused", "seq", ev.Seq, "addr", addr, "port", opts.TCPPort)
 	}
 	return tr.T("ping.send_error", "seq", ev.Seq, "err", ev.Err)
@@ -150,28 +150,28 @@ type plainView struct {
 	opts *Options
 }
 
-func (v *plainView) event(ev ping.Event) {
+func (v *plainView) event(ev probe.Event) {
 	var f []string
 	switch ev.Kind {
-	case ping.EventResolved:
+	case probe.EventResolved:
 		r := ev.Resolution
 		f = []string{"dns", kv("host", r.Host), kv("address", r.Address), kv("from_dns", r.FromDNS)}
 		if r.FromDNS {
-			f = append(f, kv("time_ms", ms(ping.Millis(r.Took))))
+			f = append(f, kv("time_ms", ms(probe.Millis(r.Took))))
 		}
-	case ping.EventReady:
+	case probe.EventReady:
 		f = []string{"start", kv("mode", ev.Mode), kv("size", v.opts.Size)}
 		if v.opts.TCPPort != 0 {
 			f = []string{"start", kv("mode", ev.Mode), kv("port", v.opts.TCPPort)}
 		}
-	case ping.EventReply, ping.EventDuplicate, ping.EventLate:
+	case probe.EventReply, probe.EventDuplicate, probe.EventLate:
 		r := ev.Reply
 		f = []string{string(ev.Kind), kv("seq", r.Seq), kv("bytes", r.Bytes), kv("ttl", r.TTL), kv("time_ms", ms(r.RTTMs))}
-	case ping.EventLost:
-		f = []string{"lost", kv("seq", ev.Seq), kv("timeout_ms", ms(ping.Millis(v.opts.Timeout)))}
-	case ping.EventError:
+	case probe.EventLost:
+		f = []string{"lost", kv("seq", ev.Seq), kv("timeout_ms", ms(probe.Millis(v.opts.Timeout)))}
+	case probe.EventError:
 		reason := "error"
-		if errors.Is(ev.Err, ping.ErrRefused) {
+		if errors.Is(ev.Err, probe.ErrRefused) {
 			reason = "refused"
 		}
 		f = []string{"error", kv("seq", ev.Seq), kv("reason", reason), kv("detail", oneLine(ev.Err.Error()))}

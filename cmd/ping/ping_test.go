@@ -20,8 +20,8 @@ import (
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/cmd/iostreams"
-	"github.com/netlearn/netlearn/netinfo/ping"
-	"github.com/netlearn/netlearn/netinfo/ping/pingtest"
+	"github.com/netlearn/netlearn/netinfo/probe"
+	"github.com/netlearn/netlearn/netinfo/probe/probetest"
 )
 
 func TestMain(m *testing.M) {
@@ -35,7 +35,7 @@ type run struct {
 	args   []string
 	tty    bool
 	lang   i18n.Lang
-	pinger ping.Pinger
+	pinger probe.Pinger
 	ctx    context.Context
 	adjust func(*Options)
 	width  int // of the terminal; 80 when 0
@@ -74,15 +74,15 @@ func (r run) do(t *testing.T) outcome {
 }
 
 // fakeOptions wires every dependency to a fake: nothing leaves the process.
-func fakeOptions(f *cmdutil.Factory, p ping.Pinger) *Options {
+func fakeOptions(f *cmdutil.Factory, p probe.Pinger) *Options {
 	o := defaultOptions(f)
-	o.Resolver = &pingtest.Resolver{Addrs: map[string][]netip.Addr{
+	o.Resolver = &probetest.Resolver{Addrs: map[string][]netip.Addr{
 		"lo.test": {netip.MustParseAddr("127.0.0.1")},
 	}}
 	if p == nil {
-		p = &pingtest.Pinger{}
+		p = &probetest.Pinger{}
 	}
-	o.NewPinger = func(uint16) ping.Pinger { return p }
+	o.NewPinger = func(uint16) probe.Pinger { return p }
 	o.Privileged = func() bool { return true }
 	o.FindLAN = func() (netip.Addr, error) { return netip.MustParseAddr("127.0.0.2"), nil }
 	o.FindGateway = func() (netip.Addr, error) { return netip.MustParseAddr("127.0.0.3"), nil }
@@ -93,8 +93,8 @@ func fakeOptions(f *cmdutil.Factory, p ping.Pinger) *Options {
 
 // lossy is the fake run the rendering tests share: four requests, the
 // second lost, the third answered twice.
-func lossy() *pingtest.Pinger {
-	return &pingtest.Pinger{
+func lossy() *probetest.Pinger {
+	return &probetest.Pinger{
 		Lost: map[int]bool{1: true},
 		Dups: map[int]int{2: 1},
 		RTTs: []time.Duration{1200 * time.Microsecond, 0, 2500 * time.Microsecond, 1800 * time.Microsecond},
@@ -246,20 +246,20 @@ func TestJSONHasTheDocumentedFields(t *testing.T) {
 
 // deniedBothModes is what ICMP reports on Linux when neither the ping
 // socket nor a raw socket is allowed.
-func deniedBothModes() *ping.PermissionError {
-	return &ping.PermissionError{
-		Tried: []ping.Mode{ping.ModeUnprivileged, ping.ModePrivileged},
+func deniedBothModes() *probe.PermissionError {
+	return &probe.PermissionError{
+		Tried: []probe.Mode{probe.ModeUnprivileged, probe.ModePrivileged},
 		Err:   errors.New("socket: operation not permitted"),
 	}
 }
 
 func TestExitCodes(t *testing.T) {
 	denied := deniedBothModes()
-	allLost := &pingtest.Pinger{Lost: map[int]bool{0: true, 1: true}}
+	allLost := &probetest.Pinger{Lost: map[int]bool{0: true, 1: true}}
 	cases := []struct {
 		name   string
 		args   []string
-		pinger ping.Pinger
+		pinger probe.Pinger
 		code   int
 		errHas string
 	}{
@@ -267,9 +267,9 @@ func TestExitCodes(t *testing.T) {
 		{"no reply", []string{"-c", "2", "-i", "0.01", "-W", "0.05", "127.0.0.1"}, allLost, 1, ""},
 		{"dns failure", []string{"nowhere.invalid"}, nil, 2, "DNS failed: the name nowhere.invalid does not exist"},
 		{"dns missing name", []string{"missing.test"}, nil, 2, "does not exist"},
-		{"permission", []string{"127.0.0.1"}, &pingtest.Pinger{Err: denied}, 4, ""},
-		{"tcp refused", []string{"--tcp", "80", "-c", "1", "127.0.0.1"}, &pingtest.Pinger{Refused: map[int]bool{0: true}}, 1, ""},
-		{"send error", []string{"-c", "1", "127.0.0.1"}, &pingtest.Pinger{SendFail: map[int]bool{0: true}}, 1, ""},
+		{"permission", []string{"127.0.0.1"}, &probetest.Pinger{Err: denied}, 4, ""},
+		{"tcp refused", []string{"--tcp", "80", "-c", "1", "127.0.0.1"}, &probetest.Pinger{Refused: map[int]bool{0: true}}, 1, ""},
+		{"send error", []string{"-c", "1", "127.0.0.1"}, &probetest.Pinger{SendFail: map[int]bool{0: true}}, 1, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -286,7 +286,7 @@ func TestExitCodes(t *testing.T) {
 
 func TestPermissionExplanation(t *testing.T) {
 	denied := deniedBothModes()
-	o := run{args: []string{"127.0.0.1"}, pinger: &pingtest.Pinger{Err: denied}}.do(t)
+	o := run{args: []string{"127.0.0.1"}, pinger: &probetest.Pinger{Err: denied}}.do(t)
 	var perm *cmdutil.PermissionError
 	if !errors.As(o.err, &perm) {
 		t.Fatalf("err %v, want a PermissionError", o.err)
@@ -307,15 +307,15 @@ func TestPermissionExplanation(t *testing.T) {
 // cancelAfter wraps a pinger and cancels the run after n replies, as a
 // Ctrl-C would.
 type cancelAfter struct {
-	inner  ping.Pinger
+	inner  probe.Pinger
 	n      int32
 	cancel context.CancelFunc
 }
 
-func (c *cancelAfter) Ping(ctx context.Context, req ping.Request, h ping.Hooks) (ping.Mode, error) {
+func (c *cancelAfter) Ping(ctx context.Context, req probe.Request, h probe.Hooks) (probe.Mode, error) {
 	var got atomic.Int32
 	reply := h.Reply
-	h.Reply = func(r ping.Reply) {
+	h.Reply = func(r probe.Reply) {
 		reply(r)
 		if got.Add(1) == c.n {
 			c.cancel()
@@ -327,7 +327,7 @@ func (c *cancelAfter) Ping(ctx context.Context, req ping.Request, h ping.Hooks) 
 func TestCtrlCPrintsTheSummaryAndExits130(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	p := &cancelAfter{inner: &pingtest.Pinger{}, n: 3, cancel: cancel}
+	p := &cancelAfter{inner: &probetest.Pinger{}, n: 3, cancel: cancel}
 	o := run{args: []string{"-c", "0", "-i", "0.005", "127.0.0.1"}, pinger: p, ctx: ctx}.do(t)
 	if o.code != cmdutil.ExitInterrupted {
 		t.Errorf("exit %d, want 130", o.code)
@@ -372,7 +372,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"--check", "-W", "1"}, "--timeout does not apply to --check"},
 	}
 	for _, c := range cases {
-		resolver := &pingtest.Resolver{}
+		resolver := &probetest.Resolver{}
 		o := run{args: c.args, adjust: func(o *Options) { o.Resolver = resolver }}.do(t)
 		if calls := resolver.Calls(); len(calls) > 0 {
 			t.Errorf("%q: bad input was looked up in DNS: %q", c.args, calls)

@@ -1,4 +1,4 @@
-package ping_test
+package probe_test
 
 import (
 	"context"
@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/netlearn/netlearn/netinfo/ping"
-	"github.com/netlearn/netlearn/netinfo/ping/pingtest"
+	"github.com/netlearn/netlearn/netinfo/probe"
+	"github.com/netlearn/netlearn/netinfo/probe/probetest"
 )
 
 var (
@@ -18,22 +18,22 @@ var (
 )
 
 // loopbackLadder points every rung at loopback stand-ins.
-func loopbackLadder(p ping.Pinger) ping.CheckOptions {
-	return ping.CheckOptions{
+func loopbackLadder(p probe.Pinger) probe.CheckOptions {
+	return probe.CheckOptions{
 		LAN: lanAddr, Gateway: gwAddr, InternetHost: "internet.test",
-		Resolver: &pingtest.Resolver{Addrs: map[string][]netip.Addr{"internet.test": {netAddr}}},
+		Resolver: &probetest.Resolver{Addrs: map[string][]netip.Addr{"internet.test": {netAddr}}},
 		Pinger:   p,
 	}
 }
 
 type stepWant struct {
-	name    ping.StepName
+	name    probe.StepName
 	ok      bool
 	skipped bool
-	reason  ping.Reason
+	reason  probe.Reason
 }
 
-func checkSteps(t *testing.T, rep ping.CheckReport, want []stepWant) {
+func checkSteps(t *testing.T, rep probe.CheckReport, want []stepWant) {
 	t.Helper()
 	if len(rep.Steps) != len(want) {
 		t.Fatalf("%d steps, want %d: %+v", len(rep.Steps), len(want), rep.Steps)
@@ -47,14 +47,14 @@ func checkSteps(t *testing.T, rep ping.CheckReport, want []stepWant) {
 }
 
 func TestCheckClimbsTheWholeLadder(t *testing.T) {
-	var seen []ping.StepName
-	o := loopbackLadder(&pingtest.Pinger{})
-	o.OnStep = func(s ping.Step) { seen = append(seen, s.Name) }
-	rep := ping.Check(context.Background(), o)
+	var seen []probe.StepName
+	o := loopbackLadder(&probetest.Pinger{})
+	o.OnStep = func(s probe.Step) { seen = append(seen, s.Name) }
+	rep := probe.Check(context.Background(), o)
 	checkSteps(t, rep, []stepWant{
-		{ping.StepLoopback, true, false, ""}, {ping.StepLAN, true, false, ""},
-		{ping.StepGateway, true, false, ""}, {ping.StepDNS, true, false, ""},
-		{ping.StepInternet, true, false, ""},
+		{probe.StepLoopback, true, false, ""}, {probe.StepLAN, true, false, ""},
+		{probe.StepGateway, true, false, ""}, {probe.StepDNS, true, false, ""},
+		{probe.StepInternet, true, false, ""},
 	})
 	if !rep.OK || rep.FailedAt != "" || len(seen) != 5 {
 		t.Errorf("ok %v failed at %q, %d steps seen", rep.OK, rep.FailedAt, len(seen))
@@ -65,48 +65,48 @@ func TestCheckClimbsTheWholeLadder(t *testing.T) {
 }
 
 func TestCheckSkipsWhatDependsOnASilentGateway(t *testing.T) {
-	rep := ping.Check(context.Background(), loopbackLadder(&pingtest.Pinger{Silent: []netip.Addr{gwAddr}}))
+	rep := probe.Check(context.Background(), loopbackLadder(&probetest.Pinger{Silent: []netip.Addr{gwAddr}}))
 	checkSteps(t, rep, []stepWant{
-		{ping.StepLoopback, true, false, ""}, {ping.StepLAN, true, false, ""},
-		{ping.StepGateway, false, false, ping.ReasonNoReply},
-		{ping.StepDNS, false, true, ping.ReasonLowerFailed},
-		{ping.StepInternet, false, true, ping.ReasonLowerFailed},
+		{probe.StepLoopback, true, false, ""}, {probe.StepLAN, true, false, ""},
+		{probe.StepGateway, false, false, probe.ReasonNoReply},
+		{probe.StepDNS, false, true, probe.ReasonLowerFailed},
+		{probe.StepInternet, false, true, probe.ReasonLowerFailed},
 	})
-	if rep.OK || rep.FailedAt != ping.StepGateway {
+	if rep.OK || rep.FailedAt != probe.StepGateway {
 		t.Errorf("ok %v failed at %q", rep.OK, rep.FailedAt)
 	}
 }
 
 func TestCheckReportsADNSFailureAsSuch(t *testing.T) {
-	o := loopbackLadder(&pingtest.Pinger{})
+	o := loopbackLadder(&probetest.Pinger{})
 	o.InternetHost = "something.invalid"
-	rep := ping.Check(context.Background(), o)
+	rep := probe.Check(context.Background(), o)
 	checkSteps(t, rep, []stepWant{
-		{ping.StepLoopback, true, false, ""}, {ping.StepLAN, true, false, ""},
-		{ping.StepGateway, true, false, ""},
-		{ping.StepDNS, false, false, ping.ReasonDNSFailed},
-		{ping.StepInternet, false, true, ping.ReasonLowerFailed},
+		{probe.StepLoopback, true, false, ""}, {probe.StepLAN, true, false, ""},
+		{probe.StepGateway, true, false, ""},
+		{probe.StepDNS, false, false, probe.ReasonDNSFailed},
+		{probe.StepInternet, false, true, probe.ReasonLowerFailed},
 	})
 }
 
 func TestCheckFindsTargetsItWasNotGiven(t *testing.T) {
-	o := loopbackLadder(&pingtest.Pinger{})
+	o := loopbackLadder(&probetest.Pinger{})
 	o.LAN, o.Gateway = netip.Addr{}, netip.Addr{}
 	o.FindLAN = func() (netip.Addr, error) { return lanAddr, nil }
 	o.FindGateway = func() (netip.Addr, error) { return netip.Addr{}, errors.New("no default route") }
-	rep := ping.Check(context.Background(), o)
+	rep := probe.Check(context.Background(), o)
 	if rep.Steps[1].Target != lanAddr.String() || !rep.Steps[1].OK {
 		t.Errorf("LAN step %+v", rep.Steps[1])
 	}
-	if s := rep.Steps[2]; s.Reason != ping.ReasonNotFound || s.Err == nil {
+	if s := rep.Steps[2]; s.Reason != probe.ReasonNotFound || s.Err == nil {
 		t.Errorf("gateway step %+v, want not_found with the cause", s)
 	}
 }
 
 func TestCheckStopsAtAPermissionRefusal(t *testing.T) {
-	denied := &ping.PermissionError{Err: errors.New("socket: operation not permitted")}
-	rep := ping.Check(context.Background(), loopbackLadder(&pingtest.Pinger{Err: denied}))
-	if rep.Steps[0].Reason != ping.ReasonPermission || !rep.Permission() {
+	denied := &probe.PermissionError{Err: errors.New("socket: operation not permitted")}
+	rep := probe.Check(context.Background(), loopbackLadder(&probetest.Pinger{Err: denied}))
+	if rep.Steps[0].Reason != probe.ReasonPermission || !rep.Permission() {
 		t.Errorf("first step %+v", rep.Steps[0])
 	}
 }
@@ -114,31 +114,31 @@ func TestCheckStopsAtAPermissionRefusal(t *testing.T) {
 // TestCheckKeepsItsBudget: with every target silent and DNS hanging, the
 // ladder still ends, with the step that ran out of time saying so.
 func TestCheckKeepsItsBudget(t *testing.T) {
-	o := loopbackLadder(&pingtest.Pinger{Silent: []netip.Addr{ping.DefaultLoopback}})
+	o := loopbackLadder(&probetest.Pinger{Silent: []netip.Addr{probe.DefaultLoopback}})
 	o.Budget = 150 * time.Millisecond
-	rep := ping.Check(context.Background(), o)
-	if rep.Steps[0].Reason != ping.ReasonOutOfTime {
+	rep := probe.Check(context.Background(), o)
+	if rep.Steps[0].Reason != probe.ReasonOutOfTime {
 		t.Errorf("first step %+v, want out_of_time", rep.Steps[0])
 	}
 
-	o = loopbackLadder(&pingtest.Pinger{})
-	o.Resolver = &pingtest.Resolver{Hang: true}
-	rep = ping.Check(context.Background(), o)
-	if s := rep.Steps[3]; s.Reason != ping.ReasonDNSTimeout {
+	o = loopbackLadder(&probetest.Pinger{})
+	o.Resolver = &probetest.Resolver{Hang: true}
+	rep = probe.Check(context.Background(), o)
+	if s := rep.Steps[3]; s.Reason != probe.ReasonDNSTimeout {
 		t.Errorf("DNS step %+v, want dns_timeout", s)
 	}
 }
 
 func TestCheckInterrupted(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
-	o := loopbackLadder(&pingtest.Pinger{})
-	o.OnStep = func(s ping.Step) {
-		if s.Name == ping.StepLAN {
+	o := loopbackLadder(&probetest.Pinger{})
+	o.OnStep = func(s probe.Step) {
+		if s.Name == probe.StepLAN {
 			cancel()
 		}
 	}
-	rep := ping.Check(ctx, o)
-	if !rep.Interrupted || rep.OK || rep.Steps[2].Reason != ping.ReasonInterrupted {
+	rep := probe.Check(ctx, o)
+	if !rep.Interrupted || rep.OK || rep.Steps[2].Reason != probe.ReasonInterrupted {
 		t.Errorf("report %+v", rep)
 	}
 }

@@ -1,4 +1,4 @@
-package pingtest
+package probetest
 
 import (
 	"net"

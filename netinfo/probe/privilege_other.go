@@ -1,6 +1,6 @@
 //go:build !linux && !windows
 
-package ping
+package probe
 
 import "os"
 

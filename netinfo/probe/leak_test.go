@@ -1,4 +1,4 @@
-package ping_test
+package probe_test
 
 import (
 	"context"
@@ -7,42 +7,42 @@ import (
 	"testing"
 	"time"
 
-	"github.com/netlearn/netlearn/netinfo/ping"
-	"github.com/netlearn/netlearn/netinfo/ping/pingtest"
+	"github.com/netlearn/netlearn/netinfo/probe"
+	"github.com/netlearn/netlearn/netinfo/probe/probetest"
 )
 
 // TestRunsLeaveNoGoroutineBehind: every way a run can end (count reached,
 // losses, -w, Ctrl-C, refused TCP, a permission error) returns only once
 // everything it started has stopped. Real runs go to loopback only.
 func TestRunsLeaveNoGoroutineBehind(t *testing.T) {
-	listening := pingtest.LoopbackListener(t) // its accept loop outlives the runs
-	closed := pingtest.ClosedLoopbackPort(t)
+	listening := probetest.LoopbackListener(t) // its accept loop outlives the runs
+	closed := probetest.ClosedLoopbackPort(t)
 	before := runtime.NumGoroutine()
 
 	ctx, cancel := context.WithCancel(context.Background())
-	interrupted := fastOptions(&pingtest.Pinger{Late: map[int]time.Duration{1: time.Hour}}, 0)
-	interrupted.OnEvent = func(ev ping.Event) {
-		if ev.Kind == ping.EventReply && ev.Seq == 3 {
+	interrupted := fastOptions(&probetest.Pinger{Late: map[int]time.Duration{1: time.Hour}}, 0)
+	interrupted.OnEvent = func(ev probe.Event) {
+		if ev.Kind == probe.EventReply && ev.Seq == 3 {
 			cancel() // as Ctrl-C would, with a reply still outstanding
 		}
 	}
-	deadline := fastOptions(&pingtest.Pinger{}, 0)
+	deadline := fastOptions(&probetest.Pinger{}, 0)
 	deadline.Deadline = 30 * time.Millisecond
-	denied := &ping.PermissionError{Err: errors.New("socket: permission denied")}
+	denied := &probe.PermissionError{Err: errors.New("socket: permission denied")}
 	runs := map[string]struct {
 		ctx context.Context
-		o   ping.Options
+		o   probe.Options
 	}{
-		"fake with losses": {context.Background(), fastOptions(&pingtest.Pinger{Lost: map[int]bool{1: true}}, 3)},
+		"fake with losses": {context.Background(), fastOptions(&probetest.Pinger{Lost: map[int]bool{1: true}}, 3)},
 		"fake until -w":    {context.Background(), deadline},
 		"fake Ctrl-C":      {ctx, interrupted},
-		"fake no right":    {context.Background(), fastOptions(&pingtest.Pinger{Err: denied}, 1)},
-		"icmp 127.0.0.1":   {context.Background(), realOptions("127.0.0.1", ping.ICMP{})},
-		"tcp listening":    {context.Background(), realOptions("127.0.0.1", ping.TCP{Port: listening})},
-		"tcp closed":       {context.Background(), realOptions("127.0.0.1", ping.TCP{Port: closed})},
+		"fake no right":    {context.Background(), fastOptions(&probetest.Pinger{Err: denied}, 1)},
+		"icmp 127.0.0.1":   {context.Background(), realOptions("127.0.0.1", probe.ICMP{})},
+		"tcp listening":    {context.Background(), realOptions("127.0.0.1", probe.TCP{Port: listening})},
+		"tcp closed":       {context.Background(), realOptions("127.0.0.1", probe.TCP{Port: closed})},
 	}
 	for name, r := range runs {
-		if _, err := ping.Run(r.ctx, r.o); err != nil && name != "fake no right" && name != "icmp 127.0.0.1" {
+		if _, err := probe.Run(r.ctx, r.o); err != nil && name != "fake no right" && name != "icmp 127.0.0.1" {
 			t.Errorf("%s: %v", name, err)
 		}
 	}

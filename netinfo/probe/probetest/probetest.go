@@ -1,7 +1,7 @@
-// Package pingtest has scripted fakes of ping.Pinger and ping.Resolver, so
+// Package probetest has scripted fakes of probe.Pinger and probe.Resolver, so
 // that losses, duplicates, late replies, refusals and DNS failures can be
 // tested without a network. No netlearn binary imports it.
-package pingtest
+package probetest
 
 import (
 	"context"
@@ -11,7 +11,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/netlearn/netlearn/netinfo/ping"
+	"github.com/netlearn/netlearn/netinfo/probe"
 )
 
 // ErrSend is what a scripted send failure reports.
@@ -20,7 +20,7 @@ var ErrSend = errors.New("sendto: network is unreachable")
 // Pinger answers echo requests as scripted. The zero value answers every
 // request once, at once, reporting a 1 ms round trip, in unprivileged mode.
 type Pinger struct {
-	Mode     ping.Mode             // reported mode; unprivileged when empty
+	Mode     probe.Mode            // reported mode; unprivileged when empty
 	Err      error                 // returned at once, before the socket "opens"
 	Lost     map[int]bool          // requests never answered
 	Late     map[int]time.Duration // requests answered only after this delay
@@ -33,19 +33,19 @@ type Pinger struct {
 	Silent []netip.Addr
 
 	mu       sync.Mutex
-	requests []ping.Request
+	requests []probe.Request
 }
 
 // Requests returns every request the fake was given, in order.
-func (p *Pinger) Requests() []ping.Request {
+func (p *Pinger) Requests() []probe.Request {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return append([]ping.Request(nil), p.requests...)
+	return append([]probe.Request(nil), p.requests...)
 }
 
-// Ping implements ping.Pinger. Like pro-bing it returns only when ctx ends
+// Ping implements probe.Pinger. Like pro-bing it returns only when ctx ends
 // or req.Limit passes; the caller stops it once everything is accounted for.
-func (p *Pinger) Ping(ctx context.Context, req ping.Request, h ping.Hooks) (ping.Mode, error) {
+func (p *Pinger) Ping(ctx context.Context, req probe.Request, h probe.Hooks) (probe.Mode, error) {
 	p.mu.Lock()
 	p.requests = append(p.requests, req)
 	p.mu.Unlock()
@@ -54,7 +54,7 @@ func (p *Pinger) Ping(ctx context.Context, req ping.Request, h ping.Hooks) (ping
 	}
 	mode := p.Mode
 	if mode == "" {
-		mode = ping.ModeUnprivileged
+		mode = probe.ModeUnprivileged
 	}
 	h.Ready(mode)
 	limit := time.NewTimer(req.Limit)
@@ -74,7 +74,7 @@ func (p *Pinger) Ping(ctx context.Context, req ping.Request, h ping.Hooks) (ping
 	return mode, nil
 }
 
-func (p *Pinger) answer(ctx context.Context, wg *sync.WaitGroup, addr netip.Addr, seq int, h ping.Hooks) {
+func (p *Pinger) answer(ctx context.Context, wg *sync.WaitGroup, addr netip.Addr, seq int, h probe.Hooks) {
 	if p.SendFail[seq] {
 		h.SendFailed(seq, ErrSend)
 		return
@@ -83,7 +83,7 @@ func (p *Pinger) answer(ctx context.Context, wg *sync.WaitGroup, addr netip.Addr
 	switch {
 	case p.isSilent(addr), p.Lost[seq]:
 	case p.Refused[seq]:
-		h.Failed(seq, ping.ErrRefused)
+		h.Failed(seq, probe.ErrRefused)
 	case p.Late[seq] > 0:
 		wg.Go(func() {
 			if sleep(ctx, p.Late[seq]) {
@@ -98,7 +98,7 @@ func (p *Pinger) answer(ctx context.Context, wg *sync.WaitGroup, addr netip.Addr
 	}
 }
 
-func (p *Pinger) reply(seq int) ping.Reply {
+func (p *Pinger) reply(seq int) probe.Reply {
 	rtt := time.Millisecond
 	if len(p.RTTs) > 0 {
 		rtt = p.RTTs[seq%len(p.RTTs)]
@@ -107,7 +107,7 @@ func (p *Pinger) reply(seq int) ping.Reply {
 	if ttl == 0 {
 		ttl = 64
 	}
-	return ping.NewReply(seq, ttl, 64, rtt)
+	return probe.NewReply(seq, ttl, 64, rtt)
 }
 
 func (p *Pinger) isSilent(a netip.Addr) bool {
@@ -149,7 +149,7 @@ func (r *Resolver) Calls() []string {
 	return append([]string(nil), r.calls...)
 }
 
-// LookupNetIP implements ping.Resolver.
+// LookupNetIP implements probe.Resolver.
 func (r *Resolver) LookupNetIP(ctx context.Context, _ string, host string) ([]netip.Addr, error) {
 	r.mu.Lock()
 	r.calls = append(r.calls, host)

@@ -1,12 +1,13 @@
-// Package ping sends echo requests (ICMP through pro-bing, or timed TCP
-// connects) and turns what comes back into events, iputils-style statistics
-// and a verdict a learner can act on. It also runs the notes' diagnosis
+// Package probe checks whether hosts answer, for `netlearn ping`: it sends
+// echo requests (ICMP through pro-bing, or timed TCP connects) and turns what
+// comes back into events, iputils-style statistics and a verdict a learner
+// can act on. It also runs the notes' diagnosis
 // ladder: local stack → own LAN address → gateway → DNS → internet host.
 //
 // The package never prints. Everything that touches the network sits behind
 // two small interfaces, Pinger and Resolver, so that losses, duplicates and
 // verdicts can be tested with fakes.
-package ping
+package probe
 
 import (
 	"context"
