@@ -24,6 +24,8 @@ type Progress struct {
 	Scores map[string]Score `json:"scores"`
 	// Last is where the learner left off; nil before anything was done.
 	Last *Position `json:"last,omitempty"`
+	// Exercises maps an exercise to its results (see RecordExercise).
+	Exercises map[string]ExerciseRecord `json:"exercises,omitempty"`
 }
 
 // Attempt is one finished quiz of a section.

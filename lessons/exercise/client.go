@@ -219,7 +219,7 @@ func (c *checker) clientSends(pt *partner, proc *run.Proc) Result {
 	pt.mu.Lock()
 	defer pt.mu.Unlock()
 	if len(pt.stray) > 0 {
-		return Result{Status: Fail, Did: did, Message: T("exercise.msg.stray", "want", pt.nextLocked(), "got", string(pt.stray)), Hint: hint("send_utf8")}
+		return Result{Status: Fail, Did: did, Message: T("exercise.msg.stray", "want", pt.nextLocked(), "got", shown(pt.stray)), Hint: hint("send_utf8")}
 	}
 	if len(pt.messages) < len(clientWanted) {
 		if !proc.Running() {

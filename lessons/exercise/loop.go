@@ -167,7 +167,7 @@ func (c *checker) many(s *serverRun, n int) Result {
 	}
 	for i, reply := range replies {
 		if bad := mixedReply(reply, i, n); bad != "" {
-			return Result{Status: Fail, Did: did, Message: T("exercise.msg.many_bad", "client", string(clientName(i)), "reply", bad), Hint: hint("threads_echo")}
+			return Result{Status: Fail, Did: did, Message: T("exercise.msg.many_bad", "client", string(clientName(i)), "reply", shown([]byte(bad))), Hint: hint("threads_echo")}
 		}
 	}
 	return Result{Status: Pass, Did: did, Message: T("exercise.msg.many_ok", "n", n)}
@@ -234,11 +234,11 @@ func (c *checker) framed(s *serverRun, didKey string, send func(*peer) error, wa
 			return Result{Status: Fail, Did: did, Message: T("exercise.msg.line_missing", "want", short(w)), Hint: hint("framing")}
 		}
 		if !bytes.Contains(line, []byte(w)) || (len(w) < 100 && bytes.Contains(line, []byte("xxxxxxxx"))) {
-			return Result{Status: Fail, Did: did, Message: T("exercise.msg.line_wrong", "want", short(w), "got", short(string(line))), Hint: hint("framing")}
+			return Result{Status: Fail, Did: did, Message: T("exercise.msg.line_wrong", "want", short(w), "got", shown(line)), Hint: hint("framing")}
 		}
 	}
 	if extra, ok := p.readLine(300 * time.Millisecond); ok {
-		return Result{Status: Fail, Did: did, Message: T("exercise.msg.line_extra", "got", short(string(extra))), Hint: hint("framing")}
+		return Result{Status: Fail, Did: did, Message: T("exercise.msg.line_extra", "got", shown(extra)), Hint: hint("framing")}
 	}
 	return Result{Status: Pass, Did: did, Message: T("exercise.msg.framing_ok", "n", len(want))}
 }

@@ -67,7 +67,7 @@ func (c *checker) replies(s *serverRun, p *peer, msg string) Result {
 	if len(reply) == 0 {
 		return c.lost(did, s, p)
 	}
-	return Result{Status: Pass, Did: did, Message: T("exercise.msg.replied", "reply", string(reply))}
+	return Result{Status: Pass, Did: did, Message: T("exercise.msg.replied", "reply", shown(reply))}
 }
 
 // lost explains why no reply came: the program died, closed the
