@@ -7,9 +7,15 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/netlearn/netlearn/cmd"
+	"github.com/netlearn/netlearn/netinfo/netns"
 )
 
 func TestMain(m *testing.M) {
+	// A test that checks an exercise re-runs this binary inside a private
+	// network namespace (netns.Command keeps the test binary's argv0).
+	if netns.Inside() {
+		os.Exit(cmd.Main())
+	}
 	testscript.Main(m, map[string]func(){
 		"netlearn": func() { os.Exit(cmd.Main()) },
 	})

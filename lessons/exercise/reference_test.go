@@ -10,6 +10,7 @@ import (
 func TestReferenceSolutions(t *testing.T) {
 	for _, file := range []string{
 		"server/ref.py", "server/ref.go", "client/ref.py", "client/ref.go",
+		"server-loop/ref.py", "server-threads/ref.py", "framing/ref.py",
 	} {
 		t.Run(file, func(t *testing.T) {
 			if strings.HasSuffix(file, ".go") {
@@ -48,6 +49,17 @@ func TestBrokenPrograms(t *testing.T) {
 		{"client/broken-empty-line.py", "empty-line", "hint=exercise.hint.empty_line"},
 		{"client/broken-exit.py", "exit", "hint=exercise.hint.client_close"},
 		{"client/broken-stdin-eof.py", "stdin-eof", "known=eof"},
+		{"server-loop/broken-starts.py", "starts", "known=indent"},
+		{"server-loop/broken-next-client.py", "next-client", "hint=exercise.hint.serve_loop"},
+		{"server-loop/broken-reset.py", "reset", "known=reset"},
+		{"server-loop/broken-restart.py", "restart", "hint=exercise.hint.reuseaddr"},
+		{"server-threads/broken-starts.py", "starts", "known=name"},
+		{"server-threads/broken-concurrent.py", "concurrent", "hint=exercise.hint.threads"},
+		{"server-threads/broken-many.py", "many", "hint=exercise.hint.threads_echo"},
+		{"framing/broken-starts.py", "starts", "known=addr-in-use"},
+		{"framing/broken-split.py", "split", "hint=exercise.hint.framing"},
+		{"framing/broken-merged.py", "merged", "hint=exercise.hint.framing"},
+		{"framing/broken-long.py", "long", "hint=exercise.hint.framing"},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			t.Parallel()

@@ -77,9 +77,9 @@ func (c *checker) lost(did Text, s *serverRun, p *peer) Result {
 	case !s.proc.Running():
 		return c.exitedResult(did, "exercise.msg.exited", s.proc)
 	case p.closed == "rst":
-		return Result{Status: Fail, Did: did, Message: T("exercise.msg.reset"), Known: c.known(s.proc), Hint: hint("reset")}
+		return explained(Result{Status: Fail, Did: did, Message: T("exercise.msg.reset")}, c.known(s.proc), "reset")
 	case p.closed == "fin":
-		return Result{Status: Fail, Did: did, Message: T("exercise.msg.closed_early"), Known: c.known(s.proc), Hint: hint("closed_early")}
+		return explained(Result{Status: Fail, Did: did, Message: T("exercise.msg.closed_early")}, c.known(s.proc), "closed_early")
 	}
 	return Result{Status: Fail, Did: did, Message: T("exercise.msg.no_reply", "secs", int(replyTimeout.Seconds())), Hint: hint("no_reply")}
 }
@@ -176,6 +176,15 @@ func (c *checker) peerCloseRun(port int) Result {
 		r.Status, r.Message, r.Known = Fail, T("exercise.msg.peer_close_crash"), k
 	} else if used > busyLimit {
 		r.Status, r.Message, r.Hint = Fail, T("exercise.msg.busy_loop", "cpu", used.Milliseconds(), "window", busyWindow.Milliseconds()), hint("busy_loop")
+	}
+	return r
+}
+
+// explained gives a failure the recognised error when there is one, and
+// the hint otherwise: one explanation, never two that disagree.
+func explained(r Result, k *Known, hintKey string) Result {
+	if r.Known = k; k == nil {
+		r.Hint = hint(hintKey)
 	}
 	return r
 }

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -45,6 +46,18 @@ type Proc struct {
 	stopped  atomic.Bool // Stop ended it
 }
 
+// markEnv is set in the program's environment, which everything it starts
+// inherits: the sweep finds a process by it even after it left both the
+// process group and the parent links (a double fork whose middle process
+// exited).
+const markEnv = "NETLEARN_RUN"
+
+var runCount atomic.Int64
+
+func runMark() string {
+	return strconv.Itoa(os.Getpid()) + "-" + strconv.FormatInt(runCount.Add(1), 10)
+}
+
 // ErrNotFound means the program to run does not exist or is not executable.
 var ErrNotFound = errors.New("run: program not found")
 
@@ -57,7 +70,11 @@ func Start(spec Spec) (*Proc, error) {
 	argv := wrapArgv(spec)
 	cmd := exec.Command(argv[0], argv[1:]...)
 	cmd.Dir = spec.Dir
-	cmd.Env = append(os.Environ(), spec.Env...)
+	mark := runMark()
+	cmd.Env = append(append(os.Environ(), spec.Env...), markEnv+"="+mark)
+	// A process that escaped the sweep may still hold the output pipes;
+	// Wait must not wait for it.
+	cmd.WaitDelay = time.Second
 	p := &Proc{Stdout: NewCapture(spec.OutputCap), Stderr: NewCapture(spec.OutputCap), cmd: cmd, done: make(chan struct{})}
 	cmd.Stdout, cmd.Stderr = p.Stdout, p.Stderr
 	stdin, err := cmd.StdinPipe()
@@ -72,7 +89,7 @@ func Start(spec Spec) (*Proc, error) {
 		}
 		return nil, err
 	}
-	p.sys = started(cmd, spec)
+	p.sys = started(cmd, spec, mark)
 	go func() {
 		_ = cmd.Wait()
 		close(p.done)

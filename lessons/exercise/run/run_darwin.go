@@ -32,7 +32,13 @@ func wrapArgv(spec Spec) []string {
 	return append([]string{"/bin/sh", "-c", script + `exec "$0" "$@"`}, spec.Argv...)
 }
 
-func started(*exec.Cmd, Spec) sysProc { return sysProc{} }
+func started(*exec.Cmd, Spec, string) sysProc { return sysProc{} }
+
+type sysProc struct{}
+
+// strays: macOS does not show other processes' environments without
+// privileges; the group and the parent links are all there is.
+func (sysProc) strays(*exec.Cmd) []int { return nil }
 
 type psRow struct {
 	pid, ppid, pgid int

@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"strconv"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -24,7 +25,7 @@ var subreaper sync.Once
 // program a few microseconds without them, which is harmless for limits
 // against runaway loops and memory, and needs no wrapper process that
 // would show in the learner's process list and tracebacks.
-func started(cmd *exec.Cmd, spec Spec) sysProc {
+func started(cmd *exec.Cmd, spec Spec, mark string) sysProc {
 	becomeSubreaper()
 	pid := cmd.Process.Pid
 	if spec.CPULimit > 0 {
@@ -34,7 +35,7 @@ func started(cmd *exec.Cmd, spec Spec) sysProc {
 	if spec.MemoryLimit > 0 {
 		_ = unix.Prlimit(pid, unix.RLIMIT_AS, &unix.Rlimit{Cur: spec.MemoryLimit, Max: spec.MemoryLimit}, nil)
 	}
-	return sysProc{}
+	return sysProc{mark: markEnv + "=" + mark}
 }
 
 // becomeSubreaper makes netlearn the "subreaper" of what it starts: a
@@ -126,6 +127,26 @@ func (sysProc) tree(cmd *exec.Cmd) []int {
 	var pids []int
 	for _, st := range treeStats(cmd.Process.Pid) {
 		if !st.zombie {
+			pids = append(pids, st.pid)
+		}
+	}
+	return pids
+}
+
+// sysProc remembers the environment entry that marks the program's
+// processes.
+type sysProc struct{ mark string }
+
+// strays finds live processes that carry the program's mark but are in
+// neither its group nor its tree.
+func (s sysProc) strays(cmd *exec.Cmd) []int {
+	var pids []int
+	for _, st := range allStats() {
+		if st.zombie || st.pid == os.Getpid() {
+			continue
+		}
+		env, err := os.ReadFile("/proc/" + strconv.Itoa(st.pid) + "/environ")
+		if err == nil && slices.Contains(strings.Split(string(env), "\x00"), s.mark) {
 			pids = append(pids, st.pid)
 		}
 	}

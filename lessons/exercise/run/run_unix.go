@@ -15,8 +15,6 @@ func prepare(cmd *exec.Cmd) {
 	setDeathSignal(cmd.SysProcAttr)
 }
 
-type sysProc struct{}
-
 func (sysProc) interrupt(cmd *exec.Cmd) {
 	_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGINT)
 }
@@ -27,7 +25,7 @@ func (sysProc) interrupt(cmd *exec.Cmd) {
 func (s sysProc) kill(cmd *exec.Cmd) {
 	_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
 	for range 3 {
-		left := s.tree(cmd)
+		left := append(s.tree(cmd), s.strays(cmd)...)
 		for _, pid := range left {
 			_ = syscall.Kill(pid, syscall.SIGKILL)
 		}

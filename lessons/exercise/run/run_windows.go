@@ -22,7 +22,7 @@ func wrapArgv(spec Spec) []string { return spec.Argv }
 // carries the CPU-time and memory limits.
 type sysProc struct{ job windows.Handle }
 
-func started(cmd *exec.Cmd, spec Spec) sysProc {
+func started(cmd *exec.Cmd, spec Spec, _ string) sysProc {
 	job, err := windows.CreateJobObject(nil, nil)
 	if err != nil {
 		return sysProc{}
