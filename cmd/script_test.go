@@ -2,6 +2,7 @@ package cmd_test
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -42,6 +43,12 @@ func scriptParams(t *testing.T) testscript.Params {
 			env.Setenv("NO_COLOR", "")
 			env.Setenv("CLICOLOR_FORCE", "")
 			env.Setenv("NETLEARN_FORCE_TTY", "")
+			// The learner programs of the exercise scripts.
+			exercises, err := filepath.Abs("../testdata/exercise")
+			if err != nil {
+				return err
+			}
+			env.Setenv("EXERCISES", exercises)
 			return nil
 		},
 		Cmds:      scriptCommands(),

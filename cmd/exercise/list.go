@@ -59,11 +59,12 @@ func listRun(opts *ListOptions) error {
 
 func listTable(f *cmdutil.Factory, l *output.Layer, rows []Row) error {
 	tr, cs := f.Tr, l.ColorScheme()
-	t := l.NewTable("exercise", tr.T("exercise.col_name"), tr.T("exercise.col_status"), tr.T("exercise.col_title"), "")
+	t := l.NewTable("exercise", tr.T("exercise.col_name"), tr.T("exercise.col_status"), tr.T("exercise.col_date"), tr.T("exercise.col_title"), "")
 	for _, r := range rows {
 		status := tr.T("exercise.status_" + r.Status)
-		if r.Date != "" {
-			status += " " + r.Date
+		date := r.Date
+		if date == "" {
+			date = "-"
 		}
 		colored := status
 		switch r.Status {
@@ -76,7 +77,7 @@ func listTable(f *cmdutil.Factory, l *output.Layer, rows []Row) error {
 		if r.Next {
 			mark = cs.Bold(tr.T("exercise.next_mark"))
 		}
-		t.AddRow(output.Text(r.Name), output.Value(colored, r.Status), output.Text(r.Title), output.Value(mark, nextWord(r.Next)))
+		t.AddRow(output.Text(r.Name), output.Value(colored, r.Status), output.Text(date), output.Text(r.Title), output.Value(mark, nextWord(r.Next)))
 	}
 	s, err := t.Render()
 	if err != nil {
