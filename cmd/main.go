@@ -11,7 +11,6 @@ import (
 	"os/signal"
 	"syscall"
 
-	"github.com/pterm/pterm"
 	"github.com/spf13/pflag"
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
@@ -25,17 +24,21 @@ func Main() int {
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	defer signal.Stop(sigs)
-	return runWithSignals(context.Background(), os.Args[1:], iostreams.System(), os.Getenv, sigs)
+	return runWithSignals(context.Background(), os.Args[1:], iostreams.System(), os.Getenv, sigs, nil)
 }
 
 // Run runs netlearn with the given arguments, streams and environment.
 // Tests call it directly to assert exact exit codes; cancelling ctx acts
 // like Ctrl-C.
 func Run(ctx context.Context, args []string, ios *iostreams.IOStreams, getenv func(string) string) int {
-	return runWithSignals(ctx, args, ios, getenv, nil)
+	return runWithSignals(ctx, args, ios, getenv, nil, nil)
 }
 
-func runWithSignals(ctx context.Context, args []string, ios *iostreams.IOStreams, getenv func(string) string, sigs <-chan os.Signal) int {
+// runWithSignals runs one command line. setup, when set, adjusts the
+// Factory before the command tree is built: tests give it their own config
+// folder.
+func runWithSignals(ctx context.Context, args []string, ios *iostreams.IOStreams, getenv func(string) string,
+	sigs <-chan os.Signal, setup func(*cmdutil.Factory)) int {
 	pre := preParse(args)
 	lang, err := i18n.Detect(pre.lang, getenv)
 	if pre.langSet && pre.lang == "" {
@@ -54,10 +57,11 @@ func runWithSignals(ctx context.Context, args []string, ios *iostreams.IOStreams
 		ForceColor:  getenv("CLICOLOR_FORCE"),
 		ForceTTY:    getenv("NETLEARN_FORCE_TTY"),
 	})
-	setupPterm(ios)
 
 	f := cmdutil.NewFactory(ios, lang)
-	f.Getenv = getenv
+	if setup != nil {
+		setup(f)
+	}
 	ctx, closeScope := f.Interrupts.Scope(ctx)
 	defer closeScope()
 	defer f.Interrupts.Forward(sigs)()
@@ -75,17 +79,6 @@ func runWithSignals(ctx context.Context, args []string, ios *iostreams.IOStreams
 	return cmdutil.ExitCode(err)
 }
 
-// setupPterm points pterm at this run's streams, for the renderers that
-// still call pterm themselves instead of the output layer.
-func setupPterm(ios *iostreams.IOStreams) {
-	if ios.ColorEnabled() {
-		pterm.EnableStyling()
-	} else {
-		pterm.DisableStyling()
-	}
-	pterm.SetDefaultOutput(ios.Out)
-}
-
 // printError is the one place that prints a command's error.
 func printError(f *cmdutil.Factory, err error) {
 	if err == nil {
@@ -95,7 +88,10 @@ func printError(f *cmdutil.Factory, err error) {
 	var usage *cmdutil.UsageError
 	var failed *cmdutil.FailedError
 	var perm *cmdutil.PermissionError
+	var reported *cmdutil.ReportedError
 	switch {
+	case errors.As(err, &reported):
+		// already printed by the in-process runner
 	case errors.As(err, &usage) && usage.Command == "":
 		fmt.Fprintln(w, tr.T("root.input_error", "msg", usage.Msg))
 	case errors.As(err, &usage):

@@ -19,8 +19,12 @@ import (
 	"github.com/netlearn/netlearn/cmd/version"
 )
 
-// NewCmdRoot builds the whole command tree in the factory's language.
+// NewCmdRoot builds the whole command tree in the factory's language. It
+// installs the in-process runner in f unless a test has put a fake there.
 func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
+	if f.Runner == nil {
+		f.Runner = runInProcess
+	}
 	tr := f.Tr
 	root := &cobra.Command{
 		Use:           "netlearn",
@@ -31,7 +35,7 @@ func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
 		Args:          rejectUnknownCommand(f),
 		RunE: func(c *cobra.Command, _ []string) error {
 			if f.IO.CanPrompt() {
-				return menu.Open(c.Context(), menu.NewOptions(f, runInProcess(f)))
+				return menu.Open(c.Context(), menu.NewOptions(f))
 			}
 			return c.Help()
 		},
@@ -46,7 +50,7 @@ func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
 	root.AddCommand(
 		version.NewCmdVersion(f),
 		completion.NewCmdCompletion(f),
-		learn.NewCmdLearn(f, runInProcess(f), nil),
+		learn.NewCmdLearn(f, nil),
 		quiz.NewCmdQuiz(f, nil),
 		progress.NewCmdProgress(f, nil),
 		ip.NewCmdIP(f, nil),

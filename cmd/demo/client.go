@@ -59,8 +59,8 @@ func NewCmdClient(f *cmdutil.Factory, runF func(context.Context, *ClientOptions)
 func clientRun(ctx context.Context, opts *ClientOptions) error {
 	f := opts.F
 	code := codeContext{Host: opts.Host, Port: opts.Port, ReadSize: sockdemo.DefaultReadSize}
-	printer := newStreamPrinter(f.IO.Out, newDescriber(f.Tr, code, f.IO.ColorEnabled()), opts.JSON, false,
-		wrapWidth(f, opts.JSON))
+	l := f.IO.Output().WithJSON(opts.JSON)
+	printer := newEventStream(l, newDescriber(f.Tr, code, l.ColorScheme()), false)
 	cl, err := sockdemo.Dial(ctx, sockdemo.ClientConfig{
 		Host: opts.Host, Port: opts.Port, Emit: printer.Print, Tracer: tracer(f, opts.Trace),
 	})

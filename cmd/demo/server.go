@@ -99,8 +99,8 @@ func serverRun(ctx context.Context, opts *ServerOptions) error {
 	f := opts.F
 	code := codeContext{Host: opts.Host, Port: opts.Port, ReadSize: sockdemo.DefaultReadSize,
 		Backlog: opts.Backlog, Echo: opts.Echo, Reply: opts.Reply}
-	printer := newStreamPrinter(f.IO.Out, newDescriber(f.Tr, code, f.IO.ColorEnabled()), opts.JSON, opts.Quiet,
-		wrapWidth(f, opts.JSON))
+	l := f.IO.Output().WithJSON(opts.JSON)
+	printer := newEventStream(l, newDescriber(f.Tr, code, l.ColorScheme()), opts.Quiet)
 	srv, err := sockdemo.Listen(ctx, sockdemo.ServerConfig{
 		Host: opts.Host, Port: opts.Port, Backlog: opts.Backlog, Reply: opts.Reply, Echo: opts.Echo,
 		Once: opts.Once, MaxClients: opts.MaxClients, IdleTimeout: opts.IdleTimeout, Quiet: opts.Quiet,

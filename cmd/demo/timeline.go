@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/mattn/go-runewidth"
-	"github.com/pterm/pterm"
 
 	"github.com/netlearn/netlearn/cmd/internal/textwrap"
 	"github.com/netlearn/netlearn/sockdemo"
@@ -35,7 +34,7 @@ func (c *columns) timeline(events []sockdemo.Event) {
 	rows := c.pictureRows(events)
 	side := max((c.width*2-wireWidth-10)/2, 12)
 	fmt.Fprintln(c.w)
-	fmt.Fprintln(c.w, c.paint(pterm.Bold, c.tr.T("demo.tl.title")))
+	fmt.Fprintln(c.w, c.cs.Bold(c.tr.T("demo.tl.title")))
 	fmt.Fprintln(c.w, strings.Repeat(" ", 9)+textwrap.Pad(c.tr.T("demo.col.server"), side)+" "+strings.Repeat(" ", wireWidth)+" "+c.tr.T("demo.col.client"))
 	for _, r := range rows {
 		line := textwrap.Pad(elapsed(r.at.Sub(events[0].Time)), 9) + textwrap.Pad(trunc(r.server, side), side) + " " +

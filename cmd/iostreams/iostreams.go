@@ -95,9 +95,9 @@ func (s *IOStreams) SetTTY(stdin, stdout, stderr bool) {
 	s.layoutTTY = stdout
 }
 
-// IsStdoutTTY reports whether the terminal layout is in use: stdout is a
-// terminal, or NETLEARN_FORCE_TTY forces one.
-func (s *IOStreams) IsStdoutTTY() bool { return s.layoutTTY }
+// isStdoutTTY reports whether the terminal layout is in use: stdout is a
+// terminal, or NETLEARN_FORCE_TTY forces one. Commands ask the layer.
+func (s *IOStreams) isStdoutTTY() bool { return s.layoutTTY }
 
 // IsStderrTTY reports whether hints and spinners may be shown.
 func (s *IOStreams) IsStderrTTY() bool { return s.stderrTTY }
@@ -106,13 +106,14 @@ func (s *IOStreams) IsStderrTTY() bool { return s.stderrTTY }
 // stdin and stdout must both really be terminals, whatever is forced.
 func (s *IOStreams) CanPrompt() bool { return s.stdinTTY && s.stdoutTTY }
 
-// ColorEnabled reports whether ANSI styling may be written to Out.
-func (s *IOStreams) ColorEnabled() bool { return s.color }
+// colorEnabled reports whether ANSI styling may be written to Out.
+// Commands ask the layer's ColorScheme.
+func (s *IOStreams) colorEnabled() bool { return s.color }
 
-// TerminalWidth returns the width of the output terminal, or 80. With the
+// terminalWidth returns the width of the output terminal, or 80. With the
 // terminal layout forced onto a pipe (`| less -R`), stderr's terminal
 // tells the width.
-func (s *IOStreams) TerminalWidth() int {
+func (s *IOStreams) terminalWidth() int {
 	if s.width > 0 {
 		return s.width
 	}
@@ -147,7 +148,7 @@ func (s *IOStreams) Output() *output.Layer {
 	if s.layoutTTY {
 		look = output.Terminal
 	}
-	return output.New(s.Out, look, s.color, s.TerminalWidth())
+	return output.New(s.Out, look, s.color, s.terminalWidth())
 }
 
 // ErrOutput is the output layer for ErrOut, where hints go. It shares
@@ -157,5 +158,5 @@ func (s *IOStreams) ErrOutput() *output.Layer {
 	if s.stderrTTY {
 		look = output.Terminal
 	}
-	return output.New(s.ErrOut, look, s.color, s.TerminalWidth())
+	return output.New(s.ErrOut, look, s.color, s.terminalWidth())
 }

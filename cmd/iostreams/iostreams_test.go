@@ -30,9 +30,9 @@ func TestApplyKeepsColourAndLayoutApart(t *testing.T) {
 		ios, _, _, _ := Test()
 		ios.SetTTY(false, c.tty, false)
 		ios.Apply(c.settings)
-		if ios.ColorEnabled() != c.wantColor || ios.IsStdoutTTY() != c.wantLayout {
+		if ios.colorEnabled() != c.wantColor || ios.isStdoutTTY() != c.wantLayout {
 			t.Errorf("%s: color %v layout %v, want %v %v", c.name,
-				ios.ColorEnabled(), ios.IsStdoutTTY(), c.wantColor, c.wantLayout)
+				ios.colorEnabled(), ios.isStdoutTTY(), c.wantColor, c.wantLayout)
 		}
 		wantLook := output.Plain
 		if c.wantLayout {
@@ -58,7 +58,7 @@ func TestForcedLayoutNeverPrompts(t *testing.T) {
 func TestForceTTYNumberSetsTheWidth(t *testing.T) {
 	ios, _, _, _ := Test()
 	ios.Apply(Settings{ForceTTY: "100"})
-	if w := ios.TerminalWidth(); w != 100 {
+	if w := ios.terminalWidth(); w != 100 {
 		t.Errorf("NETLEARN_FORCE_TTY=100: width %d", w)
 	}
 }
@@ -77,11 +77,11 @@ func TestCanPromptNeedsBothEnds(t *testing.T) {
 
 func TestTerminalWidthDefaultsTo80(t *testing.T) {
 	ios, _, _, _ := Test()
-	if w := ios.TerminalWidth(); w != 80 {
+	if w := ios.terminalWidth(); w != 80 {
 		t.Errorf("width %d, want 80 for a buffer", w)
 	}
 	ios.SetTerminalWidth(120)
-	if w := ios.TerminalWidth(); w != 120 {
+	if w := ios.terminalWidth(); w != 120 {
 		t.Errorf("width %d after SetTerminalWidth(120)", w)
 	}
 }

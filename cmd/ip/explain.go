@@ -5,11 +5,9 @@ import (
 	"io"
 	"strings"
 
-	"github.com/pterm/pterm"
-
-	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/cmd/internal/textwrap"
+	"github.com/netlearn/netlearn/cmd/output"
 	"github.com/netlearn/netlearn/netinfo/iface"
 )
 
@@ -18,13 +16,8 @@ func explainRun(opts *Options, targets []target, ifaces []iface.Interface) error
 	for i, t := range targets {
 		exps[i] = explainTarget(t, ifaces)
 	}
-	tr := opts.F.Tr
-	return cmdutil.Render(opts.F, opts.JSON, exps, cmdutil.Renderers[[]iface.Explanation]{
-		Terminal: func(w io.Writer, es []iface.Explanation) error {
-			return renderExplanations(w, tr, es, opts.F.IO.TerminalWidth(), opts.F.IO.ColorEnabled())
-		},
-		Plain: func(w io.Writer, es []iface.Explanation) error { return renderExplanations(w, tr, es, 0, false) },
-	})
+	render := func(l *output.Layer, es []iface.Explanation) error { return renderExplanations(l, opts.F.Tr, es) }
+	return output.Render(opts.F.IO.Output().WithJSON(opts.JSON), exps, render, render)
 }
 
 // explainTarget explains one typed address. When no prefix was typed but
@@ -47,23 +40,23 @@ func explainTarget(t target, ifaces []iface.Interface) iface.Explanation {
 
 // renderExplanations prints label/value lines. With colour the network
 // bits are coloured apart from the host bits, without it a "|" marks the
-// split. On a terminal (width > 0) long values wrap; piped (width 0) every
-// fact stays on one greppable line.
-func renderExplanations(w io.Writer, tr *i18n.Catalog, es []iface.Explanation, width int, color bool) error {
+// split. On a terminal long values wrap; piped, every fact stays on one
+// greppable line.
+func renderExplanations(l *output.Layer, tr *i18n.Catalog, es []iface.Explanation) error {
 	var b strings.Builder
 	for i, e := range es {
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		for _, kv := range explanationLines(tr, e, color) {
+		for _, kv := range explanationLines(l.ColorScheme(), tr, e) {
 			fmt.Fprintf(&b, "%s\t%s\n", kv[0], kv[1])
 		}
 	}
-	_, err := io.WriteString(w, alignLabels(b.String(), width))
+	_, err := io.WriteString(l.Writer(), alignLabels(l, b.String()))
 	return err
 }
 
-func explanationLines(tr *i18n.Catalog, e iface.Explanation, styled bool) [][2]string {
+func explanationLines(cs output.ColorScheme, tr *i18n.Catalog, e iface.Explanation) [][2]string {
 	label := func(key string) string { return tr.T("ip.explain." + key) }
 	lines := [][2]string{
 		{label("address"), e.Address.String()},
@@ -73,7 +66,7 @@ func explanationLines(tr *i18n.Catalog, e iface.Explanation, styled bool) [][2]s
 	if e.MappedV4.IsValid() {
 		lines = append(lines, [2]string{label("mapped"), tr.T("ip.explain.mapped_value", "ipv4", e.MappedV4)})
 	}
-	lines = append(lines, [2]string{label("binary"), splitBinary(e, styled)})
+	lines = append(lines, [2]string{label("binary"), splitBinary(cs, e)})
 	if !e.HasPrefix && !e.Mine {
 		lines = append(lines, [2]string{label("prefix"), tr.T("ip.explain.no_prefix", "bits", e.PrefixLen)})
 	} else {
@@ -118,7 +111,7 @@ func mineText(tr *i18n.Catalog, e iface.Explanation) string {
 
 // splitBinary writes the binary form with the network bits set apart from
 // the host bits: by colour on a terminal, by a "|" otherwise.
-func splitBinary(e iface.Explanation, styled bool) string {
+func splitBinary(cs output.ColorScheme, e iface.Explanation) string {
 	// Find where, in the grouped text, the PrefixLen-th bit ends.
 	cut, bits := len(e.Binary), 0
 	for i, r := range e.Binary {
@@ -131,8 +124,8 @@ func splitBinary(e iface.Explanation, styled bool) string {
 		}
 	}
 	net, host := e.Binary[:cut], e.Binary[cut:]
-	if styled {
-		return pterm.Cyan(net) + pterm.Yellow(host)
+	if cs.Enabled() {
+		return cs.Cyan(net) + cs.Yellow(host)
 	}
 	if host == "" || net == "" {
 		return e.Binary
@@ -143,21 +136,18 @@ func splitBinary(e iface.Explanation, styled bool) string {
 
 // alignLabels pads the tab-separated label column so values line up, using
 // display width (Chinese labels are two columns per character), and wraps
-// values to width when it is not 0.
-func alignLabels(text string, width int) string {
+// values on a terminal.
+func alignLabels(l *output.Layer, text string) string {
 	lines := strings.Split(text, "\n")
 	labelWidth := 0
-	for _, l := range lines {
-		if label, _, ok := strings.Cut(l, "\t"); ok {
+	for _, line := range lines {
+		if label, _, ok := strings.Cut(line, "\t"); ok {
 			labelWidth = max(labelWidth, displayWidth(label))
 		}
 	}
-	for i, l := range lines {
-		if label, value, ok := strings.Cut(l, "\t"); ok {
-			lines[i] = textwrap.Pad(label, labelWidth+2) + value
-			if width > 0 {
-				lines[i] = textwrap.Hang(lines[i], width, strings.Repeat(" ", labelWidth+2))
-			}
+	for i, line := range lines {
+		if label, value, ok := strings.Cut(line, "\t"); ok {
+			lines[i] = l.Wrap(textwrap.Pad(label, labelWidth+2)+value, strings.Repeat(" ", labelWidth+2))
 		}
 	}
 	return strings.Join(lines, "\n")

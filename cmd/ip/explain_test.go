@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/netlearn/netlearn/cmd/i18n"
+	"github.com/netlearn/netlearn/cmd/output"
 	"github.com/netlearn/netlearn/netinfo/iface"
 )
 
@@ -68,10 +69,10 @@ func TestExplainSeveralAndJSON(t *testing.T) {
 
 func TestSplitBinary(t *testing.T) {
 	e := iface.Explain("", mustAddr("10.0.0.1"), 8, true, nil)
-	if got := splitBinary(e, false); got != "00001010|00000000.00000000.00000001" {
+	if got := splitBinary(output.ColorScheme{}, e); got != "00001010|00000000.00000000.00000001" {
 		t.Errorf("plain split %q", got)
 	}
-	if got := splitBinary(iface.Explain("", mustAddr("10.0.0.1"), 12, true, nil), false); got != "00001010.0000|0000.00000000.00000001" {
+	if got := splitBinary(output.ColorScheme{}, iface.Explain("", mustAddr("10.0.0.1"), 12, true, nil)); got != "00001010.0000|0000.00000000.00000001" {
 		t.Errorf("mid-octet split %q", got)
 	}
 }

@@ -5,7 +5,6 @@ package ip
 import (
 	"errors"
 	"fmt"
-	"io"
 	"net/netip"
 	"slices"
 	"strings"
@@ -13,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
+	"github.com/netlearn/netlearn/cmd/output"
 	"github.com/netlearn/netlearn/netinfo/iface"
 )
 
@@ -197,26 +197,24 @@ func listRun(opts *Options, ifaces []iface.Interface, names []string) error {
 	if len(names) > 0 {
 		r = r.only(names)
 	}
-	tr, w := opts.F.Tr, opts.F.IO.Out
+	tr := opts.F.Tr
+	l := opts.F.IO.Output().WithJSON(opts.JSON)
 	// Problems go to stderr in every look, --json included: stdout stays
 	// valid JSON, and an empty gateway list is not mistaken for none.
 	warnProblems(opts, r)
-	if opts.JSON {
-		return cmdutil.WriteJSON(w, r)
-	}
-	color := opts.F.IO.ColorEnabled()
 	switch {
+	case l.IsJSON():
+		return l.WriteJSON(r)
 	case opts.Brief:
-		return renderBrief(w, tr, r, color)
+		return renderBrief(l, tr, r)
 	case opts.Style == StyleIfconfig:
-		return renderIfconfig(w, r)
+		return renderIfconfig(l.Writer(), r)
 	case opts.Style == StyleIpconfig:
-		return renderIpconfig(w, tr, r, len(names) > 0)
+		return renderIpconfig(l.Writer(), tr, r, len(names) > 0)
 	}
-	return cmdutil.Render(opts.F, false, r, cmdutil.Renderers[Report]{
-		Terminal: func(w2 io.Writer, r Report) error { return renderTable(w2, tr, r, opts.F.IO.TerminalWidth()) },
-		Plain:    renderPlain,
-	})
+	return output.Render(l, r,
+		func(l *output.Layer, r Report) error { return renderTable(l, tr, r) },
+		renderPlain)
 }
 
 func gather(opts *Options, ifaces []iface.Interface) Report {

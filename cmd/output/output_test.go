@@ -2,6 +2,7 @@ package output
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -56,7 +57,7 @@ func TestStreamRedrawsTheStatusLineBelowRecords(t *testing.T) {
 	if err := s.End(); err != nil {
 		t.Fatal(err)
 	}
-	want := "one\n[status 1]" + clearLine + "two\n[status 2]" + clearLine + "three\n[status 2]" + clearLine
+	want := "one\n[status 1]" + ClearLine + "two\n[status 2]" + ClearLine + "three\n[status 2]" + ClearLine
 	if got := buf.String(); got != want {
 		t.Errorf("terminal stream\n got %q\nwant %q", got, want)
 	}
@@ -155,5 +156,46 @@ func TestTableWithColourOffHasNoEscapes(t *testing.T) {
 		if strings.Contains(s, "\x1b") != on {
 			t.Errorf("colour %v: table %q", on, s)
 		}
+	}
+}
+
+type portDoc struct {
+	Port int `json:"port"`
+}
+
+func TestRenderPicksTheLook(t *testing.T) {
+	terminal := func(l *Layer, s portDoc) error {
+		_, err := fmt.Fprintf(l.Writer(), "TERMINAL %d\n", s.Port)
+		return err
+	}
+	plain := func(l *Layer, s portDoc) error { _, err := fmt.Fprintf(l.Writer(), "port: %d\n", s.Port); return err }
+	cases := []struct {
+		name   string
+		look   Look
+		asJSON bool
+		want   string
+	}{
+		{"piped", Plain, false, "port: 80\n"},
+		{"terminal", Terminal, false, "TERMINAL 80\n"},
+		{"json wins on a terminal", Terminal, true, "{\n  \"port\": 80\n}\n"},
+	}
+	for _, c := range cases {
+		var out bytes.Buffer
+		if err := Render(New(&out, c.look, false, 80).WithJSON(c.asJSON), portDoc{Port: 80}, terminal, plain); err != nil {
+			t.Fatal(err)
+		}
+		if out.String() != c.want {
+			t.Errorf("%s: got %q, want %q", c.name, out.String(), c.want)
+		}
+	}
+}
+
+func TestWriteJSONKeepsHTMLCharacters(t *testing.T) {
+	var b strings.Builder
+	if err := WriteJSON(&b, map[string]string{"a": "<tcp>&"}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "<tcp>&") {
+		t.Errorf("escaped: %s", b.String())
 	}
 }

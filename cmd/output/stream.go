@@ -52,8 +52,9 @@ func (l *Layer) Stream() *Stream {
 	return &Stream{l: l, enc: enc}
 }
 
-// clearLine erases the status line so that a record can take its place.
-const clearLine = "\r\x1b[2K"
+// ClearLine erases the status line so that a record can take its place;
+// tests replay it to see what the screen shows.
+const ClearLine = "\r\x1b[2K"
 
 // Emit writes one record in the layer's look.
 func (s *Stream) Emit(r Record) {
@@ -88,7 +89,7 @@ func (s *Stream) End() error {
 
 func (s *Stream) clearStatus() {
 	if s.status != "" {
-		s.write(clearLine)
+		s.write(ClearLine)
 	}
 }
 

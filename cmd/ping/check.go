@@ -3,27 +3,24 @@ package ping
 import (
 	"errors"
 	"fmt"
+	"io"
 	"strconv"
-	"strings"
 
 	"github.com/mattn/go-runewidth"
-	"github.com/pterm/pterm"
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
-	"github.com/netlearn/netlearn/cmd/internal/textwrap"
+	"github.com/netlearn/netlearn/cmd/output"
 	"github.com/netlearn/netlearn/netinfo/probe"
 )
 
 // checkRun climbs the diagnosis ladder, showing each step as it ends.
 func checkRun(opts *Options) error {
 	tr := opts.F.Tr
-	out := opts.F.IO.Out
-	term := !opts.JSON && opts.F.IO.IsStdoutTTY()
-	if term {
-		intro := tr.T("ping.check_intro", "budget", seconds(probe.DefaultBudget))
-		fmt.Fprintln(out, pterm.Bold.Sprint(textwrap.Hang(intro, opts.F.IO.TerminalWidth(), "")))
-	}
+	l := opts.F.IO.Output().WithJSON(opts.JSON)
+	stream := l.Stream()
+	intro := tr.T("ping.check_intro", "budget", seconds(probe.DefaultBudget))
+	stream.Emit(output.Record{Terminal: l.ColorScheme().Bold(l.Wrap(intro, ""))})
 	n := 0
 	rep := probe.Check(opts.Ctx, probe.CheckOptions{
 		LAN: opts.Local, Gateway: opts.Gateway, InternetHost: opts.InternetHost,
@@ -31,16 +28,13 @@ func checkRun(opts *Options) error {
 		Resolver: opts.Resolver, Pinger: opts.NewPinger(0),
 		OnStep: func(s probe.Step) {
 			n++
-			switch {
-			case opts.JSON:
-			case term:
-				fmt.Fprint(out, stepTerminal(tr, n, s, opts.F.IO.TerminalWidth()))
-			default:
-				fmt.Fprintln(out, stepPlain(tr, n, s))
-			}
+			stream.Emit(stepRecord(l, tr, n, s))
 		},
 	})
-	if err := writeCheckVerdict(opts, rep); err != nil {
+	if err := stream.End(); err != nil {
+		return err
+	}
+	if err := writeCheckVerdict(l, opts, rep); err != nil {
 		return err
 	}
 	switch {
@@ -80,32 +74,33 @@ type checkStepJSON struct {
 	Detail string `json:"detail"`
 }
 
-func writeCheckVerdict(opts *Options, rep probe.CheckReport) error {
+func writeCheckVerdict(l *output.Layer, opts *Options, rep probe.CheckReport) error {
 	tr := opts.F.Tr
 	verdict := checkVerdict(tr, rep)
-	if opts.JSON {
-		doc := checkJSON{OK: rep.OK, FailedAt: rep.FailedAt, ElapsedMs: rep.ElapsedMs,
-			Interrupted: rep.Interrupted, Verdict: verdict}
-		for _, s := range rep.Steps {
-			doc.Steps = append(doc.Steps, checkStepJSON{Step: s, Detail: stepDetail(tr, s)})
-		}
-		return cmdutil.WriteJSON(opts.F.IO.Out, doc)
+	doc := checkJSON{OK: rep.OK, FailedAt: rep.FailedAt, ElapsedMs: rep.ElapsedMs,
+		Interrupted: rep.Interrupted, Verdict: verdict}
+	for _, s := range rep.Steps {
+		doc.Steps = append(doc.Steps, checkStepJSON{Step: s, Detail: stepDetail(tr, s)})
 	}
-	if opts.F.IO.IsStdoutTTY() {
-		style := pterm.FgGreen
-		if !rep.OK {
-			style = pterm.FgRed
+	return output.Render(l, doc, func(l *output.Layer, d checkJSON) error {
+		color := output.Green
+		if !d.OK {
+			color = output.Red
 		}
-		line := textwrap.Hang(tr.T("ping.verdict_line", "text", verdict), opts.F.IO.TerminalWidth(), "")
-		_, err := fmt.Fprintln(opts.F.IO.Out, "\n"+style.Sprint(line))
+		line := l.Wrap(tr.T("ping.verdict_line", "text", d.Verdict), "")
+		_, err := fmt.Fprintln(l.Writer(), "\n"+l.ColorScheme().Paint(color, line))
 		return err
+	}, func(l *output.Layer, d checkJSON) error {
+		_, err := io.WriteString(l.Writer(), output.PlainLine("verdict", []string{okOrFailed(d.OK)}, d.Verdict))
+		return err
+	})
+}
+
+func okOrFailed(ok bool) string {
+	if ok {
+		return "ok"
 	}
-	status := "ok"
-	if !rep.OK {
-		status = "failed"
-	}
-	_, err := fmt.Fprintln(opts.F.IO.Out, strings.Join([]string{"verdict", status, verdict}, "\t"))
-	return err
+	return "failed"
 }
 
 func checkVerdict(tr *i18n.Catalog, rep probe.CheckReport) string {
@@ -124,13 +119,15 @@ const targetColumn = 15
 // stepIndent lines the detail up under the step's name.
 const stepIndent = "     "
 
-func stepTerminal(tr *i18n.Catalog, n int, s probe.Step, width int) string {
-	mark, style := "✓", pterm.FgGreen
+// stepRecord is one step of the ladder in every look: on a terminal a
+// marked, aligned line with what it means below; piped, a "step" record.
+func stepRecord(l *output.Layer, tr *i18n.Catalog, n int, s probe.Step) output.Record {
+	mark, color, status := "✓", output.Green, "ok"
 	switch {
 	case s.Skipped:
-		mark, style = "–", pterm.FgGray
+		mark, color, status = "–", output.Gray, "skipped"
 	case !s.OK:
-		mark, style = "✗", pterm.FgRed
+		mark, color, status = "✗", output.Red, "failed"
 	}
 	nameWidth := 0
 	for _, name := range probe.LadderSteps() {
@@ -139,19 +136,13 @@ func stepTerminal(tr *i18n.Catalog, n int, s probe.Step, width int) string {
 	head := tr.T("ping.step_line", "mark", mark, "n", n,
 		"name", runewidth.FillRight(stepName(tr, s.Name), nameWidth),
 		"target", runewidth.FillRight(stepTarget(tr, s), targetColumn), "result", stepResult(tr, s))
-	return style.Sprint(head) + "\n" + textwrap.Hang(stepIndent+stepDetail(tr, s), width, stepIndent) + "\n"
-}
-
-func stepPlain(tr *i18n.Catalog, n int, s probe.Step) string {
-	status := "ok"
-	switch {
-	case s.Skipped:
-		status = "skipped"
-	case !s.OK:
-		status = "failed"
+	detail := stepDetail(tr, s)
+	return output.Record{
+		Type:     "step",
+		Values:   []string{strconv.Itoa(n), string(s.Name), s.Target, status, string(s.Reason)},
+		Text:     detail,
+		Terminal: l.ColorScheme().Paint(color, head) + "\n" + l.Wrap(stepIndent+detail, stepIndent),
 	}
-	return strings.Join([]string{"step", strconv.Itoa(n), string(s.Name), s.Target, status,
-		string(s.Reason), stepDetail(tr, s)}, "\t")
 }
 
 func stepName(tr *i18n.Catalog, name probe.StepName) string {

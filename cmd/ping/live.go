@@ -2,109 +2,78 @@ package ping
 
 import (
 	"errors"
-	"fmt"
-	"io"
 	"net/netip"
 	"strconv"
 	"strings"
 
 	"github.com/mattn/go-runewidth"
-	"github.com/pterm/pterm"
 
 	"github.com/netlearn/netlearn/cmd/i18n"
+	"github.com/netlearn/netlearn/cmd/output"
 	"github.com/netlearn/netlearn/netinfo/probe"
 )
 
-// liveView shows a run's events as they happen.
-type liveView interface {
-	event(probe.Event)
-	// done ends the live part; the summary follows.
-	done()
-}
-
-// newLiveView picks the look: none for --json, redrawing on a terminal,
-// stable lines otherwise.
-func newLiveView(opts *Options) liveView {
-	switch {
-	case opts.JSON:
-		return quietView{}
-	case opts.F.IO.IsStdoutTTY():
-		return &termView{w: opts.F.IO.Out, tr: opts.F.Tr, opts: opts, width: opts.F.IO.TerminalWidth()}
-	}
-	return &plainView{w: opts.F.IO.Out, opts: opts}
-}
-
-type quietView struct{}
-
-func (quietView) event(probe.Event) {}
-func (quietView) done()             {}
-
-// termView prints one line per event and keeps a picture of the recent
-// round trips on the last line, redrawn after every event.
-type termView struct {
-	w       io.Writer
+// live shows a run's events as they happen, through the output stream:
+// nothing for --json (the summary is the document), one line per event,
+// and on a terminal a picture of the recent round trips on a status line
+// redrawn after every event.
+type live struct {
+	l       *output.Layer
+	s       *output.Stream
 	tr      *i18n.Catalog
 	opts    *Options
-	width   int
 	addr    netip.Addr
 	window  []float64
-	drawn   bool // the picture line is on screen
 	lastRTT string
 }
 
-// clearLine erases the picture line so that a normal line can take its place.
-const clearLine = "\r\x1b[2K"
+func newLive(opts *Options, l *output.Layer) *live {
+	return &live{l: l, s: l.Stream(), tr: opts.F.Tr, opts: opts}
+}
 
-func (v *termView) event(ev probe.Event) {
-	if v.drawn {
-		fmt.Fprint(v.w, clearLine)
-		v.drawn = false
-	}
-	if line := v.line(ev); line != "" {
-		fmt.Fprintln(v.w, line)
+func (v *live) event(ev probe.Event) {
+	if ev.Kind == probe.EventResolved {
+		v.addr = ev.Resolution.Address
 	}
 	if ev.Window != nil {
 		v.window = ev.Window
 		v.lastRTT = lastRTT(v.tr, ev)
 	}
+	rec := plainRecord(v.opts, ev)
+	rec.Terminal = v.line(ev)
 	if len(v.window) > 0 {
-		fmt.Fprint(v.w, v.picture())
-		v.drawn = true
+		rec.Status = v.picture()
 	}
+	v.s.Emit(rec)
 }
 
-func (v *termView) done() {
-	if v.drawn {
-		fmt.Fprint(v.w, clearLine)
-		v.drawn = false
-	}
-}
+// done ends the live part; the summary follows.
+func (v *live) done() error { return v.s.End() }
 
-func (v *termView) line(ev probe.Event) string {
-	tr := v.tr
+func (v *live) line(ev probe.Event) string {
+	tr, cs := v.tr, v.l.ColorScheme()
 	switch ev.Kind {
 	case probe.EventResolved:
-		v.addr = ev.Resolution.Address
 		return dnsLine(tr, ev.Resolution)
 	case probe.EventReady:
-		return pterm.Bold.Sprint(headerLine(tr, v.opts, v.addr, ev.Mode))
+		return cs.Bold(headerLine(tr, v.opts, v.addr, ev.Mode))
 	case probe.EventReply:
 		return replyLine(tr, v.opts, v.addr, ev.Reply)
 	case probe.EventDuplicate:
-		return pterm.FgYellow.Sprint(tr.T("ping.duplicate", "line", replyLine(tr, v.opts, v.addr, ev.Reply)))
+		return cs.Yellow(tr.T("ping.duplicate", "line", replyLine(tr, v.opts, v.addr, ev.Reply)))
 	case probe.EventLate:
-		return pterm.FgYellow.Sprint(tr.T("ping.late", "line", replyLine(tr, v.opts, v.addr, ev.Reply)))
+		return cs.Yellow(tr.T("ping.late", "line", replyLine(tr, v.opts, v.addr, ev.Reply)))
 	case probe.EventLost:
-		return pterm.FgRed.Sprint(tr.T("ping.lost", "seq", ev.Seq, "timeout", seconds(v.opts.Timeout)))
+		return cs.Red(tr.T("ping.lost", "seq", ev.Seq, "timeout", seconds(v.opts.Timeout)))
 	case probe.EventError:
-		return pterm.FgRed.Sprint(errorLine(tr, v.opts, v.addr, ev))
+		return cs.Red(errorLine(tr, v.opts, v.addr, ev))
 	}
 	return ""
 }
 
-func (v *termView) picture() string {
-	room := max(v.width-runewidth.StringWidth(v.tr.T("ping.picture", "spark", "", "last", v.lastRTT))-1, 8)
-	return pterm.FgCyan.Sprint(v.tr.T("ping.picture", "spark", sparkline(v.window, room), "last", v.lastRTT))
+func (v *live) picture() string {
+	room := max(v.l.Width()-runewidth.StringWidth(v.tr.T("ping.picture", "spark", "", "last", v.lastRTT))-1, 8)
+	return v.l.ColorScheme().Cyan(v.tr.T("ping.picture", "spark", sparkline(v.window, room), "last", v.lastRTT))
 }
 
 func lastRTT(tr *i18n.Catalog, ev probe.Event) string {
@@ -143,47 +112,39 @@ func errorLine(tr *i18n.Catalog, opts *Options, addr netip.Addr, ev probe.Event)
 	return tr.T("ping.send_error", "seq", ev.Seq, "err", ev.Err)
 }
 
-// plainView prints stable tab-separated lines for scripts: a fixed first
-// word, then key=value fields.
-type plainView struct {
-	w    io.Writer
-	opts *Options
-}
-
-func (v *plainView) event(ev probe.Event) {
-	var f []string
+// plainRecord is an event as a plain record: a fixed first word, then
+// key=value fields, so scripts read it in any language.
+func plainRecord(opts *Options, ev probe.Event) output.Record {
+	kv := output.KV
 	switch ev.Kind {
 	case probe.EventResolved:
 		r := ev.Resolution
-		f = []string{"dns", kv("host", r.Host), kv("address", r.Address), kv("from_dns", r.FromDNS)}
+		f := []string{kv("host", r.Host), kv("address", r.Address), kv("from_dns", r.FromDNS)}
 		if r.FromDNS {
 			f = append(f, kv("time_ms", ms(probe.Millis(r.Took))))
 		}
+		return output.Record{Type: "dns", Values: f}
 	case probe.EventReady:
-		f = []string{"start", kv("mode", ev.Mode), kv("size", v.opts.Size)}
-		if v.opts.TCPPort != 0 {
-			f = []string{"start", kv("mode", ev.Mode), kv("port", v.opts.TCPPort)}
+		if opts.TCPPort != 0 {
+			return output.Record{Type: "start", Values: []string{kv("mode", ev.Mode), kv("port", opts.TCPPort)}}
 		}
+		return output.Record{Type: "start", Values: []string{kv("mode", ev.Mode), kv("size", opts.Size)}}
 	case probe.EventReply, probe.EventDuplicate, probe.EventLate:
 		r := ev.Reply
-		f = []string{string(ev.Kind), kv("seq", r.Seq), kv("bytes", r.Bytes), kv("ttl", r.TTL), kv("time_ms", ms(r.RTTMs))}
+		return output.Record{Type: string(ev.Kind), Values: []string{kv("seq", r.Seq), kv("bytes", r.Bytes),
+			kv("ttl", r.TTL), kv("time_ms", ms(r.RTTMs))}}
 	case probe.EventLost:
-		f = []string{"lost", kv("seq", ev.Seq), kv("timeout_ms", ms(probe.Millis(v.opts.Timeout)))}
+		return output.Record{Type: "lost", Values: []string{kv("seq", ev.Seq), kv("timeout_ms", ms(probe.Millis(opts.Timeout)))}}
 	case probe.EventError:
 		reason := "error"
 		if errors.Is(ev.Err, probe.ErrRefused) {
 			reason = "refused"
 		}
-		f = []string{"error", kv("seq", ev.Seq), kv("reason", reason), kv("detail", oneLine(ev.Err.Error()))}
+		return output.Record{Type: "error", Values: []string{kv("seq", ev.Seq), kv("reason", reason),
+			kv("detail", oneLine(ev.Err.Error()))}}
 	}
-	if f != nil {
-		fmt.Fprintln(v.w, strings.Join(f, "\t"))
-	}
+	return output.Record{}
 }
-
-func (v *plainView) done() {}
-
-func kv(k string, v any) string { return k + "=" + fmt.Sprint(v) }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 

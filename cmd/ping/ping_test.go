@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"net/netip"
-	"os"
 	"regexp"
 	"runtime"
 	"strings"
@@ -15,20 +14,14 @@ import (
 	"time"
 
 	"github.com/mattn/go-runewidth"
-	"github.com/pterm/pterm"
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/cmd/iostreams"
+	"github.com/netlearn/netlearn/cmd/output"
 	"github.com/netlearn/netlearn/netinfo/probe"
 	"github.com/netlearn/netlearn/netinfo/probe/probetest"
 )
-
-func TestMain(m *testing.M) {
-	// cmd.Run decides styling for a real run; here the text is what counts.
-	pterm.DisableStyling()
-	os.Exit(m.Run())
-}
 
 // run is one invocation of the ping command with fakes wired in.
 type run struct {
@@ -144,11 +137,11 @@ func expectLinePrefixes(t *testing.T, out string, want []string) {
 
 var ansiRE = regexp.MustCompile("\x1b\\[[0-9;]*[A-Za-z]|\r")
 
-// terminalScreen replays output the way a terminal shows it: clearLine
+// terminalScreen replays output the way a terminal shows it: output.ClearLine
 // erases the line the cursor is on.
 func terminalScreen(out string) string {
 	var screen strings.Builder
-	for i, part := range strings.Split(out, clearLine) {
+	for i, part := range strings.Split(out, output.ClearLine) {
 		if i > 0 {
 			kept := screen.String()
 			screen.Reset()

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/netlearn/netlearn/cmd/i18n"
+	"github.com/netlearn/netlearn/cmd/output"
 	"github.com/netlearn/netlearn/netinfo/ports"
 )
 
@@ -14,7 +15,7 @@ import (
 // stable words, so scripts can grep them in any language; only the
 // free-text service descriptions and the error detail follow --lang.
 // Fields of a multi-valued line are separated by tabs.
-func renderPlain(w io.Writer, tr *i18n.Catalog, reports []ports.Report) error {
+func renderPlain(l *output.Layer, tr *i18n.Catalog, reports []ports.Report) error {
 	var b strings.Builder
 	for i, r := range reports {
 		if i > 0 {
@@ -31,7 +32,7 @@ func renderPlain(w io.Writer, tr *i18n.Catalog, reports []ports.Report) error {
 			r.EphemeralRange.Low, r.EphemeralRange.High, r.InEphemeralRange, r.NeedsPrivilege)
 		b.WriteString(plainListening(tr, r))
 	}
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(l.Writer(), b.String())
 	return err
 }
 

@@ -5,11 +5,11 @@ import (
 	"testing"
 
 	"github.com/mattn/go-runewidth"
-	"github.com/pterm/pterm"
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/cmd/iostreams"
+	"github.com/netlearn/netlearn/cmd/output"
 	"github.com/netlearn/netlearn/netinfo/ports"
 )
 
@@ -33,7 +33,7 @@ func sampleReports() []ports.Report {
 
 func TestPlainIsStableKeyValueLines(t *testing.T) {
 	var b strings.Builder
-	if err := renderPlain(&b, i18n.For(i18n.EN), sampleReports()); err != nil {
+	if err := renderPlain(output.New(&b, output.Plain, false, 0), i18n.For(i18n.EN), sampleReports()); err != nil {
 		t.Fatal(err)
 	}
 	want := "arg: http\nport: 80\nclass: well-known\niana_range: system\n" +
@@ -51,8 +51,6 @@ func TestPlainIsStableKeyValueLines(t *testing.T) {
 }
 
 func TestTerminalExplainsEachFactOnceInEitherLanguage(t *testing.T) {
-	pterm.DisableStyling()
-	defer pterm.EnableStyling()
 	cases := map[i18n.Lang][]string{
 		i18n.EN: {"Port 80 (http)", "well-known (0–1023)", "The notes simplify", "http/tcp (www) — the web",
 			"32768–60999: 80 is outside it", "Note: this OS starts its range at 32768", "needs privilege (ports below 1024)",
@@ -63,7 +61,7 @@ func TestTerminalExplainsEachFactOnceInEitherLanguage(t *testing.T) {
 	}
 	for lang, wants := range cases {
 		var b strings.Builder
-		if err := renderTerminal(&b, i18n.For(lang), 80, sampleReports()); err != nil {
+		if err := renderTerminal(output.New(&b, output.Terminal, false, 80), i18n.For(lang), sampleReports()); err != nil {
 			t.Fatal(err)
 		}
 		out := b.String()
@@ -79,7 +77,7 @@ func TestTerminalExplainsEachFactOnceInEitherLanguage(t *testing.T) {
 		// not fold a line the renderer thought fitted.
 		for _, width := range []int{80, 50} {
 			var b strings.Builder
-			if err := renderTerminal(&b, i18n.For(lang), width, sampleReports()); err != nil {
+			if err := renderTerminal(output.New(&b, output.Terminal, false, width), i18n.For(lang), sampleReports()); err != nil {
 				t.Fatal(err)
 			}
 			for _, line := range strings.Split(b.String(), "\n") {
@@ -92,8 +90,6 @@ func TestTerminalExplainsEachFactOnceInEitherLanguage(t *testing.T) {
 }
 
 func TestRangeShowsOneTable(t *testing.T) {
-	pterm.DisableStyling()
-	defer pterm.EnableStyling()
 	var rs []ports.Report
 	for p := 8000; p <= 8003; p++ {
 		r := sampleReports()[1]
@@ -101,7 +97,7 @@ func TestRangeShowsOneTable(t *testing.T) {
 		rs = append(rs, r)
 	}
 	var b strings.Builder
-	if err := renderTerminal(&b, i18n.For(i18n.EN), 80, rs); err != nil {
+	if err := renderTerminal(output.New(&b, output.Terminal, false, 80), i18n.For(i18n.EN), rs); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()

@@ -14,26 +14,26 @@ import (
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/cmd/iostreams"
-	"github.com/netlearn/netlearn/cmd/tutor"
-	"github.com/netlearn/netlearn/cmd/tutor/tutortest"
+	"github.com/netlearn/netlearn/cmd/learner"
+	"github.com/netlearn/netlearn/cmd/learner/learnertest"
 	"github.com/netlearn/netlearn/lessons"
 )
 
 // rightSteps answers every stored question of a section correctly, read
 // from the quiz itself so the test follows the content.
-func rightSteps(t *testing.T, section, lang string) []tutortest.Step {
+func rightSteps(t *testing.T, section, lang string) []learnertest.Step {
 	lib, err := lessons.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
 	q, _ := lib.Quiz(section)
-	var steps []tutortest.Step
+	var steps []learnertest.Step
 	for _, question := range q.Questions {
 		text := question.In(lang)
 		if question.Type == lessons.TypeChoice {
-			steps = append(steps, tutortest.Step{Pick: text.Choices[*question.Answer]})
+			steps = append(steps, learnertest.Step{Pick: text.Choices[*question.Answer]})
 		} else {
-			steps = append(steps, tutortest.Step{Text: text.Accept[0]})
+			steps = append(steps, learnertest.Step{Text: text.Accept[0]})
 		}
 	}
 	return steps
@@ -42,17 +42,17 @@ func rightSteps(t *testing.T, section, lang string) []tutortest.Step {
 type run struct {
 	opts     *Options
 	out, err *bytes.Buffer
-	prompt   *tutortest.Prompter
+	prompt   *learnertest.Prompter
 }
 
-func newRun(t *testing.T, terminal bool, stdin string, steps ...tutortest.Step) *run {
+func newRun(t *testing.T, terminal bool, stdin string, steps ...learnertest.Step) *run {
 	ios, in, out, errOut := iostreams.Test()
 	in.WriteString(stdin)
 	ios.SetTTY(terminal, terminal, false)
 	f := cmdutil.NewFactory(ios, i18n.EN)
-	p := &tutortest.Prompter{Steps: steps}
+	p := &learnertest.Prompter{Steps: steps}
 	return &run{out: out, err: errOut, prompt: p, opts: &Options{F: f, PassMark: DefaultPassMark,
-		Prompter: p, Tracker: tutor.OpenTrackerIn(f, t.TempDir())}}
+		Prompter: p, Tracker: learner.OpenTrackerIn(f, t.TempDir())}}
 }
 
 func TestInteractiveQuizAllRight(t *testing.T) {
@@ -74,7 +74,7 @@ func TestInteractiveQuizAllRight(t *testing.T) {
 }
 
 func TestCtrlCStopsCleanlyAndKeepsFinishedSections(t *testing.T) {
-	steps := append(rightSteps(t, "1.1", lessons.EN), tutortest.Step{Control: true})
+	steps := append(rightSteps(t, "1.1", lessons.EN), learnertest.Step{Control: true})
 	r := newRun(t, true, "", steps...)
 	err := Run(context.Background(), r.opts) // every section, no machine questions
 	if !errors.Is(err, cmdutil.ErrInterrupted) {
@@ -104,7 +104,7 @@ func TestScriptedQuizGradesEachLine(t *testing.T) {
 		case question.Type == lessons.TypeChoice: // as a letter
 			answers = append(answers, string(rune('a'+*question.Answer)))
 		default: // full-width, as a Chinese input method types it
-			answers = append(answers, tutortest.FullWidth(text.Accept[0]))
+			answers = append(answers, learnertest.FullWidth(text.Accept[0]))
 		}
 	}
 	r := newRun(t, false, strings.Join(answers, "\n")+"\n")

@@ -8,11 +8,10 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/pterm/pterm"
-
 	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/cmd/internal/textwrap"
-	"github.com/netlearn/netlearn/cmd/tutor"
+	"github.com/netlearn/netlearn/cmd/learner"
+	"github.com/netlearn/netlearn/cmd/output"
 	"github.com/netlearn/netlearn/lessons"
 )
 
@@ -22,19 +21,20 @@ type session struct {
 	opts        *Options
 	tr          *i18n.Catalog
 	lang        string
-	out         io.Writer // questions and verdicts: stdout, or stderr under --json
+	l           *output.Layer // questions and verdicts: stdout, or stderr under --json
+	out         io.Writer     // the layer's writer
 	interactive bool
-	style       style
 	lines       <-chan string // answers read from stdin, closed at its end
 }
 
 func newSession(ctx context.Context, opts *Options) *session {
 	f := opts.F
-	s := &session{ctx: ctx, opts: opts, tr: f.Tr, lang: tutor.Lang(f), out: f.IO.Out,
-		interactive: f.IO.CanPrompt() && !opts.JSON, style: style{on: f.IO.IsStdoutTTY()}}
+	l := f.IO.Output()
 	if opts.JSON {
-		s.out, s.style.on = f.IO.ErrOut, f.IO.IsStderrTTY()
+		l = f.IO.ErrOutput()
 	}
+	s := &session{ctx: ctx, opts: opts, tr: f.Tr, lang: learner.Lang(f), l: l, out: l.Writer(),
+		interactive: f.IO.CanPrompt() && !opts.JSON}
 	if !s.interactive {
 		s.lines = readLines(f.IO.In, ctx.Done())
 	}
@@ -122,7 +122,7 @@ func (s *session) ask(q *lessons.Question, t *lessons.QuestionText, header strin
 		return s.askInteractive(q, t, header)
 	}
 	var b strings.Builder
-	b.WriteString(s.style.bold(header) + " " + t.Prompt + "\n")
+	b.WriteString(s.bold(header) + " " + t.Prompt + "\n")
 	for i, c := range t.Choices {
 		fmt.Fprintf(&b, "  %c) %s\n", 'a'+i, c)
 	}
@@ -144,7 +144,7 @@ func (s *session) ask(q *lessons.Question, t *lessons.QuestionText, header strin
 // askInteractive prints the question wrapped to the terminal, then asks
 // with a short prompt: pterm's prompts redraw badly once they wrap.
 func (s *session) askInteractive(q *lessons.Question, t *lessons.QuestionText, header string) (string, error) {
-	fmt.Fprintln(s.out, s.style.bold(s.fit(header+" "+t.Prompt)))
+	fmt.Fprintln(s.out, s.bold(s.fit(header+" "+t.Prompt)))
 	if q.Type == lessons.TypeChoice {
 		i, err := s.opts.Prompter.Select(s.tr.T("quiz.pick_answer"), t.Choices)
 		if err != nil {
@@ -160,7 +160,7 @@ func (s *session) askInteractive(q *lessons.Question, t *lessons.QuestionText, h
 // a wrong idea.
 func (s *session) verdict(q *lessons.Question, t *lessons.QuestionText, answer string, g lessons.Grade) string {
 	if g.Correct {
-		return s.style.good(s.tr.T("quiz.right", "explain", t.Explain))
+		return s.good(s.tr.T("quiz.right", "explain", t.Explain))
 	}
 	wrong := s.tr.T("quiz.wrong", "expected", g.Expected, "explain", t.Explain)
 	switch {
@@ -171,7 +171,7 @@ func (s *session) verdict(q *lessons.Question, t *lessons.QuestionText, answer s
 		wrong = s.join(s.tr.T("quiz.not_a_choice", "answer", shorten(strings.TrimSpace(answer)),
 			"letters", fmt.Sprintf("a–%c", 'a'+n-1), "numbers", fmt.Sprintf("1–%d", n)), wrong)
 	}
-	return s.style.bad(wrong)
+	return s.bad(wrong)
 }
 
 // maxEcho is how much of an answer is shown back to the learner.
@@ -189,32 +189,31 @@ func shorten(s string) string {
 // fit wraps text to the terminal's width; piped output keeps one line per
 // verdict, easier to grep.
 func (s *session) fit(text string) string {
-	if !s.style.on {
+	if !s.l.IsTerminal() {
 		return text
 	}
-	return strings.Join(textwrap.Lines(text, s.opts.F.IO.TerminalWidth()-1), "\n")
+	return strings.Join(textwrap.Lines(text, s.l.Width()-1), "\n")
 }
 
-// style marks verdicts with colour and symbols on a terminal only.
-type style struct{ on bool }
-
-func (st style) good(s string) string {
-	if !st.on {
-		return s
+// good, bad and bold mark verdicts with symbols on a terminal only, in
+// colour when colour is on.
+func (s *session) good(text string) string {
+	if !s.l.IsTerminal() {
+		return text
 	}
-	return pterm.Green("✓ ") + s
+	return s.l.ColorScheme().Green("✓ ") + text
 }
 
-func (st style) bad(s string) string {
-	if !st.on {
-		return s
+func (s *session) bad(text string) string {
+	if !s.l.IsTerminal() {
+		return text
 	}
-	return pterm.Red("✗ ") + s
+	return s.l.ColorScheme().Red("✗ ") + text
 }
 
-func (st style) bold(s string) string {
-	if !st.on {
-		return s
+func (s *session) bold(text string) string {
+	if !s.l.IsTerminal() {
+		return text
 	}
-	return pterm.Bold.Sprint(s)
+	return s.l.ColorScheme().Bold(text)
 }

@@ -1,12 +1,12 @@
 // Package tutortest gives tests of the learning commands a scripted
 // Prompter, standing in for the learner at a terminal.
-package tutortest
+package learnertest
 
 import (
 	"fmt"
 	"strings"
 
-	"github.com/netlearn/netlearn/cmd/tutor"
+	"github.com/netlearn/netlearn/cmd/output"
 )
 
 // Step is the learner's answer to one prompt.
@@ -22,14 +22,16 @@ type Step struct {
 // reported through Err and answered with Ctrl-C, so the code under test
 // winds down and the test can fail with a clear message.
 type Prompter struct {
-	Steps  []Step
-	Asked  []string
-	Err    error
-	cursor int
+	Steps   []Step
+	Asked   []string
+	Options [][]string // for each prompt, the options a Select showed (nil for others)
+	Err     error
+	cursor  int
 }
 
-func (p *Prompter) next(kind, prompt string) (Step, bool) {
+func (p *Prompter) next(kind, prompt string, options []string) (Step, bool) {
 	p.Asked = append(p.Asked, prompt)
+	p.Options = append(p.Options, options)
 	if p.cursor >= len(p.Steps) {
 		p.fail(fmt.Errorf("%s %q: no scripted step left", kind, prompt))
 		return Step{}, false
@@ -45,11 +47,11 @@ func (p *Prompter) fail(err error) {
 	}
 }
 
-// Select implements tutor.Prompter.
+// Select implements output.Prompter.
 func (p *Prompter) Select(prompt string, options []string) (int, error) {
-	s, ok := p.next("select", prompt)
+	s, ok := p.next("select", prompt, options)
 	if !ok {
-		return -1, tutor.ErrCancelled
+		return -1, output.ErrCancelled
 	}
 	// An option that is exactly the text wins over one that contains it:
 	// a pick of "8" must not land on "128".
@@ -64,23 +66,23 @@ func (p *Prompter) Select(prompt string, options []string) (int, error) {
 		}
 	}
 	p.fail(fmt.Errorf("select %q: no option contains %q in %q", prompt, s.Pick, options))
-	return -1, tutor.ErrCancelled
+	return -1, output.ErrCancelled
 }
 
-// Input implements tutor.Prompter.
+// Input implements output.Prompter.
 func (p *Prompter) Input(prompt string) (string, error) {
-	s, ok := p.next("input", prompt)
+	s, ok := p.next("input", prompt, nil)
 	if !ok {
-		return "", tutor.ErrCancelled
+		return "", output.ErrCancelled
 	}
 	return s.Text, nil
 }
 
-// Confirm implements tutor.Prompter.
+// Confirm implements output.Prompter.
 func (p *Prompter) Confirm(prompt string) (bool, error) {
-	s, ok := p.next("confirm", prompt)
+	s, ok := p.next("confirm", prompt, nil)
 	if !ok {
-		return false, tutor.ErrCancelled
+		return false, output.ErrCancelled
 	}
 	return s.Yes, nil
 }

@@ -1,12 +1,19 @@
-package tutor
+// Package learner holds what the learning commands (learn, quiz, progress,
+// the menu, exercise) share about the learner: the embedded lessons in the
+// run's language, the sections a learner can name, and the saved progress
+// with its one-line notices. Sibling commands never import each other; what
+// they share lives here.
+package learner
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
+	"github.com/netlearn/netlearn/cmd/output"
 	"github.com/netlearn/netlearn/lessons"
 )
 
@@ -28,6 +35,15 @@ func Library(f *cmdutil.Factory) (*lessons.Library, error) {
 		return nil, &cmdutil.FailedError{Msg: f.Tr.T("learn.content_broken", "reason", first)}
 	}
 	return lib, nil
+}
+
+// CheckSection explains, in the run's language, a word that is not a
+// section.
+func CheckSection(f *cmdutil.Factory, s string) error {
+	if lessons.IsSection(s) {
+		return nil
+	}
+	return errors.New(f.Tr.T("learn.bad_section", "section", s, "sections", strings.Join(lessons.Sections, " ")))
 }
 
 // SectionRow is one section's line in the lesson list and progress view.
@@ -67,4 +83,20 @@ func Score(a *lessons.Attempt) string {
 		return "-"
 	}
 	return fmt.Sprintf("%d/%d", a.Correct, a.Total)
+}
+
+// SeenWord says whether a lesson was read, in the run's language.
+func SeenWord(tr *i18n.Catalog, r SectionRow) string {
+	if r.Seen {
+		return tr.T("learn.seen")
+	}
+	return tr.T("learn.unseen")
+}
+
+// SeenCell is SeenWord in green when read, grey when not.
+func SeenCell(cs output.ColorScheme, tr *i18n.Catalog, r SectionRow) string {
+	if r.Seen {
+		return cs.Green(SeenWord(tr, r))
+	}
+	return cs.Gray(SeenWord(tr, r))
 }

@@ -1,4 +1,4 @@
-package tutortest
+package learnertest
 
 import (
 	"strconv"

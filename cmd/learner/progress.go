@@ -1,4 +1,4 @@
-package tutor
+package learner
 
 import (
 	"errors"
@@ -25,7 +25,7 @@ type Tracker struct {
 
 // OpenTracker loads the progress from the user's config folder.
 func OpenTracker(f *cmdutil.Factory) *Tracker {
-	dir, err := lessons.DefaultDir()
+	dir, err := f.ConfigDir()
 	if err != nil {
 		t := &Tracker{f: f, Progress: lessons.NewProgress(), now: time.Now}
 		t.warn(f.Tr.T("learn.no_config_dir", "reason", err))
