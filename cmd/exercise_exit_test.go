@@ -32,13 +32,13 @@ func TestExerciseExitCodes(t *testing.T) {
 		{"reference passes", true, []string{"exercise", "check", "client", learner("client/ref.py")}, 0, ""},
 		{"broken fails", true, []string{"exercise", "check", "client", learner("client/broken-sends-utf8.py")}, 1, ""},
 	}
-	freshConfig(t)
+	dir := freshConfig(t)
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			if _, err := exec.LookPath("python3"); tc.python && err != nil {
 				t.Skip("python3 is not installed: cannot check a learner program")
 			}
-			code, _, stderr := runWithInput(t, "", tc.args...)
+			code, _, stderr := runWithInput(t, dir, "", tc.args...)
 			if code != tc.code {
 				t.Fatalf("exit code %d, want %d; stderr: %s", code, tc.code, stderr)
 			}

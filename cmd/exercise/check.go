@@ -8,7 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
-	"github.com/netlearn/netlearn/cmd/tutor"
+	"github.com/netlearn/netlearn/cmd/learner"
 	"github.com/netlearn/netlearn/lessons/exercise"
 	"github.com/netlearn/netlearn/netinfo/netns"
 )
@@ -149,7 +149,7 @@ func saveResult(f *cmdutil.Factory, r exercise.Report) {
 	if i := slices.IndexFunc(r.Checks, func(c exercise.Result) bool { return c.Status == exercise.Fail }); i >= 0 {
 		failed = r.Checks[i].ID
 	}
-	t := tutor.OpenTracker(f)
+	t := learner.OpenTracker(f)
 	t.Progress.RecordExercise(r.Exercise, r.Passed, failed, t.Now())
 	t.Save()
 }

@@ -3,7 +3,7 @@ package exercise
 import (
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/output"
-	"github.com/netlearn/netlearn/cmd/tutor"
+	"github.com/netlearn/netlearn/cmd/learner"
 	"github.com/netlearn/netlearn/lessons"
 	"github.com/netlearn/netlearn/lessons/exercise"
 )
@@ -49,7 +49,7 @@ func Rows(f *cmdutil.Factory, p *lessons.Progress) []Row {
 
 func listRun(opts *ListOptions) error {
 	f := opts.F
-	rows := Rows(f, tutor.OpenTracker(f).Progress)
+	rows := Rows(f, learner.OpenTracker(f).Progress)
 	return output.Render(f.IO.Output().WithJSON(opts.JSON), rows, func(l *output.Layer, rows []Row) error {
 		return listTable(f, l, rows)
 	}, func(l *output.Layer, rows []Row) error {
