@@ -17,6 +17,7 @@ import (
 	"github.com/netlearn/netlearn/cmd/learner"
 	"github.com/netlearn/netlearn/cmd/output"
 	"github.com/netlearn/netlearn/lessons"
+	"github.com/netlearn/netlearn/lessons/exercise"
 )
 
 // Options are the progress command's inputs.
@@ -113,13 +114,45 @@ type View struct {
 	Next     string               `json:"next"`
 	Last     *lessons.Position    `json:"last"`
 	Sections []learner.SectionRow `json:"sections"`
+	// Exercises are the exercises in order with their status.
+	Exercises []ExerciseRow `json:"exercises"`
+}
+
+// ExerciseRow is one exercise's status: new, failed or passed.
+type ExerciseRow struct {
+	Name   string                  `json:"name"`
+	Status string                  `json:"status"`
+	Record *lessons.ExerciseRecord `json:"record"`
+}
+
+func exerciseRows(p *lessons.Progress) []ExerciseRow {
+	var rows []ExerciseRow
+	for _, name := range exercise.Names() {
+		r := ExerciseRow{Name: name, Status: p.ExerciseStatus(name)}
+		if rec, ok := p.Exercises[name]; ok {
+			r.Record = &rec
+		}
+		rows = append(rows, r)
+	}
+	return rows
+}
+
+// exerciseLine sums the exercises up in one line.
+func exerciseLine(f *cmdutil.Factory, v View) string {
+	passed := 0
+	for _, r := range v.Exercises {
+		if r.Status == "passed" {
+			passed++
+		}
+	}
+	return f.Tr.T("progress.exercises", "passed", passed, "total", len(v.Exercises))
 }
 
 // Show renders the learner's progress.
 func Show(f *cmdutil.Factory, asJSON bool, lib *lessons.Library, tracker *learner.Tracker) error {
 	p := tracker.Progress
 	v := View{File: tracker.Path(), Seen: len(p.Seen), Total: len(lessons.Sections), Next: p.Next(),
-		Last: p.Last, Sections: learner.Rows(lib, p, learner.Lang(f))}
+		Last: p.Last, Sections: learner.Rows(lib, p, learner.Lang(f)), Exercises: exerciseRows(p)}
 	return output.Render(f.IO.Output().WithJSON(asJSON), v,
 		func(l *output.Layer, v View) error { return renderTerminal(f, l, v) },
 		func(l *output.Layer, v View) error { return renderPlain(f, l, v) })
@@ -138,10 +171,10 @@ func renderTerminal(f *cmdutil.Factory, l *output.Layer, v View) error {
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(l.Writer(), "%s\n%s\n\n%s\n\n%s\n%s\n",
+	_, err = fmt.Fprintf(l.Writer(), "%s\n%s\n\n%s\n\n%s\n%s\n%s\n",
 		cs.Bold(tr.T("progress.title")),
 		tr.T("progress.seen_count", "seen", v.Seen, "total", v.Total),
-		strings.TrimRight(table, "\n"), lastLine(f, v), cs.Gray(tr.T("progress.file", "file", v.File)))
+		strings.TrimRight(table, "\n"), lastLine(f, v), exerciseLine(f, v), cs.Gray(tr.T("progress.file", "file", v.File)))
 	return err
 }
 
@@ -163,6 +196,11 @@ func renderPlain(f *cmdutil.Factory, l *output.Layer, v View) error {
 	fmt.Fprintf(w, "file\t%s\nseen\t%d/%d\nnext\t%s\n", v.File, v.Seen, v.Total, v.Next)
 	for _, r := range v.Sections {
 		if _, err := fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", r.Section, learner.SeenWord(tr, r), learner.Score(r.Best), learner.Score(r.Last), r.Title); err != nil {
+			return err
+		}
+	}
+	for _, r := range v.Exercises {
+		if _, err := fmt.Fprintf(w, "exercise\t%s\t%s\n", r.Name, r.Status); err != nil {
 			return err
 		}
 	}
