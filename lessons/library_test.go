@@ -49,7 +49,8 @@ func TestLoadReportsEveryProblemByFile(t *testing.T) {
 }
 
 func TestAfter(t *testing.T) {
-	if After("1.1") != "1.1.2" || After("1.2.4") != "1.3" || After("1.7") != "" || After("9") != "" {
+	last := Sections[len(Sections)-1]
+	if After("1.1") != "1.1.2" || After("1.2.4") != "1.3" || After("1.6") != "1.6.1" || After(last) != "" || After("9") != "" {
 		t.Error("After walks the sections wrongly")
 	}
 }

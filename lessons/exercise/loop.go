@@ -49,7 +49,7 @@ func (c *checker) nextClient(s *serverRun) Result {
 	did := T("exercise.did.two_clients")
 	for _, msg := range []string{"first", "second"} {
 		if r := c.conversation(s, msg, did); r != nil {
-			if r.Hint == nil && r.Known == nil {
+			if r.Known == nil {
 				r.Hint = hint("serve_loop")
 			}
 			return *r

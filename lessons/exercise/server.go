@@ -73,6 +73,9 @@ func (c *checker) replies(s *serverRun, p *peer, msg string) Result {
 // lost explains why no reply came: the program died, closed the
 // connection, or stayed silent.
 func (c *checker) lost(did Text, s *serverRun, p *peer) Result {
+	if p.closed != "" {
+		s.proc.Wait(200 * time.Millisecond) // a close is often the program's last act
+	}
 	switch {
 	case !s.proc.Running():
 		return c.exitedResult(did, "exercise.msg.exited", s.proc)
