@@ -105,7 +105,7 @@ func TestMenuInARealTerminal(t *testing.T) {
 	s.key("Down", "❯ Tools")
 	s.key("Down", "❯ Quiz")
 	s.key("Down", "❯ Progress")
-	progress := s.key("Enter", "Lessons read: 1 of 10")
+	progress := s.key("Enter", "Lessons read: 1 of 12")
 	t.Logf("progress screen:\n%s", progress)
 	s.key("Down", "❯ Tools")
 	s.key("Down", "❯ Quiz")

@@ -2,8 +2,8 @@ package exercise
 
 import (
 	"github.com/netlearn/netlearn/cmd/cmdutil"
-	"github.com/netlearn/netlearn/cmd/output"
 	"github.com/netlearn/netlearn/cmd/learner"
+	"github.com/netlearn/netlearn/cmd/output"
 	"github.com/netlearn/netlearn/lessons"
 	"github.com/netlearn/netlearn/lessons/exercise"
 )

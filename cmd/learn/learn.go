@@ -23,7 +23,7 @@ type Options struct {
 	Section  string
 	Next     bool
 	JSON     bool
-	Code     bool // print only the lesson's program
+	Code     bool           // print only the lesson's program
 	Run      cmdutil.Runner // runs a try command; nil never offers to
 	Prompter output.Prompter
 }
