@@ -42,19 +42,20 @@ func watchRun(ctx context.Context, opts *CheckOptions, ex *exercise.Exercise, la
 		if ctx.Err() != nil {
 			return cmdutil.ErrInterrupted
 		}
-		tell(l, opts.F.Tr.T("exercise.watch_waiting", "file", opts.File))
+		tell(l, "waiting", opts.F.Tr.T("exercise.watch_waiting", "file", opts.File))
 		next, ok := waitForSave(ctx, path, last, changes, poll)
 		if !ok {
 			return cmdutil.ErrInterrupted
 		}
 		last = next
-		tell(l, opts.F.Tr.T("exercise.watch_changed", "file", opts.File, "at", time.Now().Format("15:04:05")))
+		tell(l, "changed", opts.F.Tr.T("exercise.watch_changed", "file", opts.File, "at", time.Now().Format("15:04:05")))
 	}
 }
 
-func tell(l *output.Layer, text string) {
+// tell shows one step of the watch; what is a stable word for scripts.
+func tell(l *output.Layer, what, text string) {
 	s := l.Stream()
-	s.Emit(output.Record{Type: "watch", Text: text, Terminal: "\n" + l.ColorScheme().Cyan(text)})
+	s.Emit(output.Record{Type: "watch", Values: []string{what}, Text: text, Terminal: "\n" + l.ColorScheme().Cyan(text)})
 	_ = s.End()
 }
 

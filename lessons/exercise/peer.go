@@ -86,12 +86,12 @@ func (p *peer) fill(deadline time.Time) bool {
 }
 
 // readSome waits up to d for bytes, then collects whatever else arrives
-// in the next 100 ms, and returns and consumes it all.
+// in the next 50 ms, and returns and consumes it all.
 func (p *peer) readSome(d time.Duration) []byte {
 	if len(p.buf) == 0 && !p.fill(time.Now().Add(d)) {
 		return nil
 	}
-	for p.fill(time.Now().Add(100 * time.Millisecond)) {
+	for p.fill(time.Now().Add(50 * time.Millisecond)) {
 	}
 	out := p.buf
 	p.buf = nil

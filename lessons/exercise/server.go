@@ -92,7 +92,7 @@ func (c *checker) utf8(s *serverRun, p *peer) Result {
 	const word = "你好"
 	did := T("exercise.did.send_slowly", "msg", word)
 	before, _ := s.proc.Stdout.Bytes()
-	if err := p.sendSlowly([]byte(word), 30*time.Millisecond); err != nil {
+	if err := p.sendSlowly([]byte(word), 20*time.Millisecond); err != nil {
 		return c.lost(did, s, p)
 	}
 	deadline := time.Now().Add(replyTimeout)
