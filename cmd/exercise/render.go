@@ -62,7 +62,7 @@ func (v *view) result(r exercise.Result) {
 	case exercise.Pass:
 		rec.Terminal = cs.Green("✓ "+id) + "  " + msg
 	case exercise.Skip:
-		rec.Terminal = cs.Gray("- " + id + "  " + v.f.Tr.T("exercise.skipped_word") + ": " + msg)
+		rec.Terminal = cs.Gray("- " + id + "  " + v.f.Tr.T("exercise.skipped_line", "msg", msg))
 	default:
 		head := cs.Red("✗ "+id) + "  " + msg
 		if !v.failShown {

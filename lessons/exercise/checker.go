@@ -214,11 +214,13 @@ func (c *checker) programInfo() Program {
 		return info
 	}
 	info.Command = append(slices.Clone(c.opts.Launch.Argv), strconv.Itoa(c.opts.Port))
-	if !c.current.StoppedByUs() {
+	info.Stdout, _ = c.current.Stdout.Bytes()
+	info.Stderr, info.Dropped = c.current.Stderr.Bytes()
+	if c.current.StoppedByUs() {
+		info.Stderr = withoutOwnInterrupt(info.Stderr)
+	} else {
 		code := c.current.ExitCode()
 		info.ExitCode = &code
 	}
-	info.Stdout, _ = c.current.Stdout.Bytes()
-	info.Stderr, info.Dropped = c.current.Stderr.Bytes()
 	return info
 }

@@ -108,3 +108,17 @@ func lastFrame(text, file string) (string, int, string) {
 func sameFile(a, b string) bool {
 	return b != "" && filepath.Base(a) == filepath.Base(b)
 }
+
+// withoutOwnInterrupt removes the KeyboardInterrupt traceback that
+// netlearn's own interrupt (see run.Proc.Stop) makes Python print last:
+// it says nothing about the learner's program.
+func withoutOwnInterrupt(stderr []byte) []byte {
+	text := strings.TrimRight(string(stderr), "\r\n")
+	if !strings.HasSuffix(text, "KeyboardInterrupt") {
+		return stderr
+	}
+	if i := strings.LastIndex(text, "Traceback (most recent call last):"); i >= 0 {
+		return []byte(text[:i])
+	}
+	return stderr
+}
