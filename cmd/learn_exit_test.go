@@ -114,7 +114,7 @@ func TestProgressSurvivesACorruptFile(t *testing.T) {
 		t.Errorf("backup holds %q", kept)
 	}
 	_, out, errOut := runWithInput(t, dir, "", "progress")
-	if errOut != "" || !strings.Contains(out, "1.4\tread") {
+	if errOut != "" || !strings.Contains(out, "section\t1.4\tread") {
 		t.Errorf("the fresh file did not record the lesson: stdout %q stderr %q", out, errOut)
 	}
 }

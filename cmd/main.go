@@ -11,6 +11,7 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
@@ -71,16 +72,17 @@ func runWithSignals(ctx context.Context, args []string, ios *iostreams.IOStreams
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
 
-	err = root.ExecuteContext(ctx)
+	failing, err := root.ExecuteContextC(ctx)
 	if err != nil && ctx.Err() != nil && cmdutil.ExitCode(err) == cmdutil.ExitFailed {
 		err = cmdutil.ErrInterrupted
 	}
-	printError(f, err)
+	printError(f, failing, err)
 	return cmdutil.ExitCode(err)
 }
 
-// printError is the one place that prints a command's error.
-func printError(f *cmdutil.Factory, err error) {
+// printError is the one place that prints a command's error; failing is
+// the command that returned it, whose --help a usage error points at.
+func printError(f *cmdutil.Factory, failing *cobra.Command, err error) {
 	if err == nil {
 		return
 	}
@@ -92,10 +94,10 @@ func printError(f *cmdutil.Factory, err error) {
 	switch {
 	case errors.As(err, &reported):
 		// already printed by the in-process runner
-	case errors.As(err, &usage) && usage.Command == "":
+	case errors.As(err, &usage) && (usage.Unresolved || failing == nil):
 		fmt.Fprintln(w, tr.T("root.input_error", "msg", usage.Msg))
 	case errors.As(err, &usage):
-		fmt.Fprintln(w, tr.T("root.usage_error", "msg", usage.Msg, "command", usage.Command))
+		fmt.Fprintln(w, tr.T("root.usage_error", "msg", usage.Msg, "command", failing.CommandPath()))
 	case errors.As(err, &perm):
 		fmt.Fprintln(w, tr.T("root.permission_error", "msg", perm.Msg))
 	case errors.Is(err, cmdutil.ErrInterrupted):

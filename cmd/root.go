@@ -81,7 +81,7 @@ func rejectUnknownCommand(f *cmdutil.Factory) cobra.PositionalArgs {
 		if s := c.SuggestionsFor(args[0]); len(s) > 0 {
 			msg += " " + f.Tr.T("root.did_you_mean", "names", strings.Join(s, ", "))
 		}
-		return &cmdutil.UsageError{Msg: msg, Command: c.CommandPath()}
+		return &cmdutil.UsageError{Msg: msg}
 	}
 }
 

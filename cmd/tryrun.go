@@ -22,7 +22,7 @@ func runInProcess(ctx context.Context, f *cmdutil.Factory, args []string) int {
 	root.SetIn(f.IO.In)
 	root.SetOut(f.IO.Out)
 	root.SetErr(f.IO.ErrOut)
-	err := root.ExecuteContext(ctx)
-	printError(f, err)
+	failing, err := root.ExecuteContextC(ctx)
+	printError(f, failing, err)
 	return cmdutil.ExitCode(err)
 }

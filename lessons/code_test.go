@@ -15,7 +15,7 @@ func TestCodeOfALessonIsAProgram(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, lang := range []string{"en", "zh"} {
+	for _, lang := range Langs {
 		l, ok := lib.Lesson("1.6", lang)
 		if !ok {
 			t.Fatalf("no lesson 1.6 in %s", lang)

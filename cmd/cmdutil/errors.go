@@ -17,12 +17,12 @@ const (
 )
 
 // UsageError is bad input from the user (exit 2). Msg is already
-// translated; the printer adds a pointer to the command's --help when
-// Command is set. Input that is well-formed but names nothing (a host name
-// that does not resolve) leaves Command empty: --help would not help.
+// translated; the printer adds a pointer to the failing command's --help.
+// Input that is well-formed but names nothing (a host name that does not
+// resolve) is Unresolved: --help would not help, so there is no pointer.
 type UsageError struct {
-	Msg     string
-	Command string // full command path for the --help hint, e.g. "netlearn port"
+	Msg        string
+	Unresolved bool
 }
 
 func (e *UsageError) Error() string { return e.Msg }

@@ -47,9 +47,8 @@ func TestEveryComputedKeyExists(t *testing.T) {
 			}
 		}
 	}
-	for _, r := range []string{sockdemo.ReasonExit, sockdemo.ReasonPeerClosed, sockdemo.ReasonReset, sockdemo.ReasonIdle,
-		sockdemo.ReasonShutdown, sockdemo.ReasonDone, sockdemo.ReasonMaxClients, sockdemo.ReasonError} {
-		keys = append(keys, "demo.did.close."+r)
+	for _, r := range sockdemo.AllReasons() {
+		keys = append(keys, "demo.did.close."+string(r))
 	}
 	keys = append(keys, "demo.did.after_close.time_wait", "demo.did.after_close.other")
 	for _, lang := range i18n.Langs {

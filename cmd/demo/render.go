@@ -113,7 +113,7 @@ func (d *describer) firstTime(ev sockdemo.Event) bool {
 func (d *describer) head(ev sockdemo.Event) string {
 	side := d.tr.T("demo.side." + string(ev.Side))
 	if ev.Client > 0 {
-		side = d.tr.T("demo.side.server_client", "id", ev.Client)
+		side = d.tr.T("demo.server_client", "id", ev.Client)
 	}
 	title := d.tr.T("demo.title." + string(ev.Side) + "." + string(lessonStep(ev.Step)))
 	if n, ok := stepNumbers[ev.Side][ev.Step]; ok {
@@ -249,7 +249,7 @@ func (d *describer) result(ev sockdemo.Event) []string {
 	case sockdemo.StepSend:
 		return arrow(t("demo.did.send", "bytes", ev.Bytes, "text", ev.Text))
 	case sockdemo.StepClose:
-		return []string{"→ " + t("demo.did.close."+ev.Reason),
+		return []string{"→ " + t("demo.did.close."+string(ev.Reason)),
 			"  " + t("demo.did.totals", "in", ev.BytesIn, "out", ev.BytesOut, "reads", ev.Reads)}
 	case sockdemo.StepAfterClose:
 		return d.afterCloseResult(ev)

@@ -67,7 +67,7 @@ func parseCheckArgs(opts *CheckOptions, c *cobra.Command, args []string) error {
 		before, opts.Command = args[:dash], args[dash:]
 	}
 	usage := func(key string, kv ...any) error {
-		return &cmdutil.UsageError{Msg: tr.T(key, kv...), Command: c.CommandPath()}
+		return &cmdutil.UsageError{Msg: tr.T(key, kv...)}
 	}
 	switch {
 	case len(before) == 0:

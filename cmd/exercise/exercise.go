@@ -37,14 +37,14 @@ func namesList() string { return strings.Join(exercise.Names(), ", ") }
 
 // unknownExercise is a usage error that lists the exercises.
 func unknownExercise(f *cmdutil.Factory, name string) error {
-	return &cmdutil.UsageError{Msg: f.Tr.T("exercise.unknown", "name", cmdutil.ShowArg(name), "names", namesList())}
+	return &cmdutil.UsageError{Msg: f.Tr.T("exercise.unknown", "name", cmdutil.ShowArg(name), "names", namesList()), Unresolved: true}
 }
 
 // nameArg checks the one NAME argument of show and start.
 func nameArg(f *cmdutil.Factory) cobra.PositionalArgs {
 	return func(c *cobra.Command, args []string) error {
 		if len(args) != 1 {
-			return &cmdutil.UsageError{Msg: f.Tr.T("exercise.need_name", "names", namesList()), Command: c.CommandPath()}
+			return &cmdutil.UsageError{Msg: f.Tr.T("exercise.need_name", "names", namesList())}
 		}
 		if _, ok := exercise.Lookup(args[0]); !ok {
 			return unknownExercise(f, args[0])
@@ -61,7 +61,7 @@ func launchError(f *cmdutil.Factory, err error) error {
 	case errors.As(err, &fe) && fe.Path == "":
 		return &cmdutil.UsageError{Msg: tr.T("exercise.need_file")}
 	case errors.As(err, &fe):
-		return &cmdutil.UsageError{Msg: tr.T("exercise.file_"+fe.Kind, "file", cmdutil.ShowArg(fe.Path))}
+		return &cmdutil.UsageError{Msg: tr.T("exercise.file_"+fe.Kind, "file", cmdutil.ShowArg(fe.Path)), Unresolved: true}
 	case errors.Is(err, exercise.ErrNoPython):
 		return &cmdutil.FailedError{Msg: tr.T("exercise.no_python")}
 	case errors.Is(err, exercise.ErrStorePython):
@@ -69,7 +69,7 @@ func launchError(f *cmdutil.Factory, err error) error {
 	case errors.Is(err, exercise.ErrNoGo):
 		return &cmdutil.FailedError{Msg: tr.T("exercise.no_go")}
 	case errors.Is(err, run.ErrNotFound):
-		return &cmdutil.UsageError{Msg: tr.T("exercise.file_missing", "file", "")}
+		return &cmdutil.UsageError{Msg: tr.T("exercise.file_missing", "file", ""), Unresolved: true}
 	}
 	return err
 }

@@ -53,9 +53,9 @@ func startRun(opts *StartOptions) error {
 	file, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	switch {
 	case errors.Is(err, fs.ErrExist):
-		return &cmdutil.UsageError{Msg: tr.T("exercise.start_exists", "file", path, "name", opts.Name)}
+		return &cmdutil.UsageError{Msg: tr.T("exercise.start_exists", "file", path, "name", opts.Name), Unresolved: true}
 	case errors.Is(err, fs.ErrNotExist):
-		return &cmdutil.UsageError{Msg: tr.T("exercise.start_no_dir", "dir", cmdutil.ShowArg(opts.Dir))}
+		return &cmdutil.UsageError{Msg: tr.T("exercise.start_no_dir", "dir", cmdutil.ShowArg(opts.Dir)), Unresolved: true}
 	case err != nil:
 		return &cmdutil.FailedError{Msg: tr.T("exercise.start_failed", "file", path, "err", err)}
 	}

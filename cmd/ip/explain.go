@@ -3,6 +3,7 @@ package ip
 import (
 	"fmt"
 	"io"
+	"net/netip"
 	"strings"
 
 	"github.com/netlearn/netlearn/cmd/i18n"
@@ -16,8 +17,9 @@ func explainRun(opts *Options, targets []target, ifaces []iface.Interface) error
 	for i, t := range targets {
 		exps[i] = explainTarget(t, ifaces)
 	}
-	render := func(l *output.Layer, es []iface.Explanation) error { return renderExplanations(l, opts.F.Tr, es) }
-	return output.Render(opts.F.IO.Output().WithJSON(opts.JSON), exps, render, render)
+	return output.Render(opts.F.IO.Output().WithJSON(opts.JSON), exps,
+		func(l *output.Layer, es []iface.Explanation) error { return renderExplanations(l, opts.F.Tr, es) },
+		renderExplanationsPlain)
 }
 
 // explainTarget explains one typed address. When no prefix was typed but
@@ -38,10 +40,9 @@ func explainTarget(t target, ifaces []iface.Interface) iface.Explanation {
 	return e
 }
 
-// renderExplanations prints label/value lines. With colour the network
-// bits are coloured apart from the host bits, without it a "|" marks the
-// split. On a terminal long values wrap; piped, every fact stays on one
-// greppable line.
+// renderExplanations prints label/value lines for the terminal. With
+// colour the network bits are coloured apart from the host bits, without it
+// a "|" marks the split. Long values wrap.
 func renderExplanations(l *output.Layer, tr *i18n.Catalog, es []iface.Explanation) error {
 	var b strings.Builder
 	for i, e := range es {
@@ -56,45 +57,82 @@ func renderExplanations(l *output.Layer, tr *i18n.Catalog, es []iface.Explanatio
 	return err
 }
 
+// renderExplanationsPlain writes one "explain" record per address: the
+// input, then key=value fields named as in the JSON. Fields that do not
+// apply (a netmask for IPv6) are left out.
+func renderExplanationsPlain(l *output.Layer, es []iface.Explanation) error {
+	var b strings.Builder
+	kv := output.KV
+	for _, e := range es {
+		f := []string{kv("address", e.Address), kv("family", e.Family), kv("kind", e.Kind)}
+		if e.MappedV4.IsValid() {
+			f = append(f, kv("mapped_ipv4", e.MappedV4))
+		}
+		f = append(f, kv("prefix_len", e.PrefixLen), kv("has_prefix", e.HasPrefix),
+			kv("binary", splitBinary(output.ColorScheme{}, e)), kv("network", e.Network), kv("host_part", e.HostPart))
+		for _, opt := range [][2]string{{"netmask", e.Netmask}, {"broadcast", addrOrEmpty(e.Broadcast)},
+			{"first_host", addrOrEmpty(e.FirstHost)}, {"last_host", addrOrEmpty(e.LastHost)}} {
+			if opt[1] != "" {
+				f = append(f, kv(opt[0], opt[1]))
+			}
+		}
+		f = append(f, kv("hosts", e.Hosts), kv("mine", e.Mine))
+		if e.MineInterface != "" {
+			f = append(f, kv("mine_interface", e.MineInterface))
+		}
+		if e.SameNetworkAs != "" {
+			f = append(f, kv("same_network_as", e.SameNetworkAs))
+		}
+		b.WriteString(output.PlainLine("explain", append([]string{e.Input}, f...), ""))
+	}
+	_, err := io.WriteString(l.Writer(), b.String())
+	return err
+}
+
+func addrOrEmpty(a netip.Addr) string {
+	if !a.IsValid() {
+		return ""
+	}
+	return a.String()
+}
+
 func explanationLines(cs output.ColorScheme, tr *i18n.Catalog, e iface.Explanation) [][2]string {
-	label := func(key string) string { return tr.T("ip.explain." + key) }
 	lines := [][2]string{
-		{label("address"), e.Address.String()},
-		{label("family"), tr.T("ip.explain.family_" + string(e.Family))},
-		{label("kind"), string(e.Kind) + " — " + tr.T("ip.kind_help."+string(e.Kind))},
+		{tr.T("ip.explain.address"), e.Address.String()},
+		{tr.T("ip.explain.family"), tr.T("ip.explain.family_" + string(e.Family))},
+		{tr.T("ip.explain.kind"), string(e.Kind) + " — " + tr.T("ip.kind_help."+string(e.Kind))},
 	}
 	if e.MappedV4.IsValid() {
-		lines = append(lines, [2]string{label("mapped"), tr.T("ip.explain.mapped_value", "ipv4", e.MappedV4)})
+		lines = append(lines, [2]string{tr.T("ip.explain.mapped"), tr.T("ip.explain.mapped_value", "ipv4", e.MappedV4)})
 	}
-	lines = append(lines, [2]string{label("binary"), splitBinary(cs, e)})
+	lines = append(lines, [2]string{tr.T("ip.explain.binary"), splitBinary(cs, e)})
 	if !e.HasPrefix && !e.Mine {
-		lines = append(lines, [2]string{label("prefix"), tr.T("ip.explain.no_prefix", "bits", e.PrefixLen)})
+		lines = append(lines, [2]string{tr.T("ip.explain.prefix"), tr.T("ip.explain.no_prefix", "bits", e.PrefixLen)})
 	} else {
 		if !e.HasPrefix {
-			lines = append(lines, [2]string{label("prefix"), tr.T("ip.explain.prefix_from", "len", e.PrefixLen, "interface", e.MineInterface)})
+			lines = append(lines, [2]string{tr.T("ip.explain.prefix"), tr.T("ip.explain.prefix_from", "len", e.PrefixLen, "interface", e.MineInterface)})
 		}
 		lines = append(lines, networkLines(tr, e)...)
 	}
-	lines = append(lines, [2]string{label("mine"), mineText(tr, e)})
+	lines = append(lines, [2]string{tr.T("ip.explain.mine"), mineText(tr, e)})
 	if e.Kind == iface.KindPrivate || e.Kind == iface.KindUniqueLocal {
-		lines = append(lines, [2]string{label("note"), tr.T("ip.scope_note")})
+		lines = append(lines, [2]string{tr.T("ip.explain.note"), tr.T("ip.scope_note")})
 	}
 	return lines
 }
 
 func networkLines(tr *i18n.Catalog, e iface.Explanation) [][2]string {
-	label := func(key string) string { return tr.T("ip.explain." + key) }
 	lines := [][2]string{
-		{label("network_part"), tr.T("ip.explain.bits_value", "bits", len(e.NetBits), "value", e.Network)},
-		{label("host_part"), tr.T("ip.explain.bits_value", "bits", len(e.HostBits), "value", e.HostPart)},
+		{tr.T("ip.explain.network_part"), tr.T("ip.explain.bits_value", "bits", len(e.NetBits), "value", e.Network)},
+		{tr.T("ip.explain.host_part"), tr.T("ip.explain.bits_value", "bits", len(e.HostBits), "value", e.HostPart)},
 	}
 	if e.Family == iface.IPv4 {
 		lines = append(lines,
-			[2]string{label("netmask"), e.Netmask},
-			[2]string{label("broadcast"), e.Broadcast.String()},
-			[2]string{label("hosts"), tr.T("ip.explain.hosts_range", "first", e.FirstHost, "last", e.LastHost, "count", e.Hosts)})
+			[2]string{tr.T("ip.explain.netmask"), e.Netmask},
+			[2]string{tr.T("ip.explain.broadcast"), e.Broadcast.String()},
+			[2]string{tr.T("ip.explain.hosts"), tr.T("ip.explain.hosts_range", "first", e.FirstHost, "last", e.LastHost, "count", e.Hosts)})
 	} else {
-		lines = append(lines, [2]string{label("hosts"), tr.T("ip.explain.hosts_v6", "count", e.Hosts)})
+		lines = append(lines, [2]string{tr.T("ip.explain.hosts"), tr.T("ip.explain.hosts_v6", "count", e.Hosts)})
 	}
 	return lines
 }

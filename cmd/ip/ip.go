@@ -29,11 +29,10 @@ var styles = []string{StyleTable, StyleIfconfig, StyleIpconfig}
 type Options struct {
 	F *cmdutil.Factory
 
-	JSON    bool
-	Brief   bool
-	Style   string
-	Args    []string
-	Command string // "netlearn ip", for the --help hint of usage errors
+	JSON  bool
+	Brief bool
+	Style string
+	Args  []string
 
 	// Where the facts come from; tests put fakes here.
 	Source   iface.Source
@@ -57,7 +56,7 @@ func NewCmdIP(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 		Long:    tr.T("ip.long"),
 		Example: tr.T("ip.example"),
 		RunE: func(c *cobra.Command, args []string) error {
-			opts.Args, opts.Command = args, c.CommandPath()
+			opts.Args = args
 			if err := validate(opts); err != nil {
 				return err
 			}
@@ -75,7 +74,7 @@ func NewCmdIP(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 }
 
 func (opts *Options) usage(msg string) error {
-	return &cmdutil.UsageError{Msg: msg, Command: opts.Command}
+	return &cmdutil.UsageError{Msg: msg}
 }
 
 func validate(opts *Options) error {

@@ -393,7 +393,7 @@ func TestDynamicKeysExist(t *testing.T) {
 	for _, k := range iface.AllKinds {
 		keys = append(keys, "ip.kind_help."+string(k))
 	}
-	for _, f := range []iface.Family{iface.IPv4, iface.IPv6} {
+	for _, f := range iface.AllFamilies {
 		keys = append(keys, "ip.explain.family_"+string(f))
 	}
 	for _, lang := range i18n.Langs {

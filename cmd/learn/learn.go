@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -57,7 +58,7 @@ func NewCmdLearn(f *cmdutil.Factory, runF func(context.Context, *Options) error)
 }
 
 func parseArgs(f *cmdutil.Factory, c *cobra.Command, opts *Options, args []string) error {
-	usage := func(msg string) error { return &cmdutil.UsageError{Msg: msg, Command: c.CommandPath()} }
+	usage := func(msg string) error { return &cmdutil.UsageError{Msg: msg} }
 	switch {
 	case len(args) > 1:
 		return usage(f.Tr.T("learn.one_section", "args", strings.Join(args, " ")))
@@ -90,7 +91,7 @@ func learnRun(ctx context.Context, opts *Options) error {
 		}
 	}
 	if section == "" { // the list; under --next with nothing left, as JSON
-		return renderList(f, opts.JSON, learner.Rows(lib, tracker.Progress, learner.Lang(f)), tracker.Progress.Next())
+		return renderList(f, opts.JSON, learner.Rows(lib, tracker.Progress, f.Tr.Lang()), tracker.Progress.Next())
 	}
 	return Show(ctx, opts, lib, tracker, section)
 }
@@ -99,7 +100,7 @@ func learnRun(ctx context.Context, opts *Options) error {
 // run its try commands.
 func Show(ctx context.Context, opts *Options, lib *lessons.Library, tracker *learner.Tracker, section string) error {
 	f := opts.F
-	lesson, ok := lib.Lesson(section, learner.Lang(f))
+	lesson, ok := lib.Lesson(section, f.Tr.Lang())
 	if !ok {
 		return &cmdutil.FailedError{Msg: f.Tr.T("learn.content_broken", "reason", section)}
 	}
@@ -190,11 +191,13 @@ func renderList(f *cmdutil.Factory, asJSON bool, rows []learner.SectionRow, next
 			return err
 		},
 		func(l *output.Layer, d listData) error {
+			// One "lesson" record per section: section, read or new, best
+			// score, then the title.
+			var b strings.Builder
 			for _, r := range d.Lessons {
-				if _, err := fmt.Fprintf(l.Writer(), "%s\t%s\t%s\t%s\n", r.Section, learner.SeenWord(tr, r), learner.Score(r.Best), r.Title); err != nil {
-					return err
-				}
+				b.WriteString(output.PlainLine("lesson", []string{r.Section, learner.SeenValue(r), learner.Score(r.Best)}, r.Title))
 			}
-			return nil
+			_, err := io.WriteString(l.Writer(), b.String())
+			return err
 		})
 }

@@ -15,15 +15,8 @@ import (
 	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/cmd/output"
 	"github.com/netlearn/netlearn/lessons"
+	"github.com/netlearn/netlearn/locale"
 )
-
-// Lang is the lesson language of the run.
-func Lang(f *cmdutil.Factory) string {
-	if f.Tr.Lang() == i18n.ZH {
-		return lessons.ZH
-	}
-	return lessons.EN
-}
 
 // Library returns the embedded lessons and quizzes. Broken content is a
 // packaging bug the tests catch; should one slip through, the learner gets
@@ -58,7 +51,7 @@ type SectionRow struct {
 }
 
 // Rows lists every section with what the learner did there.
-func Rows(lib *lessons.Library, p *lessons.Progress, lang string) []SectionRow {
+func Rows(lib *lessons.Library, p *lessons.Progress, lang locale.Lang) []SectionRow {
 	rows := make([]SectionRow, 0, len(lessons.Sections))
 	for _, s := range lessons.Sections {
 		row := SectionRow{Section: s}
@@ -83,6 +76,15 @@ func Score(a *lessons.Attempt) string {
 		return "-"
 	}
 	return fmt.Sprintf("%d/%d", a.Correct, a.Total)
+}
+
+// SeenValue says whether a lesson was read in a stable word, "read" or
+// "new", for the plain look.
+func SeenValue(r SectionRow) string {
+	if r.Seen {
+		return "read"
+	}
+	return "new"
 }
 
 // SeenWord says whether a lesson was read, in the run's language.

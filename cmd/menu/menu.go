@@ -106,7 +106,7 @@ func (m *menu) run(ctx context.Context, args ...string) error {
 func (m *menu) pickSection(prompt string, extra ...string) (string, error) {
 	tr := m.F.Tr
 	// The progress is read afresh: the commands the menu ran have saved it.
-	rows := learner.Rows(m.lib, learner.OpenTracker(m.F).Progress, learner.Lang(m.F))
+	rows := learner.Rows(m.lib, learner.OpenTracker(m.F).Progress, m.F.Tr.Lang())
 	labels := append([]string{}, extra...)
 	for _, r := range rows {
 		mark := "  "

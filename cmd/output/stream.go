@@ -20,7 +20,8 @@ type Record struct {
 	// language. Empty leaves the field out.
 	Text string
 	// Terminal is what a terminal shows, already styled with the layer's
-	// ColorScheme; it may hold several lines. Empty shows nothing.
+	// ColorScheme, and is followed by a line break; it may hold several
+	// lines. Empty shows nothing.
 	Terminal string
 	// Status replaces the terminal's status line, which stays below the
 	// records, redrawn in place, until End. Empty keeps the line as it is.
@@ -66,7 +67,7 @@ func (s *Stream) Emit(r Record) {
 	case Terminal:
 		s.clearStatus()
 		if r.Terminal != "" {
-			s.write(strings.TrimSuffix(r.Terminal, "\n") + "\n")
+			s.write(r.Terminal + "\n")
 		}
 		if r.Status != "" {
 			s.status = r.Status
@@ -78,6 +79,10 @@ func (s *Stream) Emit(r Record) {
 		}
 	}
 }
+
+// Err is the first error met while writing, if any: a command stops
+// when its output is gone.
+func (s *Stream) Err() error { return s.err }
 
 // End removes the status line: what follows the stream starts on a clean
 // line. It returns the first error met while writing, if any.

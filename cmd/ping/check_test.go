@@ -119,23 +119,22 @@ func TestCheckWithoutPermissionExits4(t *testing.T) {
 // see in the source.
 func TestEveryComputedKeyExists(t *testing.T) {
 	var keys []string
-	for _, m := range []probe.Mode{probe.ModeUnprivileged, probe.ModePrivileged, probe.ModeTCP} {
+	for _, m := range probe.AllModes() {
 		keys = append(keys, "ping.mode_"+string(m))
 	}
 	for _, s := range probe.LadderSteps() {
 		keys = append(keys, "ping.step_name_"+string(s), "ping.step_proves_"+string(s), "ping.step_fail_"+string(s))
 	}
-	for _, r := range []probe.Reason{probe.ReasonNoReply, probe.ReasonUnreachable, probe.ReasonNotFound,
-		probe.ReasonDNSFailed, probe.ReasonDNSTimeout, probe.ReasonPermission, probe.ReasonOutOfTime, probe.ReasonError} {
+	for _, r := range probe.FailureReasons() {
 		keys = append(keys, "ping.reason_"+string(r))
 	}
-	for _, r := range []probe.Reason{probe.ReasonLowerFailed, probe.ReasonInterrupted} {
+	for _, r := range probe.SkipReasons() {
 		keys = append(keys, "ping.skipped_"+string(r))
 	}
-	for _, s := range []probe.Scope{probe.ScopeLoopback, probe.ScopeLocal, probe.ScopeInternet} {
+	for _, s := range probe.AllScopes() {
 		keys = append(keys, "ping.verdict_ok_"+string(s))
 	}
-	for _, n := range []probe.Note{probe.NoteDuplicates, probe.NoteLate, probe.NoteJitter} {
+	for _, n := range probe.AllNotes() {
 		keys = append(keys, "ping.note_"+string(n))
 	}
 	for _, lang := range i18n.Langs {

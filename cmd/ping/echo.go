@@ -59,7 +59,7 @@ func runError(opts *Options, err error) error {
 	case opts.Ctx.Err() != nil:
 		return cmdutil.ErrInterrupted
 	case errors.As(err, &resolve):
-		return &cmdutil.UsageError{Msg: resolveMessage(tr, resolve)}
+		return &cmdutil.UsageError{Msg: resolveMessage(tr, resolve), Unresolved: true}
 	case errors.As(err, &perm):
 		return &cmdutil.PermissionError{Msg: permissionMessage(opts, perm)}
 	case errors.As(err, &fw):

@@ -61,7 +61,7 @@ func validate(opts *Options, ft *flagText, c *cobra.Command, args []string) erro
 				kv[i] = cmdutil.ShowArg(text)
 			}
 		}
-		return &cmdutil.UsageError{Msg: tr.T(key, kv...), Command: c.CommandPath()}
+		return &cmdutil.UsageError{Msg: tr.T(key, kv...)}
 	}
 	if err := parseTimes(opts, ft, c, usage); err != nil {
 		return err

@@ -24,7 +24,7 @@ type ListRow struct {
 // listRun prints netlearn's built-in table of common ports.
 func listRun(opts *Options) error {
 	tr := opts.F.Tr
-	lang := string(tr.Lang())
+	lang := tr.Lang()
 	var rows []ListRow
 	for _, k := range ports.KnownPorts() {
 		rows = append(rows, ListRow{
@@ -34,7 +34,7 @@ func listRun(opts *Options) error {
 	}
 	return output.Render(opts.F.IO.Output().WithJSON(opts.JSON), rows,
 		func(l *output.Layer, rs []ListRow) error { return listTerminal(l, tr, rs) },
-		listPlain)
+		func(l *output.Layer, rs []ListRow) error { return listPlain(l, tr, rs) })
 }
 
 // Columns of the --list table a narrow terminal can do without: the class
@@ -44,15 +44,22 @@ const (
 	listColClass     = 3
 )
 
-func listTerminal(l *output.Layer, tr *i18n.Catalog, rows []ListRow) error {
+// listTable is the list in both looks: on a terminal a table that fits,
+// piped one "port" record per row (number, protocols, name, class, then
+// the description), the same in every language but the description.
+func listTable(l *output.Layer, tr *i18n.Catalog, rows []ListRow) *output.Table {
 	t := l.NewTable("port", tr.T("port.col.port"), tr.T("port.col.protocols"), tr.T("port.col.name"),
 		tr.T("port.col.class"), tr.T("port.col.description")).Expendable(listColClass, listColProtocols)
-	text := output.Text
 	for _, r := range rows {
-		t.AddRow(text(fmt.Sprint(r.Port)), text(strings.Join(r.Protocols, "/")), text(r.Name),
-			text(tr.T("port.class_short."+r.Class)), text(r.Description))
+		t.AddRow(output.Text(fmt.Sprint(r.Port)),
+			output.Value(strings.Join(r.Protocols, "/"), strings.Join(r.Protocols, ",")),
+			output.Text(r.Name), output.Value(tr.T("port.class_short."+r.Class), r.Class), output.Text(r.Description))
 	}
-	table, err := t.Render()
+	return t
+}
+
+func listTerminal(l *output.Layer, tr *i18n.Catalog, rows []ListRow) error {
+	table, err := listTable(l, tr, rows).Render()
 	if err != nil {
 		return err
 	}
@@ -65,13 +72,11 @@ func listTerminal(l *output.Layer, tr *i18n.Catalog, rows []ListRow) error {
 	return err
 }
 
-// listPlain writes one tab-separated line per row:
-// port, protocols, name, class, description.
-func listPlain(l *output.Layer, rows []ListRow) error {
-	var b strings.Builder
-	for _, r := range rows {
-		fmt.Fprintf(&b, "%d\t%s\t%s\t%s\t%s\n", r.Port, strings.Join(r.Protocols, ","), r.Name, r.Class, r.Description)
+func listPlain(l *output.Layer, tr *i18n.Catalog, rows []ListRow) error {
+	table, err := listTable(l, tr, rows).Render()
+	if err != nil {
+		return err
 	}
-	_, err := io.WriteString(l.Writer(), b.String())
+	_, err = io.WriteString(l.Writer(), table)
 	return err
 }

@@ -31,22 +31,22 @@ func sampleReports() []ports.Report {
 	}}
 }
 
-func TestPlainIsStableKeyValueLines(t *testing.T) {
-	var b strings.Builder
-	if err := renderPlain(output.New(&b, output.Plain, false, 0), i18n.For(i18n.EN), sampleReports()); err != nil {
-		t.Fatal(err)
-	}
-	want := "arg: http\nport: 80\nclass: well-known\niana_range: system\n" +
-		"service: http\ttcp\twww\tboth\tthe web\n" +
-		"ephemeral_range: 32768-60999\nin_ephemeral_range: false\nneeds_privilege: true\n" +
-		"listening: tcp\tipv6\t::\t42\tnginx\n" +
-		"listening: udp\tipv4\t127.0.0.1\t0\t-\n" +
-		"\n" +
-		"arg: 40000\nport: 40000\nclass: dynamic\niana_range: user\nservice: -\n" +
-		"ephemeral_range: 32768-60999\nin_ephemeral_range: true\nneeds_privilege: false\n" +
-		"listening: unavailable\n"
-	if b.String() != want {
-		t.Errorf("plain output:\n%s\nwant:\n%s", b.String(), want)
+func TestPlainIsOneRecordPerFact(t *testing.T) {
+	for _, lang := range i18n.Langs {
+		var b strings.Builder
+		if err := renderPlain(output.New(&b, output.Plain, false, 0), i18n.For(lang), sampleReports()); err != nil {
+			t.Fatal(err)
+		}
+		want := "port\t80\targ=http\tclass=well-known\tiana_range=system\tephemeral_range=32768-60999\t" +
+			"in_ephemeral_range=false\tneeds_privilege=true\tlistening_status=checked\n" +
+			"service\t80\tname=http\tprotocol=tcp\taliases=www\tsource=both\tthe web\n" +
+			"listening\t80\tprotocol=tcp\tfamily=ipv6\taddress=::\tpid=42\tprocess=nginx\n" +
+			"listening\t80\tprotocol=udp\tfamily=ipv4\taddress=127.0.0.1\tpid=0\tprocess=\n" +
+			"port\t40000\targ=40000\tclass=dynamic\tiana_range=user\tephemeral_range=32768-60999\t" +
+			"in_ephemeral_range=true\tneeds_privilege=false\tlistening_status=unavailable\n"
+		if b.String() != want {
+			t.Errorf("%s: plain output:\n%s\nwant:\n%s", lang, b.String(), want)
+		}
 	}
 }
 
@@ -110,19 +110,19 @@ func TestRangeShowsOneTable(t *testing.T) {
 // the catalogue test cannot see in the source.
 func TestEveryComputedKeyExists(t *testing.T) {
 	var keys []string
-	for _, c := range []string{ports.ClassWellKnown, ports.ClassDynamic} {
+	for _, c := range ports.AllClasses() {
 		keys = append(keys, "port.class."+c, "port.class_short."+c)
 	}
-	for _, r := range []string{ports.IANASystem, ports.IANAUser, ports.IANADynamic} {
+	for _, r := range ports.AllIANARanges() {
 		keys = append(keys, "port.iana."+r, "port.iana_short."+r)
 	}
-	for _, k := range []string{ports.BadEmpty, ports.BadOutOfRange, ports.BadNotDecimal, ports.BadUnknownName, ports.BadReversed, ports.BadTooLarge} {
+	for _, k := range ports.AllBadKinds() {
 		keys = append(keys, "port.bad."+k)
 	}
-	for _, r := range []string{ports.RuleLinux, ports.RuleDarwinRoot, ports.RuleDarwinAnyAdr, ports.RuleWindows, ports.RuleUnixRoot} {
+	for _, r := range ports.AllRules() {
 		keys = append(keys, "port.explain.privilege."+r)
 	}
-	for _, s := range []string{ports.SourceLinuxSysctl, ports.SourceDarwinSysctl, ports.SourceWindows, ports.SourceIANADefault} {
+	for _, s := range ports.AllEphemeralSources() {
 		keys = append(keys, "port.explain.ephemeral."+s)
 	}
 	keys = append(keys, "port.ephemeral.inside", "port.ephemeral.outside")

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"strconv"
@@ -40,10 +41,10 @@ func NewCmdProgress(f *cmdutil.Factory, runF func(context.Context, *Options) err
 		Args:    cmdutil.NoArgs(f),
 		RunE: func(c *cobra.Command, _ []string) error {
 			if opts.Reset && opts.JSON {
-				return &cmdutil.UsageError{Msg: f.Tr.T("progress.reset_and_json"), Command: c.CommandPath()}
+				return &cmdutil.UsageError{Msg: f.Tr.T("progress.reset_and_json")}
 			}
 			if opts.Reset && !opts.Yes && !f.IO.CanPrompt() {
-				return &cmdutil.UsageError{Msg: f.Tr.T("progress.reset_needs_yes"), Command: c.CommandPath()}
+				return &cmdutil.UsageError{Msg: f.Tr.T("progress.reset_needs_yes")}
 			}
 			if runF != nil {
 				return runF(c.Context(), opts)
@@ -152,10 +153,10 @@ func exerciseLine(f *cmdutil.Factory, v View) string {
 func Show(f *cmdutil.Factory, asJSON bool, lib *lessons.Library, tracker *learner.Tracker) error {
 	p := tracker.Progress
 	v := View{File: tracker.Path(), Seen: len(p.Seen), Total: len(lessons.Sections), Next: p.Next(),
-		Last: p.Last, Sections: learner.Rows(lib, p, learner.Lang(f)), Exercises: exerciseRows(p)}
+		Last: p.Last, Sections: learner.Rows(lib, p, f.Tr.Lang()), Exercises: exerciseRows(p)}
 	return output.Render(f.IO.Output().WithJSON(asJSON), v,
 		func(l *output.Layer, v View) error { return renderTerminal(f, l, v) },
-		func(l *output.Layer, v View) error { return renderPlain(f, l, v) })
+		renderPlain)
 }
 
 func renderTerminal(f *cmdutil.Factory, l *output.Layer, v View) error {
@@ -191,18 +192,21 @@ func lastLine(f *cmdutil.Factory, v View) string {
 	return line
 }
 
-func renderPlain(f *cmdutil.Factory, l *output.Layer, v View) error {
-	tr, w := f.Tr, l.Writer()
-	fmt.Fprintf(w, "file\t%s\nseen\t%d/%d\nnext\t%s\n", v.File, v.Seen, v.Total, v.Next)
+// renderPlain writes the progress as plain records: the file, the count
+// read, the next lesson, then one "section" record per section (section,
+// read or new, best and last score, attempts, then the title).
+func renderPlain(l *output.Layer, v View) error {
+	var b strings.Builder
+	b.WriteString(output.PlainLine("file", []string{v.File}, ""))
+	b.WriteString(output.PlainLine("seen", []string{fmt.Sprintf("%d/%d", v.Seen, v.Total)}, ""))
+	b.WriteString(output.PlainLine("next", []string{v.Next}, ""))
 	for _, r := range v.Sections {
-		if _, err := fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", r.Section, learner.SeenWord(tr, r), learner.Score(r.Best), learner.Score(r.Last), r.Title); err != nil {
-			return err
-		}
+		b.WriteString(output.PlainLine("section", []string{r.Section, learner.SeenValue(r), learner.Score(r.Best),
+			learner.Score(r.Last), strconv.Itoa(r.Attempts)}, r.Title))
 	}
 	for _, r := range v.Exercises {
-		if _, err := fmt.Fprintf(w, "exercise\t%s\t%s\n", r.Name, r.Status); err != nil {
-			return err
-		}
+		b.WriteString(output.PlainLine("exercise", []string{r.Name, r.Status}, ""))
 	}
-	return nil
+	_, err := io.WriteString(l.Writer(), b.String())
+	return err
 }

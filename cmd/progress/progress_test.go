@@ -136,3 +136,15 @@ func TestResetOfAnUnreadableEntryFailsInOneTranslatedLine(t *testing.T) {
 		t.Errorf("the entry was touched: %v", err)
 	}
 }
+
+// TestEveryComputedKeyExists checks the keys built from the last activity,
+// which the catalogue test cannot see in the source.
+func TestEveryComputedKeyExists(t *testing.T) {
+	for _, lang := range i18n.Langs {
+		for _, a := range lessons.AllActivities() {
+			if !i18n.For(lang).Has("progress.last_" + a) {
+				t.Errorf("%s lacks %q", lang, "progress.last_"+a)
+			}
+		}
+	}
+}

@@ -6,7 +6,6 @@ package quiz
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -62,7 +61,7 @@ func NewCmdQuiz(f *cmdutil.Factory, runF func(context.Context, *Options) error) 
 }
 
 func parseArgs(f *cmdutil.Factory, c *cobra.Command, opts *Options, args []string) error {
-	usage := func(msg string) error { return &cmdutil.UsageError{Msg: msg, Command: c.CommandPath()} }
+	usage := func(msg string) error { return &cmdutil.UsageError{Msg: msg} }
 	if len(args) > 1 {
 		return usage(f.Tr.T("learn.one_section", "args", strings.Join(args, " ")))
 	}
@@ -181,8 +180,12 @@ func (s *session) printSummary(res *Result) error {
 	if s.opts.JSON {
 		return output.WriteJSON(s.opts.F.IO.Out, res)
 	}
-	_, err := fmt.Fprintln(s.out, s.bold(s.fit(s.summary(res))))
-	return err
+	text := s.summary(res)
+	kv := output.KV
+	s.stream.Emit(output.Record{Type: "summary", Values: []string{kv("correct", res.Correct), kv("total", res.Total),
+		kv("percent", res.Percent), kv("pass_mark", res.PassMark), kv("passed", res.Passed), kv("complete", res.Complete)},
+		Text: text, Terminal: s.bold(s.fit(text))})
+	return s.stream.End()
 }
 
 // summary is the closing line. A quiz that stopped early gets no pass or

@@ -1,24 +1,24 @@
 package ports
 
-import "golang.org/x/sys/unix"
+import "github.com/netlearn/netlearn/netinfo/socktable"
 
-// listenersOf dumps the TCP listeners over sock_diag, then reads only the
-// given processes' fd tables, which is far cheaper than a scan of /proc.
+// listenersOf reads the TCP listeners from the kernel's socket table, then
+// only the given processes' fd tables, which is far cheaper than a scan of
+// /proc.
 func listenersOf(pids []int) ([]Listener, error) {
+	socks, err := socktable.Sockets(socktable.TCP, socktable.Listen)
+	if err != nil {
+		return nil, err
+	}
 	var found []Listener
 	inodes := map[uint32][]int{}
-	for _, fam := range []uint8{afInet, afInet6} {
-		socks, err := dumpSockets(fam, unix.IPPROTO_TCP, stateTCPListen)
-		if err != nil {
-			return nil, err
+	for _, s := range socks {
+		family := "ipv4"
+		if s.IPv6 {
+			family = "ipv6"
 		}
-		for _, s := range socks {
-			if s.state != stateTCPListen {
-				continue
-			}
-			inodes[s.inode] = append(inodes[s.inode], len(found))
-			found = append(found, Listener{Protocol: "tcp", Family: familyName(fam), Address: s.addr.String(), Port: s.port})
-		}
+		inodes[s.Inode] = append(inodes[s.Inode], len(found))
+		found = append(found, Listener{Protocol: "tcp", Family: family, Address: s.Local.Addr().String(), Port: int(s.Local.Port())})
 	}
 	owner := map[uint32]int{}
 	for _, pid := range pids {

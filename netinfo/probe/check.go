@@ -37,6 +37,18 @@ const (
 	ReasonInterrupted Reason = "interrupted"  // skipped: Ctrl-C
 )
 
+// FailureReasons lists every reason a step can fail for.
+func FailureReasons() []Reason {
+	return []Reason{ReasonNoReply, ReasonUnreachable, ReasonNotFound, ReasonDNSFailed, ReasonDNSTimeout,
+		ReasonPermission, ReasonOutOfTime, ReasonError}
+}
+
+// SkipReasons lists every reason a step can be skipped for.
+func SkipReasons() []Reason { return []Reason{ReasonLowerFailed, ReasonInterrupted} }
+
+// AllReasons lists every Reason: FailureReasons, then SkipReasons.
+func AllReasons() []Reason { return append(FailureReasons(), SkipReasons()...) }
+
 // Step is one rung's outcome.
 type Step struct {
 	Name    StepName `json:"name"`

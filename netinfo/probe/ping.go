@@ -31,6 +31,9 @@ const (
 	ModeTCP Mode = "tcp"
 )
 
+// AllModes lists every Mode.
+func AllModes() []Mode { return []Mode{ModeUnprivileged, ModePrivileged, ModeTCP} }
+
 // Request is what a Pinger is asked to do.
 type Request struct {
 	Addr     netip.Addr

@@ -83,6 +83,9 @@ const (
 	ScopeInternet Scope = "internet" // anything else
 )
 
+// AllScopes lists every Scope.
+func AllScopes() []Scope { return []Scope{ScopeLoopback, ScopeLocal, ScopeInternet} }
+
 // ScopeOf tells which scope an address belongs to.
 func ScopeOf(a netip.Addr) Scope {
 	a = a.Unmap()

@@ -26,6 +26,9 @@ const (
 	NoteJitter     Note = "jitter"     // round trips vary a lot
 )
 
+// AllNotes lists every Note.
+func AllNotes() []Note { return []Note{NoteDuplicates, NoteLate, NoteJitter} }
+
 // jitterFloorMs keeps loopback's microsecond wobble from counting as
 // jitter: only variation a person could notice counts.
 const jitterFloorMs = 1.0

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/netlearn/netlearn/lessons"
+	"github.com/netlearn/netlearn/locale"
 )
 
 // Answer is what a scripted learner types for q in lang: the correct
@@ -12,7 +13,7 @@ import (
 // a run of questions covers every accepted form: a choice by letter,
 // number, full-width number or its text; a typed answer as listed, in
 // upper case, or in full-width characters.
-func Answer(q *lessons.Question, lang string, right bool, style int) string {
+func Answer(q *lessons.Question, lang locale.Lang, right bool, style int) string {
 	t := q.In(lang)
 	if q.Type == lessons.TypeChoice {
 		pick := *q.Answer
