@@ -79,28 +79,7 @@ func parsePsTime(s string) time.Duration {
 }
 
 func treeRows(root int) []psRow {
-	all := psRows()
-	in := map[int]bool{}
-	for _, r := range all {
-		if r.pid == root || r.pgid == root {
-			in[r.pid] = true
-		}
-	}
-	for grew := true; grew; {
-		grew = false
-		for _, r := range all {
-			if !in[r.pid] && in[r.ppid] {
-				in[r.pid], grew = true, true
-			}
-		}
-	}
-	var out []psRow
-	for _, r := range all {
-		if in[r.pid] {
-			out = append(out, r)
-		}
-	}
-	return out
+	return inTree(root, psRows(), func(r psRow) (int, int, int) { return r.pid, r.ppid, r.pgid })
 }
 
 func (sysProc) tree(cmd *exec.Cmd) []int {

@@ -99,28 +99,7 @@ func allStats() []procStat {
 // treeStats returns the live processes of the program rooted at root:
 // those in its process group and all descendants by parent link.
 func treeStats(root int) []procStat {
-	all := allStats()
-	in := map[int]bool{}
-	for _, st := range all {
-		if st.pid == root || st.pgrp == root {
-			in[st.pid] = true
-		}
-	}
-	for grew := true; grew; {
-		grew = false
-		for _, st := range all {
-			if !in[st.pid] && in[st.ppid] {
-				in[st.pid], grew = true, true
-			}
-		}
-	}
-	var out []procStat
-	for _, st := range all {
-		if in[st.pid] {
-			out = append(out, st)
-		}
-	}
-	return out
+	return inTree(root, allStats(), func(st procStat) (int, int, int) { return st.pid, st.ppid, st.pgrp })
 }
 
 func (sysProc) tree(cmd *exec.Cmd) []int {
