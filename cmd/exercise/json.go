@@ -6,9 +6,9 @@ import (
 	"github.com/netlearn/netlearn/sockdemo"
 )
 
-// The --json document, documented in the README. Text is translated and
+// CheckJSON is the --json document of check, documented in the README. Text is translated and
 // bytes are escaped like any network bytes.
-type jsonDoc struct {
+type CheckJSON struct {
 	Exercise   string      `json:"exercise"`
 	Passed     bool        `json:"passed"`
 	Checks     []jsonCheck `json:"checks"`
@@ -54,14 +54,14 @@ type jsonProgram struct {
 // tailBytes is how much of the program's output the JSON keeps.
 const tailBytes = 4096
 
-func jsonReport(f *cmdutil.Factory, r exercise.Report) jsonDoc {
+func jsonReport(f *cmdutil.Factory, r exercise.Report) CheckJSON {
 	tr := func(t exercise.Text) string {
 		if t.Key == "" {
 			return ""
 		}
 		return f.Tr.T(t.Key, t.Pairs()...)
 	}
-	doc := jsonDoc{Exercise: r.Exercise, Passed: r.Passed, Checks: []jsonCheck{}, DurationMs: r.Duration.Milliseconds(),
+	doc := CheckJSON{Exercise: r.Exercise, Passed: r.Passed, Checks: []jsonCheck{}, DurationMs: r.Duration.Milliseconds(),
 		Where: r.Where, Notes: []string{},
 		Program: jsonProgram{Command: r.Program.Command, ExitCode: r.Program.ExitCode,
 			StdoutTail: sockdemo.Sanitize(tail(r.Program.Stdout)), StderrTail: sockdemo.Sanitize(tail(r.Program.Stderr))}}
