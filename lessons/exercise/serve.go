@@ -53,7 +53,11 @@ func (c *checker) startServer(port int) (*serverRun, Result) {
 func (c *checker) exitedResult(did Text, key string, proc *run.Proc) Result {
 	proc.Wait(time.Second) // let its last words reach the capture
 	r := Result{Status: Fail, Did: did, Message: T(key, "code", proc.ExitCode())}
-	if r.Known = c.known(proc); r.Known == nil {
+	switch r.Known = c.known(proc); {
+	case r.Known != nil:
+	case proc.ExitCode() == 0:
+		r.Hint = hint("ended") // no error at all: it simply ran out of code
+	default:
 		r.Hint = hint("crashed")
 	}
 	return r
