@@ -32,7 +32,7 @@ func TestJSONShapes(t *testing.T) {
 		{"ip-explain", []iface.Explanation{}, []string{"ip", "--json", "192.168.1.10/24", "fe80::1"}, ""},
 		{"port", []ports.Report{}, []string{"port", "--json", "22", "8000-8003", "http"}, ""},
 		{"port-list", []port.ListRow{}, []string{"port", "--list", "--json"}, ""},
-		{"quiz", quiz.Result{}, []string{"quiz", "1.3", "--no-machine", "--json"}, "right"},
+		{"quiz", quiz.Result{}, []string{"quiz", "1.3", "--no-machine", "--seed", "1", "--json"}, "right"},
 		{"progress", progress.View{}, []string{"progress", "--json"}, ""},
 		{"demo", sockdemo.Event{}, []string{"demo", "--json"}, ""},
 		{"exercise-list", []exercise.Row{}, []string{"exercise", "--json"}, ""},

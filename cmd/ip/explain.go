@@ -100,7 +100,7 @@ func explanationLines(cs output.ColorScheme, tr *i18n.Catalog, e iface.Explanati
 	lines := [][2]string{
 		{tr.T("ip.explain.address"), e.Address.String()},
 		{tr.T("ip.explain.family"), tr.T("ip.explain.family_" + string(e.Family))},
-		{tr.T("ip.explain.kind"), string(e.Kind) + " — " + tr.T("ip.kind_help."+string(e.Kind))},
+		{tr.T("ip.explain.kind"), kindLegend(tr, e.Kind) + " — " + tr.T("ip.kind_help."+string(e.Kind))},
 	}
 	if e.MappedV4.IsValid() {
 		lines = append(lines, [2]string{tr.T("ip.explain.mapped"), tr.T("ip.explain.mapped_value", "ipv4", e.MappedV4)})

@@ -32,12 +32,13 @@ func renderTable(l *output.Layer, tr *i18n.Catalog, r Report) error {
 	shown := kindsShown(r.Interfaces)
 	kindWidth := 0 // the legend's explanations line up after the longest kind shown
 	for _, k := range shown {
-		kindWidth = max(kindWidth, len(k))
+		kindWidth = max(kindWidth, displayWidth(kindLegend(tr, k)))
 	}
 	for _, k := range shown {
-		line := "  " + textwrap.Pad(string(k), kindWidth) + "  " + tr.T("ip.kind_help."+string(k))
+		name := kindLegend(tr, k)
+		line := "  " + textwrap.Pad(name, kindWidth) + "  " + tr.T("ip.kind_help."+string(k))
 		wrapped := l.Wrap(line, strings.Repeat(" ", kindWidth+4))
-		b.WriteString(strings.Replace(wrapped, string(k), cs.Paint(kindColor(k), string(k)), 1) + "\n")
+		b.WriteString(strings.Replace(wrapped, name, cs.Paint(kindColor(k), name), 1) + "\n")
 	}
 	b.WriteString("\n" + l.Wrap(tr.T("ip.note_line", "text", tr.T("ip.scope_note")), "") + "\n")
 	_, err = io.WriteString(l.Writer(), b.String())
@@ -61,7 +62,7 @@ func addressTable(l *output.Layer, tr *i18n.Catalog, ifaces []iface.Interface) *
 			if i > 0 {
 				head = []output.Cell{text(""), text(""), text(""), text("")}
 			}
-			t.AddRow(append(head, text(cidr(a)), text(a.Netmask), text(cs.Paint(kindColor(a.Kind), string(a.Kind))))...)
+			t.AddRow(append(head, text(cidr(a)), text(a.Netmask), text(cs.Paint(kindColor(a.Kind), kindName(tr, a.Kind))))...)
 		}
 	}
 	return t
@@ -202,6 +203,14 @@ func kindsShown(ifaces []iface.Interface) []iface.Kind {
 	}
 	return out
 }
+
+// kindName is a kind in the reader's language, for terminal views only:
+// JSON and piped output keep the English identifier (iface.Kind).
+func kindName(tr *i18n.Catalog, k iface.Kind) string { return tr.T("ip.kind." + string(k)) }
+
+// kindLegend is kindName with, in Chinese, the English word after it, as
+// other tools and search results use it.
+func kindLegend(tr *i18n.Catalog, k iface.Kind) string { return tr.T("ip.kind_legend." + string(k)) }
 
 func kindColor(k iface.Kind) output.Color {
 	switch k {

@@ -98,7 +98,7 @@ func (s *session) ask(q *lessons.Question, t *lessons.QuestionText, header strin
 			return "", errStdinEnded
 		}
 		line = strings.ToValidUTF8(line, "\uFFFD")
-		shown := shorten(strings.TrimSpace(line))
+		shown := cmdutil.ShowArg(strings.TrimSpace(line))
 		s.stream.Emit(output.Record{Type: "answer", Text: shown, Terminal: s.tr.T("quiz.your_answer", "answer", shown)})
 		return line, nil
 	}
@@ -131,7 +131,7 @@ func (s *session) verdict(q *lessons.Question, t *lessons.QuestionText, answer s
 		wrong = s.join(s.tr.T("quiz.no_answer"), wrong)
 	case q.Type == lessons.TypeChoice && g.Choice < 0:
 		n := len(t.Choices)
-		wrong = s.join(s.tr.T("quiz.not_a_choice", "answer", shorten(strings.TrimSpace(answer)),
+		wrong = s.join(s.tr.T("quiz.not_a_choice", "answer", cmdutil.ShowArg(strings.TrimSpace(answer)),
 			"letters", fmt.Sprintf("a–%c", 'a'+n-1), "numbers", fmt.Sprintf("1–%d", n)), wrong)
 	}
 	return s.bad(wrong)
@@ -142,18 +142,6 @@ func rightOrWrong(correct bool) string {
 		return "right"
 	}
 	return "wrong"
-}
-
-// maxEcho is how much of an answer is shown back to the learner.
-const maxEcho = 60
-
-// shorten cuts a long answer for display, at a character boundary.
-func shorten(s string) string {
-	r := []rune(s)
-	if len(r) <= maxEcho {
-		return s
-	}
-	return string(r[:maxEcho]) + "…"
 }
 
 // fit wraps text to the terminal's width; piped output keeps one line per
