@@ -30,7 +30,7 @@ func Rows(f *cmdutil.Factory, p *lessons.Progress) []Row {
 	var rows []Row
 	nextSet := false
 	for _, ex := range exercise.All() {
-		r := Row{Name: ex.Name, Title: f.Tr.T("exercise." + ex.Name + ".title"), Status: p.ExerciseStatus(ex.Name)}
+		r := Row{Name: ex.Name, Title: f.Tr.T("exercise.title." + ex.Name), Status: p.ExerciseStatus(ex.Name)}
 		if rec, ok := p.Exercises[ex.Name]; ok {
 			r.Attempts = rec.Attempts
 			at := rec.Last.At

@@ -19,7 +19,7 @@ import (
 func TestEveryExerciseTextIsTranslated(t *testing.T) {
 	keys := []string{"exercise.contract_server", "exercise.contract_client", "exercise.where_namespace", "exercise.where_host"}
 	for _, ex := range exercise.All() {
-		keys = append(keys, "exercise."+ex.Name+".title", "exercise."+ex.Name+".task", "exercise."+ex.Name+".hints")
+		keys = append(keys, "exercise.title."+ex.Name, "exercise.task."+ex.Name, "exercise.hints."+ex.Name)
 		for _, c := range ex.Checks {
 			keys = append(keys, "exercise.checkdesc."+ex.Name+"."+c.ID)
 		}

@@ -62,9 +62,9 @@ type TaskCheck struct {
 
 func taskOf(f *cmdutil.Factory, ex *exercise.Exercise) Task {
 	tr := f.Tr
-	t := Task{Name: ex.Name, Kind: string(ex.Kind), Title: tr.T("exercise." + ex.Name + ".title"),
-		Task: tr.T("exercise." + ex.Name + ".task"), Contract: tr.T("exercise.contract_" + string(ex.Kind)),
-		Hints: tr.T("exercise." + ex.Name + ".hints"), Lessons: ex.Lessons,
+	t := Task{Name: ex.Name, Kind: string(ex.Kind), Title: tr.T("exercise.title." + ex.Name),
+		Task: tr.T("exercise.task." + ex.Name), Contract: tr.T("exercise.contract_" + string(ex.Kind)),
+		Hints: tr.T("exercise.hints." + ex.Name), Lessons: ex.Lessons,
 		Start: "netlearn exercise start " + ex.Name,
 		Check: "netlearn exercise check " + ex.Name + " " + exercise.DefaultFile(ex.Name)}
 	for _, c := range ex.Checks {

@@ -20,7 +20,7 @@ func (m *menu) exercises(ctx context.Context) error {
 		if p.ExerciseStatus(ex.Name) == "passed" {
 			mark = "✓ "
 		}
-		labels = append(labels, fmt.Sprintf("%s%-15s %s", mark, ex.Name, tr.T("exercise."+ex.Name+".title")))
+		labels = append(labels, fmt.Sprintf("%s%-15s %s", mark, ex.Name, tr.T("exercise.title."+ex.Name)))
 	}
 	labels = append(labels, tr.T("menu.back"))
 	i, err := m.F.Prompter().Select(tr.T("menu.pick_exercise"), labels)

@@ -22,8 +22,8 @@ type CheckDef struct {
 }
 
 // Exercise is one task. Its text (task, checks, hints) lives in the
-// translation catalogue under "exercise.<name>.*" and
-// "exercise.check.<name>.<id>".
+// translation catalogue under "exercise.{title,task,hints}.<name>" and
+// "exercise.checkdesc.<name>.<id>".
 type Exercise struct {
 	Name    string     `json:"name"`
 	Kind    Kind       `json:"kind"`
