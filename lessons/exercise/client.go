@@ -126,13 +126,11 @@ func (pt *partner) consume(p *peer) {
 	}
 }
 
+// next is the message the partner expects now.
 func (pt *partner) next() string {
 	pt.mu.Lock()
 	defer pt.mu.Unlock()
-	if len(pt.messages) < len(clientWanted) {
-		return clientWanted[len(pt.messages)]
-	}
-	return "exit"
+	return pt.nextLocked()
 }
 
 func (pt *partner) expects(s string) bool { return s == pt.next() || s == "exit" }
@@ -217,19 +215,18 @@ func (c *checker) clientSends(pt *partner, proc *run.Proc) Result {
 	did := T("exercise.did.type_lines", "lines", strings.Join(clientWanted, ", "))
 	pt.waitFor(replyTimeout, proc, func() bool { return len(pt.messages) >= len(clientWanted) || len(pt.stray) > 0 })
 	pt.mu.Lock()
-	defer pt.mu.Unlock()
-	if len(pt.stray) > 0 {
-		return Result{Status: Fail, Did: did, Message: T("exercise.msg.stray", "want", pt.nextLocked(), "got", shown(pt.stray)), Hint: hint("send_utf8")}
+	stray, got, next := pt.stray, len(pt.messages), pt.nextLocked()
+	messages := strings.Join(pt.messages, ", ")
+	pt.mu.Unlock()
+	switch {
+	case len(stray) > 0:
+		return Result{Status: Fail, Did: did, Message: T("exercise.msg.stray", "want", next, "got", shown(stray)), Hint: hint("send_utf8")}
+	case got < len(clientWanted) && !proc.Running():
+		return c.exitedResult(did, "exercise.msg.exited", proc)
+	case got < len(clientWanted):
+		return Result{Status: Fail, Did: did, Message: T("exercise.msg.missing_message", "want", next, "secs", int(replyTimeout.Seconds())), Hint: hint("send_each_line")}
 	}
-	if len(pt.messages) < len(clientWanted) {
-		if !proc.Running() {
-			pt.mu.Unlock()
-			defer pt.mu.Lock()
-			return c.exitedResult(did, "exercise.msg.exited", proc)
-		}
-		return Result{Status: Fail, Did: did, Message: T("exercise.msg.missing_message", "want", clientWanted[len(pt.messages)], "secs", int(replyTimeout.Seconds())), Hint: hint("send_each_line")}
-	}
-	return Result{Status: Pass, Did: did, Message: T("exercise.msg.sent_ok", "lines", strings.Join(pt.messages, ", "))}
+	return Result{Status: Pass, Did: did, Message: T("exercise.msg.sent_ok", "lines", messages)}
 }
 
 func (pt *partner) nextLocked() string {
