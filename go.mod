@@ -3,6 +3,7 @@ module github.com/netlearn/netlearn
 go 1.26.8
 
 require (
+	github.com/gopacket/gopacket v1.7.7
 	github.com/jackpal/gateway v1.1.1
 	github.com/mattn/go-isatty v0.0.24
 	github.com/mattn/go-runewidth v0.0.24

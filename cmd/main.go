@@ -99,7 +99,10 @@ func printError(f *cmdutil.Factory, failing *cobra.Command, err error) {
 	case errors.As(err, &usage):
 		fmt.Fprintln(w, tr.T("root.usage_error", "msg", usage.Msg, "command", failing.CommandPath()))
 	case errors.As(err, &perm):
-		fmt.Fprintln(w, tr.T("root.permission_error", "msg", perm.Msg))
+		// An empty Msg: the command already said why, in its own words.
+		if perm.Msg != "" {
+			fmt.Fprintln(w, tr.T("root.permission_error", "msg", perm.Msg))
+		}
 	case errors.Is(err, cmdutil.ErrInterrupted):
 		fmt.Fprintln(w, tr.T("root.interrupted"))
 	case errors.As(err, &failed):

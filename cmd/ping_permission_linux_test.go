@@ -3,13 +3,13 @@ package cmd
 import (
 	"bytes"
 	"errors"
-	"io"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/netlearn/netlearn/internal/testbin"
 )
 
 // TestPingWithoutPermissionForReal runs netlearn as the user nobody inside a
@@ -21,7 +21,7 @@ func TestPingWithoutPermissionForReal(t *testing.T) {
 	if os.Geteuid() != 0 {
 		t.Skip("needs root to create a network namespace and switch to nobody")
 	}
-	bin := copyOfThisBinary(t)
+	bin := testbin.PublicCopy(t, "netlearn")
 	for _, c := range []struct {
 		args   []string
 		code   int
@@ -62,41 +62,6 @@ func TestPingWithoutPermissionForReal(t *testing.T) {
 	}
 }
 
-// copyOfThisBinary copies the test binary where nobody may run it: go
-// test keeps it in a directory only root can enter.
-func copyOfThisBinary(t *testing.T) string {
-	t.Helper()
-	self, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir, err := os.MkdirTemp("", "netlearn-perm-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(dir) })
-	if err := os.Chmod(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	src, err := os.Open(self)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer src.Close()
-	dst := filepath.Join(dir, "netlearn")
-	out, err := os.OpenFile(dst, os.O_CREATE|os.O_WRONLY, 0o755)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := io.Copy(out, src); err != nil {
-		t.Fatal(err)
-	}
-	if err := out.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return dst
-}
-
 // TestPingFallsBackToPrivilegedForReal runs netlearn as root in a network
 // namespace of its own, whose ping_group_range is the kernel default "1 0":
 // the ping socket is refused, so netlearn must fall back to a raw socket and
@@ -110,7 +75,7 @@ func TestPingFallsBackToPrivilegedForReal(t *testing.T) {
 			t.Skipf("%s is not installed", tool)
 		}
 	}
-	bin := copyOfThisBinary(t)
+	bin := testbin.PublicCopy(t, "netlearn")
 	script := `ip link set lo up && exec "$0" ping -c 1 127.0.0.1` // $0 is the copy, named netlearn
 	cmd := exec.Command("unshare", "--net", "sh", "-c", script, bin)
 	cmd.Env = []string{"NETLEARN_LANG=en", "HOME=/", "PATH=" + os.Getenv("PATH")}

@@ -19,6 +19,8 @@ import (
 	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/cmd/iostreams"
 	"github.com/netlearn/netlearn/cmd/output"
+	"github.com/netlearn/netlearn/netinfo/capture"
+	"github.com/netlearn/netlearn/netinfo/netns"
 	"github.com/netlearn/netlearn/netinfo/ports"
 	"github.com/netlearn/netlearn/sockdemo"
 )
@@ -27,8 +29,8 @@ import (
 // catalogue test that scans for literal keys, so check them here.
 func TestEveryComputedKeyExists(t *testing.T) {
 	var keys []string
-	for side, steps := range stepNumbers {
-		for step := range steps {
+	for side, steps := range sockdemo.NumberedSteps() {
+		for _, step := range steps {
 			keys = append(keys, "demo.title."+string(side)+"."+string(lessonStep(step)))
 		}
 		keys = append(keys, "demo.side."+string(side))
@@ -51,6 +53,14 @@ func TestEveryComputedKeyExists(t *testing.T) {
 		keys = append(keys, "demo.did.close."+string(r))
 	}
 	keys = append(keys, "demo.did.after_close.time_wait", "demo.did.after_close.other")
+	for _, w := range sockdemo.AllWhys() {
+		keys = append(keys, "demo.why."+string(w))
+	}
+	for _, r := range netns.AllReasons() {
+		if r != netns.NotLinux && r != netns.Other {
+			keys = append(keys, "demo.packets.sysctl."+string(r))
+		}
+	}
 	for _, lang := range i18n.Langs {
 		for _, k := range keys {
 			if !i18n.For(lang).Has(k) {
@@ -58,6 +68,13 @@ func TestEveryComputedKeyExists(t *testing.T) {
 			}
 		}
 	}
+}
+
+// terminalFactory is testFactory with the terminal look, as a learner sees it.
+func terminalFactory(width int) (*cmdutil.Factory, *bytes.Buffer) {
+	f, out, _ := testFactory(width)
+	f.IO.SetTTY(false, true, false)
+	return f, out
 }
 
 func testFactory(width int) (*cmdutil.Factory, *bytes.Buffer, *bytes.Buffer) {
@@ -164,7 +181,7 @@ func TestColumnsPutEachSideInItsColumn(t *testing.T) {
 }
 
 func TestTimelinePairsSendsWithRecvs(t *testing.T) {
-	f, out, _ := testFactory(80)
+	f, out := terminalFactory(80)
 	c := newColumns(f.IO.Output(), f.Tr, codeContext{})
 	t0 := time.Now()
 	at := func(ms int) time.Time { return t0.Add(time.Duration(ms) * time.Millisecond) }
@@ -180,7 +197,7 @@ func TestTimelinePairsSendsWithRecvs(t *testing.T) {
 		{Seq: 7, Time: at(6), Side: sockdemo.SideClient, Step: sockdemo.StepClose},
 		{Seq: 8, Time: at(7), Side: sockdemo.SideServer, Step: sockdemo.StepClose},
 	}
-	c.timeline(events)
+	c.timeline(sockdemo.Inferred(events), captureInfo{})
 	got := out.String()
 	expectContains(t, got,
 		"+0.0ms                          ◀──────── SYN ──────── connect()",
@@ -333,7 +350,7 @@ func TestQuietPrintsOneLinePerLifecycleEvent(t *testing.T) {
 }
 
 func TestTimelineShowsEveryRecvPiece(t *testing.T) {
-	f, out, _ := testFactory(100)
+	f, out := terminalFactory(100)
 	c := newColumns(f.IO.Output(), f.Tr, codeContext{})
 	t0 := time.Now()
 	at := func(ms int) time.Time { return t0.Add(time.Duration(ms) * time.Millisecond) }
@@ -345,7 +362,7 @@ func TestTimelineShowsEveryRecvPiece(t *testing.T) {
 		// Bytes whose send was never reported (the peer is not netlearn).
 		{Seq: 5, Time: at(4), Side: sockdemo.SideClient, Step: sockdemo.StepRecv, Bytes: 7},
 	}
-	c.timeline(events)
+	c.timeline(sockdemo.Inferred(events), captureInfo{})
 	got := out.String()
 	for _, want := range []string{"recv 1024+1024+952 B", "3000 B", "+4.0ms", "─ 7 B ────────▶ recv 7 B"} {
 		if !strings.Contains(got, want) {
@@ -510,4 +527,58 @@ func TestPipedAndJSONOutputAreOneLinePerEvent(t *testing.T) {
 			}
 		}
 	}
+}
+
+// Each refusal names its cause and what to do about it, in one line.
+func TestRefusalLineNamesTheSetting(t *testing.T) {
+	f, _, _ := testFactory(80)
+	opts := &Options{F: f}
+	cases := []struct {
+		r    *netns.Refusal
+		want string
+	}{
+		{&netns.Refusal{Reason: netns.AppArmor, Sysctl: "kernel.apparmor_restrict_unprivileged_userns"},
+			"sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0"},
+		{&netns.Refusal{Reason: netns.UsernsCloneOff, Sysctl: "kernel.unprivileged_userns_clone"},
+			"sudo sysctl -w kernel.unprivileged_userns_clone=1"},
+		{&netns.Refusal{Reason: netns.Other, Err: errors.New("operation not permitted")},
+			"(operation not permitted); in a container its seccomp profile may forbid it"},
+	}
+	for _, c := range cases {
+		line := refusalLine(opts, c.r, "")
+		if !strings.Contains(line, c.want) || !strings.HasPrefix(line, "--packets cannot capture here: ") || strings.Contains(line, "\n") {
+			t.Errorf("%s: %q lacks %q", c.r.Reason, line, c.want)
+		}
+	}
+}
+
+// A captured picture explains each segment under its arrow.
+func TestCapturedPictureExplainsSegments(t *testing.T) {
+	f, out := terminalFactory(100)
+	c := newColumns(f.IO.Output(), f.Tr, codeContext{})
+	t0 := time.Now()
+	seg := func(ms int, s sockdemo.Segment) sockdemo.Event {
+		s.Time = t0.Add(time.Duration(ms) * time.Millisecond)
+		return sockdemo.Event{Step: sockdemo.StepSegment, Time: s.Time, Segment: &s}
+	}
+	events := []sockdemo.Event{
+		seg(0, sockdemo.Segment{Dir: sockdemo.ToServer, Flags: "SYN", Seq: 77, Window: 65495, Options: []string{"mss 65495"}, Why: sockdemo.WhySYN}),
+		seg(1, sockdemo.Segment{Dir: sockdemo.ToServer, Flags: "PSH+ACK", RelSeq: 6, RelAck: 15, Len: 6, Payload: "你好", Why: sockdemo.WhyData,
+			Checksum: 0xfe2e, Computed: 0x1234}),
+		seg(210, sockdemo.Segment{Dir: sockdemo.ToServer, Flags: "PSH+ACK", RelSeq: 6, RelAck: 15, Len: 6, Payload: "你好",
+			Why: sockdemo.WhyRetransmit, Retransmission: true, After: 209 * time.Millisecond}),
+		seg(211, sockdemo.Segment{Dir: sockdemo.ToClient, Flags: "RST", Why: sockdemo.WhyRST}),
+		{Step: sockdemo.StepClose, Side: sockdemo.SideServer, Time: t0.Add(211 * time.Millisecond), Unread: 3},
+	}
+	c.timeline(sockdemo.Captured(events), captureInfo{stats: &capture.Stats{Packets: 4}})
+	expectContains(t, out.String(),
+		"The segments on the wire, captured on lo",
+		"seq 0  len 0  win 65495 · ISN 77 (raw) · options: mss 65495",
+		"6 bytes of data, bytes 6 to 11 of this side's stream.",
+		"retransmission: seq 6 again, 209 ms after the first copy",
+		"RST: this side closed with 3 bytes unread, so the kernel aborted the connection.",
+		"header says 0xfe2e, but its real checksum is 0x1234",
+		"seq 6 was lost and sent again 209 ms later",
+		"the kernel dropped 0 (PACKET_STATISTICS)",
+	)
 }

@@ -41,7 +41,7 @@ type ServerOptions struct {
 
 // NewCmdServer returns `netlearn demo server`.
 func NewCmdServer(f *cmdutil.Factory, runF func(context.Context, *ServerOptions) error) *cobra.Command {
-	opts := &ServerOptions{F: f, Listeners: ports.Listeners, Addresses: classroomAddresses}
+	opts := &ServerOptions{F: f, Listeners: ports.Listeners, Addresses: sockdemo.ClassroomAddresses}
 	tr := f.Tr
 	c := &cobra.Command{
 		Use:     "server",
@@ -193,34 +193,6 @@ func warnClassroom(opts *ServerOptions, bound netip.AddrPort) {
 		}
 		fmt.Fprintln(w, "  "+tr.T("demo.warn.students", "host", a.String(), "port", bound.Port()))
 	}
-}
-
-// classroomAddresses lists this machine's up, non-loopback unicast
-// addresses (IPv4 first), never link-local IPv6 which needs a zone.
-func classroomAddresses() ([]netip.Addr, error) {
-	ifs, err := net.Interfaces()
-	if err != nil {
-		return nil, err
-	}
-	var v4, v6 []netip.Addr
-	for _, ifc := range ifs {
-		if ifc.Flags&net.FlagUp == 0 || ifc.Flags&net.FlagLoopback != 0 {
-			continue
-		}
-		addrs, _ := ifc.Addrs()
-		for _, a := range addrs {
-			p, err := netip.ParsePrefix(a.String())
-			if err != nil || p.Addr().IsLinkLocalUnicast() || p.Addr().IsLoopback() {
-				continue
-			}
-			if p.Addr().Is4() {
-				v4 = append(v4, p.Addr())
-			} else {
-				v6 = append(v6, p.Addr())
-			}
-		}
-	}
-	return append(v4, v6...), nil
 }
 
 // tracer returns the kernel TCP state tracer, or says (once, on stderr)
