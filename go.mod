@@ -3,6 +3,7 @@ module github.com/netlearn/netlearn
 go 1.26.8
 
 require (
+	github.com/fsnotify/fsnotify v1.10.1
 	github.com/gopacket/gopacket v1.7.7
 	github.com/jackpal/gateway v1.1.1
 	github.com/mattn/go-isatty v0.0.24

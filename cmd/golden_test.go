@@ -1,7 +1,11 @@
 package cmd
 
 import (
+	"os/exec"
+	"path/filepath"
 	"testing"
+
+	"github.com/netlearn/netlearn/cmd/exercise"
 
 	"github.com/netlearn/netlearn/cmd/ip"
 	"github.com/netlearn/netlearn/cmd/port"
@@ -31,6 +35,20 @@ func TestJSONShapes(t *testing.T) {
 		{"quiz", quiz.Result{}, []string{"quiz", "1.3", "--no-machine", "--seed", "1", "--json"}, "right"},
 		{"progress", progress.View{}, []string{"progress", "--json"}, ""},
 		{"demo", sockdemo.Event{}, []string{"demo", "--json"}, ""},
+		{"exercise-list", []exercise.Row{}, []string{"exercise", "--json"}, ""},
+		{"exercise-show", exercise.Task{}, []string{"exercise", "show", "server", "--json"}, ""},
+	}
+	if _, err := exec.LookPath("python3"); err == nil {
+		ref, _ := filepath.Abs("../testdata/exercise/client/ref.py")
+		cases = append(cases, struct {
+			name  string
+			doc   any
+			args  []string
+			input string
+		}{"exercise-check", exercise.CheckJSON{}, []string{"exercise", "check", "client", ref, "--json"}, ""})
+	} else {
+		t.Log("python3 is not installed: the JSON of exercise check is pinned but not run")
+		jsonshape.Check(t, "exercise-check", exercise.CheckJSON{})
 	}
 	dir := freshConfig(t)
 	for _, c := range cases {

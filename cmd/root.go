@@ -6,6 +6,7 @@ import (
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/completion"
 	"github.com/netlearn/netlearn/cmd/demo"
+	"github.com/netlearn/netlearn/cmd/exercise"
 	"github.com/netlearn/netlearn/cmd/ip"
 	"github.com/netlearn/netlearn/cmd/learn"
 	"github.com/netlearn/netlearn/cmd/menu"
@@ -54,6 +55,7 @@ func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
 		port.NewCmdPort(f, nil),
 		demo.NewCmdDemo(f, nil),
 		ping.NewCmdPing(f, nil),
+		exercise.NewCmdExercise(f),
 	)
 	root.AddCommand(helpTopics(f)...)
 	root.SetHelpCommand(newCmdHelp(f))

@@ -2,14 +2,21 @@ package cmd_test
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/netlearn/netlearn/cmd"
+	"github.com/netlearn/netlearn/netinfo/netns"
 )
 
 func TestMain(m *testing.M) {
+	// A test that checks an exercise re-runs this binary inside a private
+	// network namespace (netns.Command keeps the test binary's argv0).
+	if netns.Inside() {
+		os.Exit(cmd.Main())
+	}
 	testscript.Main(m, map[string]func(){
 		"netlearn": func() { os.Exit(cmd.Main()) },
 	})
@@ -36,6 +43,12 @@ func scriptParams(t *testing.T) testscript.Params {
 			env.Setenv("NO_COLOR", "")
 			env.Setenv("CLICOLOR_FORCE", "")
 			env.Setenv("NETLEARN_FORCE_TTY", "")
+			// The learner programs of the exercise scripts.
+			exercises, err := filepath.Abs("../testdata/exercise")
+			if err != nil {
+				return err
+			}
+			env.Setenv("EXERCISES", exercises)
 			return nil
 		},
 		Cmds:      scriptCommands(),

@@ -12,7 +12,7 @@ import (
 )
 
 // Sections lists the sections of the notes, in reading order.
-var Sections = []string{"1.1", "1.1.2", "1.1.3", "1.2", "1.2.4", "1.3", "1.4", "1.5", "1.6", "1.7"}
+var Sections = []string{"1.1", "1.1.2", "1.1.3", "1.2", "1.2.4", "1.3", "1.4", "1.5", "1.6", "1.6.1", "1.7", "1.7.1"}
 
 // IsSection reports whether s names a section.
 func IsSection(s string) bool { return slices.Contains(Sections, s) }

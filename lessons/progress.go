@@ -30,6 +30,8 @@ type Progress struct {
 	Last *Position `json:"last,omitempty"`
 	// Lang is the language last picked in the menu ("zh", "en"), "" before.
 	Lang string `json:"lang,omitempty"`
+	// Exercises maps an exercise to its results (see RecordExercise).
+	Exercises map[string]ExerciseRecord `json:"exercises,omitempty"`
 }
 
 // Attempt is one finished quiz of a section.

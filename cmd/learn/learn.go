@@ -24,6 +24,7 @@ type Options struct {
 	Section  string
 	Next     bool
 	JSON     bool
+	Code     bool           // print only the lesson's program
 	Run      cmdutil.Runner // runs a try command; nil never offers to
 	Prompter output.Prompter
 }
@@ -53,6 +54,7 @@ func NewCmdLearn(f *cmdutil.Factory, runF func(context.Context, *Options) error)
 	}
 	c.Flags().BoolVar(&opts.Next, "next", false, f.Tr.T("learn.flag_next"))
 	c.Flags().BoolVar(&opts.JSON, "json", false, f.Tr.T("learn.flag_json"))
+	c.Flags().BoolVar(&opts.Code, "code", false, f.Tr.T("learn.flag_code"))
 	return c
 }
 
@@ -63,6 +65,8 @@ func parseArgs(f *cmdutil.Factory, c *cobra.Command, opts *Options, args []strin
 		return usage(f.Tr.T("learn.one_section", "args", strings.Join(args, " ")))
 	case len(args) == 1 && opts.Next:
 		return usage(f.Tr.T("learn.next_and_section"))
+	case opts.Code && (len(args) == 0 || opts.JSON):
+		return usage(f.Tr.T("learn.code_needs_section"))
 	case len(args) == 1:
 		if err := learner.CheckSection(f, args[0]); err != nil {
 			return usage(err.Error())
@@ -101,6 +105,9 @@ func Show(ctx context.Context, opts *Options, lib *lessons.Library, tracker *lea
 	if !ok {
 		return &cmdutil.FailedError{Msg: f.Tr.T("learn.content_broken", "reason", section)}
 	}
+	if opts.Code {
+		return printCode(f, lesson)
+	}
 	look := f.IO.Output().WithJSON(opts.JSON)
 	if err := output.Render(look, lesson, renderTerminal, renderPlain); err != nil {
 		return err
@@ -117,6 +124,7 @@ func Show(ctx context.Context, opts *Options, lib *lessons.Library, tracker *lea
 			return err
 		}
 	}
+	pointToExercise(f, section)
 	hintNext(f, section, tracker.Progress.Next())
 	return nil
 }

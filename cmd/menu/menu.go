@@ -54,6 +54,7 @@ func Open(ctx context.Context, opts *Options) error {
 			{tr.T("menu.quiz"), m.quiz},
 			{tr.T("menu.progress"), m.progress},
 			{tr.T("menu.language"), m.switchLanguage},
+			{tr.T("menu.exercises"), m.exercises},
 			{tr.T("menu.quit"), nil},
 		}
 		labels := make([]string, len(actions))

@@ -18,6 +18,7 @@ import (
 	"github.com/netlearn/netlearn/cmd/learner"
 	"github.com/netlearn/netlearn/cmd/output"
 	"github.com/netlearn/netlearn/lessons"
+	"github.com/netlearn/netlearn/lessons/exercise"
 )
 
 // Options are the progress command's inputs.
@@ -114,13 +115,45 @@ type View struct {
 	Next     string               `json:"next"`
 	Last     *lessons.Position    `json:"last"`
 	Sections []learner.SectionRow `json:"sections"`
+	// Exercises are the exercises in order with their status.
+	Exercises []ExerciseRow `json:"exercises"`
+}
+
+// ExerciseRow is one exercise's status: new, failed or passed.
+type ExerciseRow struct {
+	Name   string                  `json:"name"`
+	Status string                  `json:"status"`
+	Record *lessons.ExerciseRecord `json:"record"`
+}
+
+func exerciseRows(p *lessons.Progress) []ExerciseRow {
+	var rows []ExerciseRow
+	for _, name := range exercise.Names() {
+		r := ExerciseRow{Name: name, Status: p.ExerciseStatus(name)}
+		if rec, ok := p.Exercises[name]; ok {
+			r.Record = &rec
+		}
+		rows = append(rows, r)
+	}
+	return rows
+}
+
+// exerciseLine sums the exercises up in one line.
+func exerciseLine(f *cmdutil.Factory, v View) string {
+	passed := 0
+	for _, r := range v.Exercises {
+		if r.Status == "passed" {
+			passed++
+		}
+	}
+	return f.Tr.T("progress.exercises", "passed", passed, "total", len(v.Exercises))
 }
 
 // Show renders the learner's progress.
 func Show(f *cmdutil.Factory, asJSON bool, lib *lessons.Library, tracker *learner.Tracker) error {
 	p := tracker.Progress
 	v := View{File: tracker.Path(), Seen: len(p.Seen), Total: len(lessons.Sections), Next: p.Next(),
-		Last: p.Last, Sections: learner.Rows(lib, p, f.Tr.Lang())}
+		Last: p.Last, Sections: learner.Rows(lib, p, f.Tr.Lang()), Exercises: exerciseRows(p)}
 	return output.Render(f.IO.Output().WithJSON(asJSON), v,
 		func(l *output.Layer, v View) error { return renderTerminal(f, l, v) },
 		renderPlain)
@@ -139,10 +172,10 @@ func renderTerminal(f *cmdutil.Factory, l *output.Layer, v View) error {
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(l.Writer(), "%s\n%s\n\n%s\n\n%s\n%s\n",
+	_, err = fmt.Fprintf(l.Writer(), "%s\n%s\n\n%s\n\n%s\n%s\n%s\n",
 		cs.Bold(tr.T("progress.title")),
 		tr.T("progress.seen_count", "seen", v.Seen, "total", v.Total),
-		strings.TrimRight(table, "\n"), lastLine(f, v), cs.Gray(tr.T("progress.file", "file", v.File)))
+		strings.TrimRight(table, "\n"), lastLine(f, v), exerciseLine(f, v), cs.Gray(tr.T("progress.file", "file", v.File)))
 	return err
 }
 
@@ -170,6 +203,9 @@ func renderPlain(l *output.Layer, v View) error {
 	for _, r := range v.Sections {
 		b.WriteString(output.PlainLine("section", []string{r.Section, learner.SeenValue(r), learner.Score(r.Best),
 			learner.Score(r.Last), strconv.Itoa(r.Attempts)}, r.Title))
+	}
+	for _, r := range v.Exercises {
+		b.WriteString(output.PlainLine("exercise", []string{r.Name, r.Status}, ""))
 	}
 	_, err := io.WriteString(l.Writer(), b.String())
 	return err

@@ -88,8 +88,8 @@ func TestJSONView(t *testing.T) {
 	if err := json.Unmarshal(out.Bytes(), &v); err != nil {
 		t.Fatal(err)
 	}
-	if v.File != filepath.Join(dir, "progress.json") || v.Seen != 1 || v.Total != 10 || v.Next != "1.2.4" ||
-		v.Last.Activity != "quiz" || len(v.Sections) != 10 || v.Sections[3].Best.Correct != 3 || !v.Sections[3].Seen {
+	if v.File != filepath.Join(dir, "progress.json") || v.Seen != 1 || v.Total != 12 || v.Next != "1.2.4" ||
+		v.Last.Activity != "quiz" || len(v.Sections) != 12 || v.Sections[3].Best.Correct != 3 || !v.Sections[3].Seen {
 		t.Errorf("view %+v", v)
 	}
 }
@@ -103,7 +103,7 @@ func TestTerminalViewInChinese(t *testing.T) {
 	if err := Show(f, false, lib, learner.OpenTracker(f)); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"你的学习进度", "已读课程：1 / 10", "3/4", "上次：第 1.2 节测验", "下一课：netlearn learn 1.2.4"} {
+	for _, want := range []string{"你的学习进度", "已读课程：1 / 12", "3/4", "上次：第 1.2 节测验", "下一课：netlearn learn 1.2.4"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("view lacks %q:\n%s", want, out)
 		}

@@ -1,0 +1,5 @@
+//go:build !windows
+
+package exercise
+
+func isWinReset(error) bool { return false }

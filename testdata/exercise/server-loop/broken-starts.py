@@ -1,0 +1,3 @@
+# Code pasted with an indent in front of the first line.
+    import socket
+import sys

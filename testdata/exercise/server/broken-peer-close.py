@@ -1,0 +1,20 @@
+# Stops only on exit: when the client just leaves, recv returns b"" at
+# once, forever, and the loop spins.
+import codecs
+import socket
+import sys
+
+server = socket.socket()
+server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+server.bind(("127.0.0.1", int(sys.argv[1])))
+server.listen()
+conn, address = server.accept()
+decoder = codecs.getincrementaldecoder("utf-8")()
+while True:
+    text = decoder.decode(conn.recv(1024))
+    if text == "exit":
+        break
+    if text:
+        print("received:", text)
+        conn.sendall(("got " + text).encode("utf-8"))
+conn.close()
