@@ -637,3 +637,38 @@ func TestAddrFileInAMissingFolder(t *testing.T) {
 		t.Errorf("error %v", err)
 	}
 }
+
+// A long payload (the --slow-reader burst is 8 KiB) is cut in the step's
+// result, so the column does not fill the screen; the count stays exact.
+func TestLongPayloadIsCutInTheResult(t *testing.T) {
+	d := newDescriber(i18n.For(i18n.EN), codeContext{}, output.ColorScheme{})
+	long := strings.Repeat("0123456789abcdef", 512)
+	for _, step := range []sockdemo.Step{sockdemo.StepSend, sockdemo.StepRecv} {
+		l := d.describe(sockdemo.Event{Side: sockdemo.SideClient, Step: step, Bytes: len(long), ReadSize: 1 << 16, Text: long})
+		got := l.Result[0]
+		if !strings.Contains(got, "8192 bytes") || runewidth.StringWidth(got) > 100 || !strings.Contains(got, "…") {
+			t.Errorf("%s result is %d columns wide: %.120q", step, runewidth.StringWidth(got), got)
+		}
+	}
+}
+
+// recv that fails with a reset got no bytes at all: Python raises
+// ConnectionResetError. It must not say "0 bytes", which means a FIN.
+func TestRecvResetIsNotZeroBytes(t *testing.T) {
+	for _, lang := range i18n.Langs {
+		d := newDescriber(i18n.For(lang), codeContext{}, output.ColorScheme{})
+		l := d.describe(sockdemo.Event{Side: sockdemo.SideClient, Step: sockdemo.StepRecv, ReadSize: 1024,
+			Error: "connection reset by peer", Reason: sockdemo.ReasonReset})
+		got := strings.Join(l.Result, "\n")
+		if strings.Contains(got, " 0 ") || !strings.Contains(got, "ConnectionResetError") {
+			t.Errorf("%s: %q", lang, got)
+		}
+	}
+}
+
+func TestUnreadBytesInTheChinesePictureSayZiJie(t *testing.T) {
+	got := i18n.For(i18n.ZH).T("demo.tl.close_unread", "unread", 2048)
+	if !strings.Contains(got, "2048 字节") {
+		t.Errorf("zh close with unread bytes: %q", got)
+	}
+}

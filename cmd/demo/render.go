@@ -12,6 +12,7 @@ import (
 	"github.com/mattn/go-runewidth"
 
 	"github.com/netlearn/netlearn/cmd/i18n"
+	"github.com/netlearn/netlearn/cmd/internal/textwrap"
 	"github.com/netlearn/netlearn/cmd/output"
 	"github.com/netlearn/netlearn/sockdemo"
 )
@@ -205,6 +206,10 @@ func (d *describer) golang(ev sockdemo.Event, step sockdemo.Step) string {
 	return d.tr.T("demo.go." + string(ev.Side) + "." + string(step))
 }
 
+// resultTextWidth is how much of a payload a step's result shows: the
+// byte count stays exact, but an 8 KiB burst must not fill the screen.
+const resultTextWidth = 60
+
 // result says what really happened, with addresses and byte counts.
 func (d *describer) result(ev sockdemo.Event) []string {
 	t := d.tr.T
@@ -233,7 +238,7 @@ func (d *describer) result(ev sockdemo.Event) []string {
 	case sockdemo.StepRecv:
 		return d.recvResult(ev)
 	case sockdemo.StepSend:
-		return arrow(d.tr.N("demo.did.send", ev.Bytes, "bytes", ev.Bytes, "text", ev.Text))
+		return arrow(d.tr.N("demo.did.send", ev.Bytes, "bytes", ev.Bytes, "text", textwrap.Cut(ev.Text, resultTextWidth)))
 	case sockdemo.StepClose:
 		lines := []string{"→ " + t("demo.did.close."+string(ev.Reason)),
 			"  " + t("demo.did.totals", "in", ev.BytesIn, "out", ev.BytesOut, "reads", ev.Reads)}
@@ -283,10 +288,13 @@ func (d *describer) afterCloseResult(ev sockdemo.Event) []string {
 
 func (d *describer) recvResult(ev sockdemo.Event) []string {
 	t := d.tr.T
-	if ev.Error != "" {
+	switch {
+	case ev.Error != "" && ev.Reason == sockdemo.ReasonReset:
+		return []string{"→ " + t("demo.did.recv_reset", "error", ev.Error)}
+	case ev.Error != "":
 		return []string{"→ " + t("demo.did.recv_closed", "error", ev.Error)}
 	}
-	lines := []string{"→ " + d.tr.N("demo.did.recv", ev.Bytes, "bytes", ev.Bytes, "text", ev.Text)}
+	lines := []string{"→ " + d.tr.N("demo.did.recv", ev.Bytes, "bytes", ev.Bytes, "text", textwrap.Cut(ev.Text, resultTextWidth))}
 	if ev.Text == "" {
 		lines = append(lines, "  "+t("demo.did.recv_partial"))
 	}
