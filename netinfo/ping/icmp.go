@@ -29,6 +29,10 @@ func (e *PermissionError) Error() string {
 }
 func (e *PermissionError) Unwrap() error { return e.Err }
 
+// errModeUnavailable means a mode cannot be used on this system at all
+// (its OS service is missing), so the next mode is tried.
+var errModeUnavailable = errors.New("this way of pinging is not available here")
+
 // FirewallError means the socket opened but the system refused to send:
 // a local firewall rule, not a missing privilege.
 type FirewallError struct{ Err error }
@@ -44,12 +48,12 @@ func (p ICMP) Ping(ctx context.Context, req Request, h Hooks) (Mode, error) {
 	}
 	var refusal error
 	for _, m := range modes {
-		opened, err := runProbing(ctx, req, h, m)
+		opened, err := runMode(ctx, req, h, m)
 		switch {
 		case err == nil:
 			return m, nil
-		case !opened && IsPermission(err):
-			refusal = err // this mode is not allowed; try the next
+		case !opened && (IsPermission(err) || errors.Is(err, errModeUnavailable)):
+			refusal = err // this mode is not allowed here; try the next
 			continue
 		case IsPermission(err):
 			return m, &FirewallError{Err: err}
@@ -90,8 +94,11 @@ func runProbing(ctx context.Context, req Request, h Hooks, m Mode) (opened bool,
 	return open.Load(), err
 }
 
+// replyOf converts pro-bing's packet. pro-bing says -1 where it could not
+// read the TTL (x/net has no control messages on Windows); netlearn's
+// "unknown" is 0, which JSON leaves out.
 func replyOf(pkt *probing.Packet) Reply {
-	return NewReply(pkt.Seq, pkt.TTL, pkt.Nbytes, pkt.Rtt)
+	return NewReply(pkt.Seq, max(pkt.TTL, 0), pkt.Nbytes, pkt.Rtt)
 }
 
 // IsPermission tells whether err is the OS refusing for lack of privilege
