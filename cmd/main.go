@@ -24,18 +24,19 @@ func Main() int {
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	defer signal.Stop(sigs)
-	return runWithSignals(context.Background(), os.Args[1:], iostreams.System(), os.Getenv, sigs)
+	return runWithSignals(context.Background(), os.Args[1:], iostreams.System(), os.Getenv, sigs, i18n.OSLanguage)
 }
 
 // Run runs netlearn with the given arguments, streams and environment.
 // Tests call it directly to assert exact exit codes; cancelling ctx acts
-// like Ctrl-C.
+// like Ctrl-C. The language comes from args and getenv only, never from
+// the OS's settings, so a test answers alike on every machine.
 func Run(ctx context.Context, args []string, ios *iostreams.IOStreams, getenv func(string) string) int {
-	return runWithSignals(ctx, args, ios, getenv, nil)
+	return runWithSignals(ctx, args, ios, getenv, nil, nil)
 }
 
-func runWithSignals(ctx context.Context, args []string, ios *iostreams.IOStreams, getenv func(string) string, sigs <-chan os.Signal) int {
-	lang, err := i18n.Detect(langFlagValue(args), getenv)
+func runWithSignals(ctx context.Context, args []string, ios *iostreams.IOStreams, getenv func(string) string, sigs <-chan os.Signal, osLang func() string) int {
+	lang, err := i18n.Detect(langFlagValue(args), getenv, osLang)
 	if err != nil {
 		// The language itself is what is wrong, so answer in both.
 		fmt.Fprintln(ios.ErrOut, i18n.For(i18n.EN).T("root.bad_lang", "value", langFlagValue(args)))
