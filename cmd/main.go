@@ -16,6 +16,7 @@ import (
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/cmd/iostreams"
+	"github.com/netlearn/netlearn/internal/oserr"
 )
 
 // Main runs netlearn with the process's arguments and streams and returns
@@ -62,6 +63,12 @@ func runWithSignals(ctx context.Context, args []string, ios *iostreams.IOStreams
 	root.SetErr(ios.ErrOut)
 
 	err = root.ExecuteContext(ctx)
+	if oserr.Is(err, oserr.ClosedPipe) {
+		// The reader went away (`| more` quit, `| Select-Object -First 5`):
+		// what it did not read is nobody's loss. Unix kills the process with
+		// SIGPIPE before this; Windows reports the write failing.
+		return cmdutil.ExitOK
+	}
 	if err != nil && ctx.Err() != nil && cmdutil.ExitCode(err) == cmdutil.ExitFailed {
 		err = cmdutil.ErrInterrupted
 	}
