@@ -50,6 +50,8 @@ type termView struct {
 	window  []float64
 	drawn   bool // the picture line is on screen
 	lastRTT string
+	// ttlTold is set once the first reply without a TTL has been explained.
+	ttlTold bool
 }
 
 // clearLine erases the picture line so that a normal line can take its place.
@@ -89,7 +91,7 @@ func (v *termView) line(ev ping.Event) string {
 	case ping.EventReady:
 		return pterm.Bold.Sprint(headerLine(tr, v.opts, v.addr, ev.Mode))
 	case ping.EventReply:
-		return replyLine(tr, v.opts, v.addr, ev.Reply)
+		return replyLine(tr, v.opts, v.addr, ev.Reply) + v.ttlNote(ev.Reply)
 	case ping.EventDuplicate:
 		return pterm.FgYellow.Sprint(tr.T("ping.duplicate", "line", replyLine(tr, v.opts, v.addr, ev.Reply)))
 	case ping.EventLate:
@@ -129,11 +131,29 @@ func headerLine(tr *i18n.Catalog, opts *Options, addr netip.Addr, m ping.Mode) s
 		"mode", tr.T("ping.mode_"+string(m)))
 }
 
+// ttlNote explains, under the first ICMP reply whose TTL is unknown, why
+// it shows as "?".
+func (v *termView) ttlNote(r ping.Reply) string {
+	if v.ttlTold || r.TTL != 0 || v.opts.TCPPort != 0 {
+		return ""
+	}
+	v.ttlTold = true
+	return "\n" + pterm.FgGray.Sprint(v.tr.T("ping.ttl_unknown"))
+}
+
 func replyLine(tr *i18n.Catalog, opts *Options, addr netip.Addr, r ping.Reply) string {
 	if opts.TCPPort != 0 {
 		return tr.T("ping.reply_tcp", "addr", addr, "port", opts.TCPPort, "seq", r.Seq, "rtt", ms(r.RTTMs))
 	}
-	return tr.T("ping.reply", "bytes", r.Bytes, "addr", addr, "seq", r.Seq, "ttl", r.TTL, "rtt", ms(r.RTTMs))
+	return tr.T("ping.reply", "bytes", r.Bytes, "addr", addr, "seq", r.Seq, "ttl", ttlText(r.TTL), "rtt", ms(r.RTTMs))
+}
+
+// ttlText shows an unknown TTL (0) as "?", never as a number it is not.
+func ttlText(ttl int) string {
+	if ttl == 0 {
+		return "?"
+	}
+	return strconv.Itoa(ttl)
 }
 
 func errorLine(tr *i18n.Catalog, opts *Options, addr netip.Addr, ev ping.Event) string {
@@ -166,7 +186,11 @@ func (v *plainView) event(ev ping.Event) {
 		}
 	case ping.EventReply, ping.EventDuplicate, ping.EventLate:
 		r := ev.Reply
-		f = []string{string(ev.Kind), kv("seq", r.Seq), kv("bytes", r.Bytes), kv("ttl", r.TTL), kv("time_ms", ms(r.RTTMs))}
+		f = []string{string(ev.Kind), kv("seq", r.Seq), kv("bytes", r.Bytes)}
+		if r.TTL != 0 { // unknown: left out, as in --json
+			f = append(f, kv("ttl", r.TTL))
+		}
+		f = append(f, kv("time_ms", ms(r.RTTMs)))
 	case ping.EventLost:
 		f = []string{"lost", kv("seq", ev.Seq), kv("timeout_ms", ms(ping.Millis(v.opts.Timeout)))}
 	case ping.EventError:
