@@ -15,10 +15,12 @@ import (
 
 // freshConfig points os.UserConfigDir at an empty folder for this test.
 func freshConfig(t *testing.T) string {
-	home := t.TempDir()
-	t.Setenv("HOME", home)
-	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
-	return filepath.Join(home, ".config", "netlearn")
+	lessonstest.IsolateConfig(t)
+	dir, err := lessons.DefaultDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }
 
 func runWithInput(t *testing.T, input string, args ...string) (code int, stdout, stderr string) {

@@ -72,6 +72,8 @@ func scriptCondition(cond string) (bool, error) {
 		return canMakeReadOnly()
 	case "ipv6":
 		return hasIPv6Loopback(), nil
+	case "icmp":
+		return icmpAllowed(), nil
 	}
 	return false, fmt.Errorf("unknown condition %q", cond)
 }

@@ -21,9 +21,11 @@ func explainRun(opts *Options, targets []target, ifaces []iface.Interface) error
 	tr := opts.F.Tr
 	return cmdutil.Render(opts.F, opts.JSON, exps, cmdutil.Renderers[[]iface.Explanation]{
 		Terminal: func(w io.Writer, es []iface.Explanation) error {
-			return renderExplanations(w, tr, es, opts.F.IO.TerminalWidth(), opts.F.IO.ColorEnabled())
+			return renderExplanations(w, tr, es, opts.F.IO.TerminalWidth(), opts.F.IO.ColorEnabled(), opts.OS)
 		},
-		Plain: func(w io.Writer, es []iface.Explanation) error { return renderExplanations(w, tr, es, 0, false) },
+		Plain: func(w io.Writer, es []iface.Explanation) error {
+			return renderExplanations(w, tr, es, 0, false, opts.OS)
+		},
 	})
 }
 
@@ -49,13 +51,13 @@ func explainTarget(t target, ifaces []iface.Interface) iface.Explanation {
 // bits are coloured apart from the host bits, without it a "|" marks the
 // split. On a terminal (width > 0) long values wrap; piped (width 0) every
 // fact stays on one greppable line.
-func renderExplanations(w io.Writer, tr *i18n.Catalog, es []iface.Explanation, width int, color bool) error {
+func renderExplanations(w io.Writer, tr *i18n.Catalog, es []iface.Explanation, width int, color bool, goos string) error {
 	var b strings.Builder
 	for i, e := range es {
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		for _, kv := range explanationLines(tr, e, color) {
+		for _, kv := range explanationLines(tr, e, color, goos) {
 			fmt.Fprintf(&b, "%s\t%s\n", kv[0], kv[1])
 		}
 	}
@@ -63,7 +65,7 @@ func renderExplanations(w io.Writer, tr *i18n.Catalog, es []iface.Explanation, w
 	return err
 }
 
-func explanationLines(tr *i18n.Catalog, e iface.Explanation, styled bool) [][2]string {
+func explanationLines(tr *i18n.Catalog, e iface.Explanation, styled bool, goos string) [][2]string {
 	label := func(key string) string { return tr.T("ip.explain." + key) }
 	lines := [][2]string{
 		{label("address"), e.Address.String()},
@@ -83,7 +85,7 @@ func explanationLines(tr *i18n.Catalog, e iface.Explanation, styled bool) [][2]s
 		lines = append(lines, networkLines(tr, e)...)
 	}
 	lines = append(lines, [2]string{label("mine"), mineText(tr, e)})
-	if e.Kind == iface.KindPrivate || e.Kind == iface.KindUniqueLocal {
+	if goos == "linux" && (e.Kind == iface.KindPrivate || e.Kind == iface.KindUniqueLocal) {
 		lines = append(lines, [2]string{label("note"), tr.T("ip.scope_note")})
 	}
 	return lines

@@ -40,7 +40,9 @@ func renderTable(w io.Writer, tr *i18n.Catalog, r Report, width int) error {
 		wrapped := textwrap.Hang(line, width, strings.Repeat(" ", kindWidth+4))
 		b.WriteString(strings.Replace(wrapped, string(k), kindStyle(k).Sprint(string(k)), 1) + "\n")
 	}
-	b.WriteString("\n" + textwrap.Hang(tr.T("ip.note_line", "text", tr.T("ip.scope_note")), width, "") + "\n")
+	if r.OS == "linux" { // the note is about Linux's `ip addr`
+		b.WriteString("\n" + textwrap.Hang(tr.T("ip.note_line", "text", tr.T("ip.scope_note")), width, "") + "\n")
+	}
 	_, err = io.WriteString(w, b.String())
 	return err
 }
@@ -77,9 +79,12 @@ const (
 // factLines are the gateway, DNS and LAN lines shared by the terminal look.
 func factLines(tr *i18n.Catalog, r Report) []string {
 	var lines []string
-	if len(r.Gateways) == 0 {
+	switch {
+	case len(r.Gateways) == 0 && r.GatewayErr != nil:
+		lines = append(lines, tr.T("ip.gateway_unreadable"))
+	case len(r.Gateways) == 0:
 		lines = append(lines, tr.T("ip.no_gateway"))
-	} else {
+	default:
 		via := make([]string, len(r.Gateways))
 		for i, g := range r.Gateways {
 			via[i] = tr.T("ip.gateway_via", "address", g.Address, "interface", dash(g.Interface))

@@ -12,6 +12,7 @@ import (
 	"github.com/netlearn/netlearn/cmd/iostreams"
 	"github.com/netlearn/netlearn/cmd/tutor/tutortest"
 	"github.com/netlearn/netlearn/lessons"
+	"github.com/netlearn/netlearn/lessons/lessonstest"
 )
 
 type session struct {
@@ -24,9 +25,7 @@ type session struct {
 // newSession is a menu on a pretend terminal whose tools are recorded,
 // never run: a test must not send real traffic.
 func newSession(t *testing.T, steps ...tutortest.Step) *session {
-	home := t.TempDir()
-	t.Setenv("HOME", home)
-	t.Setenv("XDG_CONFIG_HOME", home+"/.config")
+	lessonstest.IsolateConfig(t)
 	ios, _, out, _ := iostreams.Test()
 	ios.SetTTY(true, true, false)
 	s := &session{out: out, prompt: &tutortest.Prompter{Steps: steps}}

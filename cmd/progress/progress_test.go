@@ -15,14 +15,13 @@ import (
 	"github.com/netlearn/netlearn/cmd/tutor"
 	"github.com/netlearn/netlearn/cmd/tutor/tutortest"
 	"github.com/netlearn/netlearn/lessons"
+	"github.com/netlearn/netlearn/lessons/lessonstest"
 )
 
 // withProgress points the config folder at a temporary one holding a
 // progress file with lesson 1.2 read.
 func withProgress(t *testing.T) string {
-	home := t.TempDir()
-	t.Setenv("HOME", home)
-	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
+	lessonstest.IsolateConfig(t)
 	dir, err := lessons.DefaultDir()
 	if err != nil {
 		t.Fatal(err)
@@ -110,9 +109,7 @@ func TestTerminalViewInChinese(t *testing.T) {
 }
 
 func TestResetWithNothingSavedAsksNothing(t *testing.T) {
-	home := t.TempDir()
-	t.Setenv("HOME", home)
-	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
+	lessonstest.IsolateConfig(t)
 	ios, _, out, _ := iostreams.Test()
 	ios.SetTTY(true, true, false)
 	p := &tutortest.Prompter{} // any question would fail Done
