@@ -36,11 +36,11 @@ var unixErrors = map[Kind][]error{
 // They mean something else on other systems (112 is EHOSTDOWN on Linux),
 // so they are only checked on Windows.
 var windowsCodes = map[Kind][]syscall.Errno{
-	DirInTheWay:  {267},      // ERROR_DIRECTORY: "the directory name is invalid"
-	ReadOnlyFS:   {19},       // ERROR_WRITE_PROTECT
-	DiskFull:     {39, 112},  // ERROR_HANDLE_DISK_FULL, ERROR_DISK_FULL
-	ClosedPipe:   {109, 232}, // ERROR_BROKEN_PIPE, ERROR_NO_DATA ("the pipe is being closed")
-	ReservedPort: {10013},    // WSAEACCES
+	DirInTheWay:  {267},           // ERROR_DIRECTORY: "the directory name is invalid"
+	ReadOnlyFS:   {19},            // ERROR_WRITE_PROTECT
+	DiskFull:     {39, 112},       // ERROR_HANDLE_DISK_FULL, ERROR_DISK_FULL
+	ClosedPipe:   {109, 232, 233}, // ERROR_BROKEN_PIPE, ERROR_NO_DATA ("the pipe is being closed"), ERROR_PIPE_NOT_CONNECTED (what Wine says)
+	ReservedPort: {10013},         // WSAEACCES
 }
 
 // Is tells whether err is of kind k on this OS.

@@ -28,6 +28,7 @@ func TestIsOn(t *testing.T) {
 		{"windows", wrapped(syscall.Errno(267)), DirInTheWay, true},
 		{"windows", wrapped(syscall.Errno(232)), ClosedPipe, true},
 		{"windows", wrapped(syscall.Errno(109)), ClosedPipe, true},
+		{"windows", wrapped(syscall.Errno(233)), ClosedPipe, true},
 		{"windows", fmt.Errorf("listen: %w", syscall.Errno(10013)), ReservedPort, true},
 		// The same numbers mean other things elsewhere: 112 is EHOSTDOWN on Linux.
 		{"linux", wrapped(syscall.Errno(112)), DiskFull, false},
