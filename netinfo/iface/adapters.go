@@ -33,22 +33,21 @@ func adapterGateways(adapters []adapter) []Gateway {
 // adapterDNS picks the DNS servers the way Go's own resolver does on
 // Windows (net/dnsconfig_windows.go): only from adapters that are up and
 // have a gateway, and never the fec0::/10 site-local addresses that
-// Windows fills in when an adapter has no IPv6 DNS server at all.
-// Servers holds them de-duplicated in adapter order; PerInterface keeps
-// each adapter's own list.
+// Windows fills in when an adapter has no IPv6 DNS server at all. Servers
+// holds them de-duplicated in adapter order. PerInterface keeps every
+// adapter's own list unfiltered, as `ipconfig /all` shows it.
 func adapterDNS(adapters []adapter) DNS {
 	d := DNS{Source: "GetAdaptersAddresses", PerInterface: map[string][]netip.Addr{}}
 	seen := map[netip.Addr]bool{}
 	for _, ad := range adapters {
+		if len(ad.DNS) > 0 {
+			d.PerInterface[ad.Name] = ad.DNS
+		}
 		if !ad.Up || len(ad.Gateways) == 0 {
 			continue
 		}
 		for _, a := range ad.DNS {
-			if siteLocal.Contains(a.Unmap()) {
-				continue
-			}
-			d.PerInterface[ad.Name] = append(d.PerInterface[ad.Name], a)
-			if !seen[a] {
+			if !siteLocal.Contains(a.Unmap()) && !seen[a] {
 				seen[a] = true
 				d.Servers = append(d.Servers, a)
 			}
