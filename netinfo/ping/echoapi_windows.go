@@ -23,6 +23,9 @@ var (
 	procIcmpCloseHandle = iphlpapi.NewProc("IcmpCloseHandle")
 )
 
+// maxEchoAPISize is the largest payload IcmpSendEcho2 sends.
+const maxEchoAPISize = 65500
+
 // ipOptionInformation is IP_OPTION_INFORMATION: the request's TTL.
 type ipOptionInformation struct {
 	TTL, TOS, Flags, OptionsSize uint8
@@ -43,6 +46,11 @@ func runMode(ctx context.Context, req Request, h Hooks, m Mode) (opened bool, er
 // calls finish on their own within req.Timeout; the handle is closed
 // after the last one.
 func runEchoAPI(ctx context.Context, req Request, h Hooks) (opened bool, err error) {
+	// The service could send less than MinSize, but every mode takes the
+	// same sizes; above 65500 bytes IcmpSendEcho2 fails.
+	if req.Size < MinSize || req.Size > maxEchoAPISize {
+		return false, fmt.Errorf("a payload of %d bytes: Windows' ping service sends %d to %d", req.Size, MinSize, maxEchoAPISize)
+	}
 	handle, err := openEchoHandle(!req.Addr.Unmap().Is4())
 	if err != nil {
 		return false, fmt.Errorf("%w: %v", errModeUnavailable, err)
