@@ -2,6 +2,7 @@ package cmd_test
 
 import (
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -26,13 +27,17 @@ func readOnlyDir(ts *testscript.TestScript, neg bool, args []string) {
 
 // quizAnswers writes a scripted quiz's stdin from the embedded quiz, so
 // scripts follow the content instead of copying its answers:
-// `quizanswers SECTION right|wrong FILE`. Right answers come in every form
-// a learner may type them (letter, number, full-width, text); wrong ones
-// pick another choice or type a word no question accepts.
+// `quizanswers SEED SECTION right|wrong FILE`, for `quiz --seed SEED
+// --no-machine`. Right answers come in every form a learner may type them
+// (letter, number, full-width, text); wrong ones pick another choice or
+// type a word no question accepts.
 func quizAnswers(ts *testscript.TestScript, neg bool, args []string) {
-	if neg || len(args) != 3 || (args[1] != "right" && args[1] != "wrong") {
-		ts.Fatalf("usage: quizanswers SECTION right|wrong FILE")
+	if neg || len(args) != 4 || (args[2] != "right" && args[2] != "wrong") {
+		ts.Fatalf("usage: quizanswers SEED SECTION right|wrong FILE")
 	}
+	seed, err := strconv.ParseUint(args[0], 10, 64)
+	ts.Check(err)
+	args = args[1:]
 	lib, err := lessons.Default()
 	ts.Check(err)
 	quiz, ok := lib.Quiz(args[0])
@@ -44,7 +49,7 @@ func quizAnswers(ts *testscript.TestScript, neg bool, args []string) {
 		lang = lessons.ZH
 	}
 	var lines []string
-	for i, q := range quiz.Questions {
+	for i, q := range lessons.Shuffled(quiz.Questions, seed) {
 		lines = append(lines, tutortest.Answer(&q, lang, args[1] == "right", i))
 	}
 	ts.Check(os.WriteFile(ts.MkAbs(args[2]), []byte(strings.Join(lines, "\n")+"\n"), 0o644))

@@ -15,9 +15,9 @@ import (
 // their facts. Each may be nil; a question whose source is nil or fails is
 // left out, the stored questions are always there.
 type MachineSources struct {
-	// LANAddress returns this machine's address on the interface with the
-	// default route, and that interface's name.
-	LANAddress func() (netip.Addr, string, error)
+	// Network returns this machine's interfaces and default gateways, read
+	// from the OS's tables (no packet is sent).
+	Network func() ([]iface.Interface, []iface.Gateway, error)
 	// ListeningPorts returns TCP ports something listens on right now.
 	ListeningPorts func() ([]int, error)
 	// ClientConnection opens a loopback connection and returns the client's
@@ -74,12 +74,12 @@ var kindNames = map[iface.Kind]bi{
 // addressKindQuestion asks what kind the learner's LAN address is. On a
 // machine without one it asks about the loopback address every machine has.
 func (m MachineSources) addressKindQuestion(context.Context) (Question, bool) {
-	if m.LANAddress == nil {
+	if m.Network == nil {
 		return Question{}, false
 	}
 	addr, ifName := netip.MustParseAddr("127.0.0.1"), "lo"
-	if a, name, err := m.LANAddress(); err == nil && a.IsValid() {
-		addr, ifName = a, name
+	if lan, ok := m.lan(); ok {
+		addr, ifName = lan.addr.Address, lan.ifc.Name
 	}
 	kind := iface.Classify(addr)
 	if _, ok := kindNames[kind]; !ok {
@@ -102,36 +102,143 @@ func (m MachineSources) addressKindQuestion(context.Context) (Question, bool) {
 		choices), true
 }
 
-// lanAddressQuestion asks the learner to pick their own LAN address out
-// of addresses every machine knows but none of which is theirs.
-func (m MachineSources) lanAddressQuestion(context.Context) (Question, bool) {
-	if m.LANAddress == nil {
-		return Question{}, false
+// lanView is this machine's LAN address and what lies around it.
+type lanView struct {
+	addr   iface.Addr      // the address on the interface with the default route
+	ifc    iface.Interface // that interface
+	ifaces []iface.Interface
+	gws    []iface.Gateway
+}
+
+// lan finds the LAN address among the interfaces Network reports.
+func (m MachineSources) lan() (lanView, bool) {
+	ifaces, gws, err := m.Network()
+	if err != nil {
+		return lanView{}, false
 	}
-	addr, ifName, err := m.LANAddress()
+	addr, ifName, err := iface.ChooseLANAddress(ifaces, gws)
 	if err != nil || !addr.IsValid() || addr.IsLoopback() || addr.IsUnspecified() {
+		return lanView{}, false
+	}
+	for _, ifc := range ifaces {
+		for _, a := range ifc.Addrs {
+			if ifc.Name == ifName && a.Address == addr {
+				return lanView{addr: a, ifc: ifc, ifaces: ifaces, gws: gws}, true
+			}
+		}
+	}
+	return lanView{}, false
+}
+
+// decoy is a wrong choice and why it is wrong.
+type decoy struct {
+	addr string
+	why  bi
+}
+
+// maxDecoys is how many wrong choices the LAN question offers at most.
+const maxDecoys = 3
+
+// lanAddressQuestion asks the learner to pick their own LAN address out
+// of real neighbours: the gateway, the broadcast and network addresses of
+// their own network, and other interfaces' addresses. Obvious decoys such
+// as 127.0.0.1 would give the answer away.
+func (m MachineSources) lanAddressQuestion(context.Context) (Question, bool) {
+	if m.Network == nil {
 		return Question{}, false
 	}
-	decoys := []string{"127.0.0.1", "0.0.0.0", "255.255.255.255"}
-	if addr.Is6() {
-		decoys = []string{"::1", "::", "ff02::1"}
+	lan, ok := m.lan()
+	if !ok {
+		return Question{}, false
 	}
+	decoys := lan.decoys()
+	if len(decoys) == 0 {
+		return Question{}, false
+	}
+	decoys = decoys[:min(len(decoys), maxDecoys)]
+	a := lan.addr.Address.WithZone("").String()
 	// Put the right answer in a place that depends on the address, so it
 	// is not always first yet stays the same from run to run.
-	b := addr.AsSlice()
+	b := lan.addr.Address.AsSlice()
 	at := int(b[len(b)-1]) % (len(decoys) + 1)
 	choices := make([]bi, 0, len(decoys)+1)
+	why := bi{fmt.Sprintf("%s is on %s, the interface your traffic leaves by.", a, lan.ifc.Name),
+		fmt.Sprintf("%s 在接口 %s 上，数据从这里离开本机。", a, lan.ifc.Name)}
 	for _, d := range decoys {
-		choices = append(choices, bi{d, d})
+		choices = append(choices, bi{d.addr, d.addr})
+		why.en += " " + d.why.en
+		why.zh += d.why.zh
 	}
-	a := addr.String()
 	choices = slices.Insert(choices, at, bi{a, a})
 	return choiceQuestion("machine-1.1.2-lan", at,
 		bi{"Which of these is this machine's address on your LAN (the interface with the default route)? Check with `netlearn ip`.",
 			"下面哪一个是本机在局域网里的地址（带默认路由的那个接口）？可以用 `netlearn ip` 查看。"},
-		bi{fmt.Sprintf("%s is on %s, the interface your traffic leaves by. 127.0.0.1 is loopback, 0.0.0.0 means \"no particular address\", 255.255.255.255 is broadcast.", a, ifName),
-			fmt.Sprintf("%s 在接口 %s 上，数据从这里离开本机。127.0.0.1 是环回地址，0.0.0.0 表示“不指定地址”，255.255.255.255 是广播地址。", a, ifName)},
-		choices), true
+		why, choices), true
+}
+
+// decoys lists the LAN address's real neighbours, the most instructive
+// first, each address once.
+func (v lanView) decoys() []decoy {
+	var out []decoy
+	seen := map[string]bool{v.addr.Address.WithZone("").String(): true}
+	add := func(a netip.Addr, why bi) {
+		s := a.WithZone("").String()
+		if a.IsValid() && !seen[s] {
+			seen[s] = true
+			out = append(out, decoy{s, bi{fmt.Sprintf(why.en, s), fmt.Sprintf(why.zh, s)}})
+		}
+	}
+	fam := v.addr.Family
+	for _, g := range v.gws {
+		if iface.FamilyOf(g.Address.Unmap()) == fam {
+			add(g.Address.Unmap(), bi{"%s is the default gateway: your router, not you.", "%s 是默认网关，也就是路由器，不是你自己。"})
+		}
+	}
+	network := v.addr.Prefix()
+	if fam == iface.IPv4 && network.Bits() <= 30 {
+		add(broadcast(network), bi{"%s is the broadcast address of " + network.String() + ": a packet to it goes to every host there.",
+			"%s 是 " + network.String() + " 的广播地址：发给它的包会送到网段里的每一台主机。"})
+	}
+	for _, ifc := range v.ifaces {
+		if ifc.Name == v.ifc.Name || isLoopbackInterface(ifc) {
+			continue
+		}
+		for _, a := range ifc.Addrs {
+			if a.Family == fam && a.Kind != iface.KindLinkLocal {
+				add(a.Address, bi{"%s belongs to " + ifc.Name + ", which does not carry the default route.",
+					"%s 属于 " + ifc.Name + "，默认路由不走这个接口。"})
+			}
+		}
+	}
+	if fam == iface.IPv6 || network.Bits() <= 30 {
+		add(network.Addr(), bi{"%s is the number of the network " + network.String() + " itself, not of a host in it.",
+			"%s 是网段 " + network.String() + " 本身的编号，不是其中某台主机的地址。"})
+	}
+	return out
+}
+
+// broadcast is the last address of an IPv4 network: 192.168.1.0/24 →
+// 192.168.1.255.
+func broadcast(p netip.Prefix) netip.Addr {
+	b := p.Addr().As4()
+	host := uint32(1)<<(32-p.Bits()) - 1
+	v := uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3]) | host
+	return netip.AddrFrom4([4]byte{byte(v >> 24), byte(v >> 16), byte(v >> 8), byte(v)})
+}
+
+// isLoopbackInterface spots lo, macOS's lo0 (which also carries fe80::1)
+// and Windows' "Loopback Pseudo-Interface 1" by their flag, or by holding
+// loopback addresses only.
+func isLoopbackInterface(ifc iface.Interface) bool {
+	if slices.Contains(ifc.Flags, "loopback") {
+		return true
+	}
+	for _, a := range ifc.Addrs {
+		if a.Kind != iface.KindLoopback {
+			return false
+		}
+	}
+	return len(ifc.Addrs) > 0
 }
 
 // listeningPortQuestion asks which class a port that listens on this
@@ -163,8 +270,9 @@ var ianaNames = map[string]bi{
 	ports.IANADynamic: {"Dynamic (49152-65535)", "动态端口（49152-65535）"},
 }
 
-// clientPortQuestion makes a real loopback connection and asks which port
-// the operating system gave the client.
+// clientPortQuestion makes a real loopback connection, with the server on
+// a port it asked the OS for (port 0) and a client that never binds, and
+// asks who chose the two numbers: both came from the OS.
 func (m MachineSources) clientPortQuestion(ctx context.Context) (Question, bool) {
 	if m.ClientConnection == nil {
 		return Question{}, false
@@ -174,16 +282,15 @@ func (m MachineSources) clientPortQuestion(ctx context.Context) (Question, bool)
 		return Question{}, false
 	}
 	c, s := strconv.Itoa(int(client.Port())), strconv.Itoa(int(server.Port()))
-	q := Question{ID: "machine-1.7-client-port", Type: TypeText,
-		EN: &QuestionText{
-			Prompt:  fmt.Sprintf("netlearn just connected a client to a server listening on %s. The connection is %s → %s. Which port did the operating system give the client? Type the number.", server, client, server),
-			Accept:  []string{c},
-			Explain: fmt.Sprintf("%s. The client never asked for a port: when it connected, the OS took a free one (%s) from its ephemeral port range. %s is the server's, chosen when it started listening.", c, c, s),
-		},
-		ZH: &QuestionText{
-			Prompt:  fmt.Sprintf("netlearn 刚让一个客户端连上了监听在 %s 的服务端，这条连接是 %s → %s。操作系统给客户端分配的是哪个端口？请输入数字。", server, client, server),
-			Accept:  []string{c},
-			Explain: fmt.Sprintf("%s。客户端自己没有指定端口，连接时由操作系统从临时端口范围里挑了一个空闲的（%s）。%s 是服务端开始监听时用的端口。", c, c, s),
-		}}
-	return q, true
+	return choiceQuestion("machine-1.7-ports", 0,
+		bi{fmt.Sprintf("netlearn just made a server with bind((\"127.0.0.1\", 0)) and listen(), then connected a client to it without bind(). The server got port %s and the client port %s. Who picked these two numbers?", s, c),
+			fmt.Sprintf("netlearn 刚用 bind((\"127.0.0.1\", 0)) 和 listen() 建了一个服务端，又让一个没调用 bind() 的客户端连了上去。服务端拿到的端口是 %s，客户端是 %s。这两个号码是谁挑的？", s, c)},
+		bi{fmt.Sprintf("Both came from the OS. Port 0 in bind() asks for any free port, so %s was assigned at bind(); the client never bound, so connect() took %s from the ephemeral range. A real server binds a fixed port such as 8888, so that clients know where to find it.", s, c),
+			fmt.Sprintf("两个都是操作系统挑的。bind() 里写端口 0，就是请系统随便给一个空闲端口，所以 %s 是在 bind() 时分配的；客户端从没 bind 过，于是 connect() 从临时端口范围里拿了 %s。真正的服务端会绑定 8888 这样的固定端口，客户端才知道去哪儿找它。", s, c)},
+		[]bi{
+			{"The OS picked both: the server's at bind(0), the client's at connect()", "都是操作系统挑的：服务端的在 bind(0) 时，客户端的在 connect() 时"},
+			{"The server picked both numbers and told the client which one to use", "都是服务端挑的，挑好以后再告诉客户端该用哪一个"},
+			{"The OS picked the client's; the server's is fixed by the IANA list", "客户端的由操作系统挑，服务端的是 IANA 端口表固定的"},
+			{"The client picked its own; the OS picked the server's at listen()", "客户端自己挑了一个，服务端的是 listen() 时系统分的"},
+		}), true
 }

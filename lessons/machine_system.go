@@ -15,10 +15,19 @@ import (
 // the one connection made is on loopback.
 func SystemSources() MachineSources {
 	return MachineSources{
-		LANAddress:       iface.LANAddress,
+		Network:          systemNetwork,
 		ListeningPorts:   listeningTCPPorts,
 		ClientConnection: LoopbackConnection,
 	}
+}
+
+func systemNetwork() ([]iface.Interface, []iface.Gateway, error) {
+	ifaces, err := iface.Collect(iface.System{})
+	if err != nil {
+		return nil, nil, err
+	}
+	gws, err := iface.DefaultGatewaysFor(ifaces)
+	return ifaces, gws, err
 }
 
 func listeningTCPPorts() ([]int, error) {

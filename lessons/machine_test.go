@@ -4,17 +4,37 @@ import (
 	"context"
 	"errors"
 	"net/netip"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/netlearn/netlearn/netinfo/iface"
+	"github.com/netlearn/netlearn/netinfo/iface/ifacetest"
 )
 
+// fakeSources is a machine whose wlan0 holds lan (an IPv4 /24 or an IPv6
+// /64) behind the gateway .1 or fe80::1, next to lo and docker0. With lan
+// "" there is no default route.
 func fakeSources(lan string) MachineSources {
 	return MachineSources{
-		LANAddress: func() (netip.Addr, string, error) {
-			if lan == "" {
-				return netip.Addr{}, "", errors.New("no default route")
+		Network: func() ([]iface.Interface, []iface.Gateway, error) {
+			ifaces := []iface.Interface{
+				{Name: "lo", Up: true, Flags: []string{"up", "loopback"}, Addrs: []iface.Addr{
+					iface.NewAddr(netip.MustParseAddr("127.0.0.1"), 8), iface.NewAddr(netip.MustParseAddr("::1"), 128)}},
+				{Name: "docker0", Up: true, Addrs: []iface.Addr{iface.NewAddr(netip.MustParseAddr("172.17.0.1"), 16)}},
 			}
-			return netip.MustParseAddr(lan), "wlan0", nil
+			if lan == "" {
+				return ifaces, nil, nil
+			}
+			a := netip.MustParseAddr(lan)
+			bits, gw := 64, netip.MustParseAddr("fe80::1%wlan0")
+			if a.Is4() {
+				b := a.As4()
+				bits, gw = 24, netip.AddrFrom4([4]byte{b[0], b[1], b[2], 1})
+			}
+			ifaces = append(ifaces, iface.Interface{Name: "wlan0", Up: true, Addrs: []iface.Addr{
+				iface.NewAddr(a, bits), iface.NewAddr(netip.MustParseAddr("fe80::23"), 64)}})
+			return ifaces, []iface.Gateway{{Address: gw, Interface: "wlan0"}}, nil
 		},
 		ListeningPorts: func() ([]int, error) { return []int{8080, 631, 5353}, nil },
 		ClientConnection: func(context.Context) (netip.AddrPort, netip.AddrPort, error) {
@@ -63,13 +83,31 @@ func TestAddressKindQuestion(t *testing.T) {
 }
 
 func TestLANAddressQuestion(t *testing.T) {
-	for _, lan := range []string{"192.168.1.20", "192.168.1.21", "10.0.0.7", "fd00::5"} {
-		q := machineQuestion(t, fakeSources(lan), "1.1.2")
-		if q.EN.Choices[*q.Answer] != lan || q.ZH.Choices[*q.Answer] != lan {
-			t.Errorf("%s: the correct choice is %q", lan, q.EN.Choices[*q.Answer])
+	cases := []struct {
+		lan    string
+		decoys []string
+	}{
+		{"192.168.1.20", []string{"192.168.1.1", "192.168.1.255", "172.17.0.1"}},
+		{"10.0.0.7", []string{"10.0.0.1", "10.0.0.255", "172.17.0.1"}},
+		// An IPv6-only LAN: the link-local gateway and the network's number.
+		{"2001:db8:1::23", []string{"fe80::1", "2001:db8:1::"}},
+	}
+	for _, c := range cases {
+		q := machineQuestion(t, fakeSources(c.lan), "1.1.2")
+		if q.EN.Choices[*q.Answer] != c.lan || q.ZH.Choices[*q.Answer] != c.lan {
+			t.Errorf("%s: the correct choice is %q", c.lan, q.EN.Choices[*q.Answer])
+		}
+		wrong := slices.Delete(slices.Clone(q.EN.Choices), *q.Answer, *q.Answer+1)
+		if !slices.Equal(wrong, c.decoys) {
+			t.Errorf("%s: decoys %q, want the real neighbours %q", c.lan, wrong, c.decoys)
+		}
+		for _, d := range wrong {
+			if !strings.Contains(q.EN.Explain, d+" ") || !strings.Contains(q.ZH.Explain, d+" ") {
+				t.Errorf("%s: the explanation does not say what %s is: %q", c.lan, d, q.EN.Explain)
+			}
 		}
 		if !strings.Contains(q.EN.Explain, "wlan0") {
-			t.Errorf("%s: explanation %q does not name the interface", lan, q.EN.Explain)
+			t.Errorf("%s: explanation %q does not name the interface", c.lan, q.EN.Explain)
 		}
 	}
 	a := machineQuestion(t, fakeSources("192.168.1.20"), "1.1.2")
@@ -79,6 +117,34 @@ func TestLANAddressQuestion(t *testing.T) {
 	}
 	if qs := fakeSources("").Questions(context.Background(), "1.1.2"); len(qs) != 0 {
 		t.Error("a LAN question without a LAN address")
+	}
+}
+
+// TestLANDecoysSkipLoopbackInterfaces: macOS's lo0 (with fe80::1) and
+// Windows' loopback pseudo-interface never supply a decoy.
+func TestLANDecoysSkipLoopbackInterfaces(t *testing.T) {
+	cases := []struct {
+		name   string
+		fake   ifacetest.Fake
+		gw     string
+		lan    string
+		decoys []string
+	}{
+		{"macOS", ifacetest.FakeMacOS(), "100.72.0.1", "100.72.10.5", []string{"100.72.0.1", "100.72.255.255", "100.72.0.0"}},
+		{"Windows", ifacetest.FakeWindows(), "172.20.0.1", "172.20.5.14", []string{"172.20.0.1", "172.20.15.255", "172.20.0.0"}},
+	}
+	for _, c := range cases {
+		ifaces, err := iface.Collect(c.fake)
+		if err != nil {
+			t.Fatal(err)
+		}
+		gws := iface.NameGatewayInterfaces([]iface.Gateway{{Address: netip.MustParseAddr(c.gw)}}, ifaces)
+		m := MachineSources{Network: func() ([]iface.Interface, []iface.Gateway, error) { return ifaces, gws, nil }}
+		q := machineQuestion(t, m, "1.1.2")
+		wrong := slices.Delete(slices.Clone(q.EN.Choices), *q.Answer, *q.Answer+1)
+		if q.EN.Choices[*q.Answer] != c.lan || !slices.Equal(wrong, c.decoys) {
+			t.Errorf("%s: answer %q, decoys %q, want %s and %q", c.name, q.EN.Choices[*q.Answer], wrong, c.lan, c.decoys)
+		}
 	}
 }
 
@@ -101,15 +167,25 @@ func TestListeningPortQuestion(t *testing.T) {
 
 func TestClientPortQuestion(t *testing.T) {
 	q := machineQuestion(t, fakeSources(""), "1.7")
-	if !q.Grade(ZH, "５１２３４").Correct || q.Grade(EN, "40000").Correct {
-		t.Errorf("the client's port should be the answer, not the server's: %+v", q.EN)
+	for _, lang := range Langs {
+		text := q.In(lang)
+		if !strings.Contains(text.Prompt, "51234") || !strings.Contains(text.Prompt, "40000") {
+			t.Errorf("%s: the prompt should show both real ports: %q", lang, text.Prompt)
+		}
+		// Both numbers came from the OS: the server's at bind(0).
+		if !strings.Contains(text.Choices[*q.Answer], "bind(0)") || !strings.Contains(text.Explain, "bind()") {
+			t.Errorf("%s: answer %q, explain %q", lang, text.Choices[*q.Answer], text.Explain)
+		}
+		if strings.Count(text.Explain, "51234") != 1 {
+			t.Errorf("%s: the explanation should name the client's port once: %q", lang, text.Explain)
+		}
 	}
 }
 
 func TestMissingOrFailingSourcesGiveNoQuestion(t *testing.T) {
 	none := MachineSources{}
 	failing := MachineSources{
-		LANAddress:     func() (netip.Addr, string, error) { return netip.Addr{}, "", errors.New("x") },
+		Network:        func() ([]iface.Interface, []iface.Gateway, error) { return nil, nil, errors.New("x") },
 		ListeningPorts: func() ([]int, error) { return nil, errors.New("x") },
 		ClientConnection: func(context.Context) (netip.AddrPort, netip.AddrPort, error) {
 			return netip.AddrPort{}, netip.AddrPort{}, errors.New("x")

@@ -234,12 +234,13 @@ func (q *Question) Grade(lang, answer string) Grade {
 }
 
 // PickChoice maps an answer to a 0-based choice: "2" and "b" both mean
-// the second; the text of a choice means that choice. -1 means none.
-// No choice text can read as a position (ParseQuiz makes sure), so the
-// two ways of answering never disagree.
+// the second, and so do the labels as the quiz prints them or as people
+// write them ("b)", "b.", "(b)", "B", "b、"); the text of a choice means
+// that choice. -1 means none. No choice text can read as a position
+// (ParseQuiz makes sure), so the two ways of answering never disagree.
 func PickChoice(answer string, choices []string) int {
 	a := Normalize(answer)
-	if i := position(a, len(choices)); i >= 0 {
+	if i := position(unlabel(a), len(choices)); i >= 0 {
 		return i
 	}
 	for i, c := range choices {
@@ -248,6 +249,37 @@ func PickChoice(answer string, choices []string) int {
 		}
 	}
 	return -1
+}
+
+// unlabel strips the brackets and the stop around a one-character label:
+// "(b)", "b)", "b.", "b:" and "b、" become "b"; anything else is kept.
+func unlabel(a string) string {
+	a = strings.TrimPrefix(a, "(")
+	for _, end := range []string{")", ".", ":", "、"} {
+		if inner, ok := strings.CutSuffix(a, end); ok && len([]rune(inner)) == 1 {
+			return inner
+		}
+	}
+	return a
+}
+
+// Percent is correct out of total in whole percent, rounded half up: 1 of
+// 6 is 17, not 16. An empty quiz is 0.
+func Percent(correct, total int) int {
+	if total <= 0 {
+		return 0
+	}
+	return (correct*200 + total) / (2 * total)
+}
+
+// Passed reports whether correct out of total reaches passMark percent,
+// compared exactly: rounding must not lift 59.5% over a 60% mark. With no
+// answers only a mark of 0 passes.
+func Passed(correct, total, passMark int) bool {
+	if total <= 0 {
+		return passMark <= 0
+	}
+	return correct*100 >= passMark*total
 }
 
 // position reads a normalised answer as a 1-based number or a letter

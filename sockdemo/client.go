@@ -143,7 +143,9 @@ func (c *Client) converse(next func() (string, bool)) (string, error) {
 		if strings.TrimSpace(msg) == "" {
 			continue // nothing to send: an empty send puts no bytes on the wire
 		}
-		if err := c.send([]byte(msg)); err != nil {
+		// One message is one line, as in the lessons' Python: the newline
+		// tells a line-reading server where the message ends.
+		if err := c.send([]byte(msg + "\n")); err != nil {
 			return ReasonReset, err
 		}
 		if IsExit([]byte(msg)) {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net"
 	"net/netip"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -17,7 +18,7 @@ const (
 	// DefaultReply is what the server answers to every message unless told
 	// otherwise: a greeting in both languages, as the notes' server sends a
 	// fixed greeting. It is 14 bytes for 10 characters, a first hint that
-	// bytes are not characters.
+	// bytes are not characters. It goes out as one line (see replyLine).
 	DefaultReply = "你好, hello!"
 	// DefaultReadSize is the buffer of one recv, as in the notes, so a
 	// longer message visibly arrives in several reads.
@@ -320,7 +321,7 @@ func (c *serverConn) received(data []byte) string {
 	if exit {
 		return ReasonExit
 	}
-	reply := []byte(cfg.Reply)
+	reply := replyLine(cfg.Reply)
 	if cfg.Echo {
 		reply = data
 	}
@@ -335,6 +336,16 @@ func (c *serverConn) received(data []byte) string {
 		return closeReason(err)
 	}
 	return ""
+}
+
+// replyLine ends a fixed reply with a newline, as the lessons' clients
+// expect: they read up to the newline, because TCP keeps no message
+// boundaries (lesson 1.3). A reply that already ends with one is kept.
+func replyLine(reply string) []byte {
+	if strings.HasSuffix(reply, "\n") {
+		return []byte(reply)
+	}
+	return []byte(reply + "\n")
 }
 
 // pushDeadline moves the idle deadline (for reads and writes) to a full

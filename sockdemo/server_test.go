@@ -149,15 +149,15 @@ func TestOnceConversationFollowsTheNotes(t *testing.T) {
 		t.Errorf("client steps:\n got %s\nwant %s", got, wantClient)
 	}
 	recv, _ := srec.find(func(e Event) bool { return e.Step == StepRecv })
-	if recv.Text != "hello" || recv.Bytes != 5 || recv.Remote != cl.LocalAddr() {
+	if recv.Text != `hello\n` || recv.Bytes != 6 || recv.Remote != cl.LocalAddr() {
 		t.Errorf("server recv = %+v", recv)
 	}
 	reply, _ := crec.find(func(e Event) bool { return e.Step == StepRecv })
-	if reply.Text != DefaultReply || reply.Bytes != len(DefaultReply) {
+	if reply.Text != Sanitize(replyLine(DefaultReply)) || reply.Bytes != len(DefaultReply)+1 {
 		t.Errorf("client recv = %+v", reply)
 	}
 	closed, _ := srec.find(func(e Event) bool { return e.Step == StepClose })
-	if closed.Reason != ReasonExit || closed.BytesIn != int64(5+len(" exit\r\n")) {
+	if closed.Reason != ReasonExit || closed.BytesIn != int64(len("hello\n")+len(" exit\r\n\n")) {
 		t.Errorf("server close = %+v", closed)
 	}
 	for i, ev := range srec.all() {
@@ -171,15 +171,15 @@ func TestClientLeavingMidSessionDoesNotStopOthers(t *testing.T) {
 	srv, rec, _ := startServer(t, ServerConfig{})
 	a := dialRaw(t, srv)
 	a.Write([]byte("hi"))
-	io.ReadFull(a, make([]byte, len(DefaultReply)))
+	io.ReadFull(a, make([]byte, len(replyLine(DefaultReply))))
 	a.(*net.TCPConn).SetLinger(0) // vanish with a reset, like a killed process
 	a.Close()
 	rec.waitFor(t, "close of client 1", func(e Event) bool { return e.Step == StepClose && e.Client == 1 })
 
 	b := dialRaw(t, srv)
 	b.Write([]byte("still there?"))
-	got := make([]byte, len(DefaultReply))
-	if _, err := io.ReadFull(b, got); err != nil || string(got) != DefaultReply {
+	got := make([]byte, len(replyLine(DefaultReply)))
+	if _, err := io.ReadFull(b, got); err != nil || string(got) != string(replyLine(DefaultReply)) {
 		t.Fatalf("second client got %q, %v", got, err)
 	}
 	b.Close()

@@ -74,7 +74,7 @@ func TestDescriberExplainsEachStepOnce(t *testing.T) {
 	if first.Head != "[server·client 2] 6. send the reply" {
 		t.Errorf("head %q", first.Head)
 	}
-	if len(first.Explain) != 1 || len(first.Code) != 2 || !strings.Contains(first.Code[0], `conn.send("hi \"you\"".encode("UTF-8"))`) {
+	if len(first.Explain) != 1 || len(first.Code) != 2 || !strings.Contains(first.Code[0], `conn.sendall("hi \"you\"\n".encode("UTF-8"))`) {
 		t.Errorf("explanation %q, code %q", first.Explain, first.Code)
 	}
 	if len(second.Explain) != 0 || len(second.Code) != 0 || second.Result[0] != `→ sent 10 bytes: "hi"` {
@@ -511,7 +511,7 @@ func TestWrappedLinesHangUnderTheirText(t *testing.T) {
 	expectContains(t, screen,
 		"\n    Takes the next connection from the queue. accept blocks:\n    the program waits here until a client connects. It\n",
 		"\n    → bound to 127.0.0.1:8888\n",
-		"\n    → client 1 connected from 127.0.0.1:40000; port 40000 is\n      a dynamic port the client's OS chose\n",
+		"\n    → client 1 connected from 127.0.0.1:40000; port 40000 is\n      an ephemeral port the client's OS chose\n",
 	)
 }
 

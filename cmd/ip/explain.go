@@ -70,7 +70,7 @@ func explanationLines(tr *i18n.Catalog, e iface.Explanation, styled bool, goos s
 	lines := [][2]string{
 		{label("address"), e.Address.String()},
 		{label("family"), tr.T("ip.explain.family_" + string(e.Family))},
-		{label("kind"), string(e.Kind) + " — " + tr.T("ip.kind_help."+string(e.Kind))},
+		{label("kind"), kindLegend(tr, e.Kind) + " — " + tr.T("ip.kind_help."+string(e.Kind))},
 	}
 	if e.MappedV4.IsValid() {
 		lines = append(lines, [2]string{label("mapped"), tr.T("ip.explain.mapped_value", "ipv4", e.MappedV4)})

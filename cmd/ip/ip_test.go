@@ -145,10 +145,16 @@ func TestTerminalTableWindows(t *testing.T) {
 func TestTerminalTableLinuxStubAndZH(t *testing.T) {
 	got := mustRun(t, linuxMachine(), i18n.ZH, true)
 	for _, want := range []string{"本机的网卡（共 3 块，2 块已启用）", "未启用", "127.0.0.53 是本机上的 systemd-resolved",
-		"它转发给：192.168.1.1", "本机局域网地址：192.168.1.23，在 wlp2s0 上", "scope global"} {
+		"它转发给：192.168.1.1", "本机局域网地址：192.168.1.23，在 wlp2s0 上", "scope global",
+		// The kinds in Chinese, as the zh lessons name them; the legend adds the English word.
+		"│ 环回", "│ 私有", "│ 链路本地", "│ 唯一本地", "环回（loopback）  ", "链路本地（link-local）", "本地链接"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("zh table lacks %q:\n%s", want, got)
 		}
+	}
+	// Piped output keeps the English kinds whatever the language.
+	if plain := mustRun(t, linuxMachine(), i18n.ZH, false); !strings.Contains(plain, "\tloopback\t") || strings.Contains(plain, "环回") {
+		t.Errorf("zh piped output should keep English kinds:\n%s", plain)
 	}
 }
 
@@ -416,7 +422,7 @@ func TestNarrowTerminalDropsColumns(t *testing.T) {
 func TestDynamicKeysExist(t *testing.T) {
 	var keys []string
 	for _, k := range iface.AllKinds {
-		keys = append(keys, "ip.kind_help."+string(k))
+		keys = append(keys, "ip.kind_help."+string(k), "ip.kind."+string(k), "ip.kind_legend."+string(k))
 	}
 	for _, f := range []iface.Family{iface.IPv4, iface.IPv6} {
 		keys = append(keys, "ip.explain.family_"+string(f))

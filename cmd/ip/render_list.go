@@ -33,12 +33,13 @@ func renderTable(w io.Writer, tr *i18n.Catalog, r Report, width int) error {
 	shown := kindsShown(r.Interfaces)
 	kindWidth := 0 // the legend's explanations line up after the longest kind shown
 	for _, k := range shown {
-		kindWidth = max(kindWidth, len(k))
+		kindWidth = max(kindWidth, displayWidth(kindLegend(tr, k)))
 	}
 	for _, k := range shown {
-		line := "  " + textwrap.Pad(string(k), kindWidth) + "  " + tr.T("ip.kind_help."+string(k))
+		name := kindLegend(tr, k)
+		line := "  " + textwrap.Pad(name, kindWidth) + "  " + tr.T("ip.kind_help."+string(k))
 		wrapped := textwrap.Hang(line, width, strings.Repeat(" ", kindWidth+4))
-		b.WriteString(strings.Replace(wrapped, string(k), kindStyle(k).Sprint(string(k)), 1) + "\n")
+		b.WriteString(strings.Replace(wrapped, name, kindStyle(k).Sprint(name), 1) + "\n")
 	}
 	if r.OS == "linux" { // the note is about Linux's `ip addr`
 		b.WriteString("\n" + textwrap.Hang(tr.T("ip.note_line", "text", tr.T("ip.scope_note")), width, "") + "\n")
@@ -62,7 +63,7 @@ func tableRows(tr *i18n.Catalog, ifaces []iface.Interface) [][]string {
 			if i > 0 {
 				head = []string{"", "", "", ""}
 			}
-			rows = append(rows, append(head, cidr(a), a.Netmask, kindStyle(a.Kind).Sprint(string(a.Kind))))
+			rows = append(rows, append(head, cidr(a), a.Netmask, kindStyle(a.Kind).Sprint(kindName(tr, a.Kind))))
 		}
 	}
 	return rows
@@ -215,6 +216,14 @@ func kindsShown(ifaces []iface.Interface) []iface.Kind {
 	}
 	return out
 }
+
+// kindName is a kind in the reader's language, for terminal views only:
+// JSON and piped output keep the English identifier (iface.Kind).
+func kindName(tr *i18n.Catalog, k iface.Kind) string { return tr.T("ip.kind." + string(k)) }
+
+// kindLegend is kindName with, in Chinese, the English word after it, as
+// other tools and search results use it.
+func kindLegend(tr *i18n.Catalog, k iface.Kind) string { return tr.T("ip.kind_legend." + string(k)) }
 
 func kindStyle(k iface.Kind) pterm.Style {
 	switch k {

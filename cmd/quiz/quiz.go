@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"strconv"
 	"strings"
 
@@ -29,23 +30,30 @@ type Options struct {
 	JSON      bool
 	PassMark  int
 	NoMachine bool
-	Sources   lessons.MachineSources
-	Prompter  tutor.Prompter
-	Tracker   *tutor.Tracker // nil opens the saved progress
+	// Seed orders the questions and their choices (lessons.Shuffled); nil
+	// draws a new order for every run.
+	Seed     *uint64
+	Sources  lessons.MachineSources
+	Prompter tutor.Prompter
+	Tracker  *tutor.Tracker // nil opens the saved progress
 }
 
 // NewCmdQuiz returns the quiz command; runF replaces the work in tests.
 func NewCmdQuiz(f *cmdutil.Factory, runF func(context.Context, *Options) error) *cobra.Command {
 	opts := &Options{F: f, Sources: lessons.SystemSources(), Prompter: tutor.NewPrompter(f)}
+	var seed uint64
 	c := &cobra.Command{
 		Use:     "quiz [SECTION]",
 		Short:   f.Tr.T("quiz.short"),
 		Long:    f.Tr.T("quiz.long", "pass", DefaultPassMark),
-		Example: "  netlearn quiz 1.2\n  netlearn quiz 1.3 --no-machine < answers.txt\n  netlearn quiz --json --pass 80 < answers.txt",
+		Example: "  netlearn quiz 1.2\n  netlearn quiz 1.3 --no-machine --seed 7 < answers.txt\n  netlearn quiz --json --pass 80 --seed 7 < answers.txt",
 		Args: func(c *cobra.Command, args []string) error {
 			return parseArgs(f, c, opts, args)
 		},
 		RunE: func(c *cobra.Command, _ []string) error {
+			if c.Flags().Changed("seed") {
+				opts.Seed = &seed
+			}
 			if opts.NoMachine {
 				opts.Sources = lessons.MachineSources{}
 			}
@@ -58,6 +66,7 @@ func NewCmdQuiz(f *cmdutil.Factory, runF func(context.Context, *Options) error) 
 	c.Flags().BoolVar(&opts.JSON, "json", false, f.Tr.T("quiz.flag_json"))
 	c.Flags().IntVar(&opts.PassMark, "pass", DefaultPassMark, f.Tr.T("quiz.flag_pass"))
 	c.Flags().BoolVar(&opts.NoMachine, "no-machine", false, f.Tr.T("quiz.flag_no_machine"))
+	c.Flags().Uint64Var(&seed, "seed", 0, f.Tr.T("quiz.flag_seed"))
 	return c
 }
 
@@ -86,6 +95,8 @@ type Result struct {
 	Percent  int             `json:"percent"`
 	PassMark int             `json:"pass_mark"`
 	Passed   bool            `json:"passed"`
+	// Seed replays this run's order of questions and choices with --seed.
+	Seed uint64 `json:"seed"`
 	// Complete is false when the quiz stopped early (Ctrl-C, end of stdin).
 	Complete bool `json:"complete"`
 }
@@ -126,15 +137,17 @@ func Run(ctx context.Context, opts *Options) error {
 		tracker = tutor.OpenTracker(f)
 	}
 	s := newSession(ctx, opts)
-	res := Result{PassMark: opts.PassMark, Complete: true}
+	seed := rand.Uint64()
+	if opts.Seed != nil {
+		seed = *opts.Seed
+	}
+	res := Result{PassMark: opts.PassMark, Complete: true, Seed: seed}
 	sections := lessons.Sections
 	if opts.Section != "" {
 		sections = []string{opts.Section}
 	}
 	for _, section := range sections {
-		quiz, _ := lib.Quiz(section)
-		questions := append(append([]lessons.Question{}, quiz.Questions...), opts.Sources.Questions(ctx, section)...)
-		sr, err := s.askSection(section, questions)
+		sr, err := s.askSection(section, SectionQuestions(ctx, lib, opts.Sources, section, seed))
 		res.add(sr)
 		if err != nil {
 			res.Complete = false
@@ -146,6 +159,14 @@ func Run(ctx context.Context, opts *Options) error {
 	return s.finish(&res, nil)
 }
 
+// SectionQuestions are a section's questions as a run with seed asks
+// them: the stored ones and the machine ones, shuffled together.
+func SectionQuestions(ctx context.Context, lib *lessons.Library, src lessons.MachineSources, section string, seed uint64) []lessons.Question {
+	quiz, _ := lib.Quiz(section)
+	questions := append(append([]lessons.Question{}, quiz.Questions...), src.Questions(ctx, section)...)
+	return lessons.Shuffled(questions, seed)
+}
+
 func (r *Result) add(sr SectionResult) {
 	if len(sr.Answers) == 0 {
 		return
@@ -153,10 +174,8 @@ func (r *Result) add(sr SectionResult) {
 	r.Sections = append(r.Sections, sr)
 	r.Correct += sr.Correct
 	r.Total += sr.Total
-	if r.Total > 0 {
-		r.Percent = r.Correct * 100 / r.Total
-	}
-	r.Passed = r.Percent >= r.PassMark
+	r.Percent = lessons.Percent(r.Correct, r.Total)
+	r.Passed = lessons.Passed(r.Correct, r.Total, r.PassMark)
 }
 
 // finish prints the result and turns it into the command's error.

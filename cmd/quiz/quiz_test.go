@@ -26,9 +26,8 @@ func rightSteps(t *testing.T, section, lang string) []tutortest.Step {
 	if err != nil {
 		t.Fatal(err)
 	}
-	q, _ := lib.Quiz(section)
 	var steps []tutortest.Step
-	for _, question := range q.Questions {
+	for _, question := range SectionQuestions(context.Background(), lib, lessons.MachineSources{}, section, testSeed) {
 		text := question.In(lang)
 		if question.Type == lessons.TypeChoice {
 			steps = append(steps, tutortest.Step{Pick: text.Choices[*question.Answer]})
@@ -45,13 +44,26 @@ type run struct {
 	prompt   *tutortest.Prompter
 }
 
+// testSeed orders every test's quiz, so the tests know the answers' order.
+var testSeed uint64 = 11
+
+// storedQuestions are a section's stored questions in the test's order.
+func storedQuestions(t *testing.T, section string) []lessons.Question {
+	t.Helper()
+	lib, err := lessons.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return SectionQuestions(context.Background(), lib, lessons.MachineSources{}, section, testSeed)
+}
+
 func newRun(t *testing.T, terminal bool, stdin string, steps ...tutortest.Step) *run {
 	ios, in, out, errOut := iostreams.Test()
 	in.WriteString(stdin)
 	ios.SetTTY(terminal, terminal, false)
 	f := cmdutil.NewFactory(ios, i18n.EN)
 	p := &tutortest.Prompter{Steps: steps}
-	return &run{out: out, err: errOut, prompt: p, opts: &Options{F: f, PassMark: DefaultPassMark,
+	return &run{out: out, err: errOut, prompt: p, opts: &Options{F: f, PassMark: DefaultPassMark, Seed: &testSeed,
 		Prompter: p, Tracker: tutor.OpenTrackerIn(f, t.TempDir())}}
 }
 
@@ -93,10 +105,9 @@ func TestCtrlCStopsCleanlyAndKeepsFinishedSections(t *testing.T) {
 }
 
 func TestScriptedQuizGradesEachLine(t *testing.T) {
-	lib, _ := lessons.Default()
-	q, _ := lib.Quiz("1.5")
+	questions := storedQuestions(t, "1.5")
 	var answers []string
-	for i, question := range q.Questions {
+	for i, question := range questions {
 		text := question.In(lessons.ZH)
 		switch {
 		case i == 0: // one wrong answer
@@ -114,8 +125,8 @@ func TestScriptedQuizGradesEachLine(t *testing.T) {
 		t.Fatalf("Run = %v", err)
 	}
 	out := r.out.String()
-	if strings.Count(out, "不对。") != 1 || strings.Count(out, "正确。") != len(q.Questions)-1 {
-		t.Errorf("want 1 wrong and %d right verdicts:\n%s", len(q.Questions)-1, out)
+	if strings.Count(out, "不对。") != 1 || strings.Count(out, "正确。") != len(questions)-1 {
+		t.Errorf("want 1 wrong and %d right verdicts:\n%s", len(questions)-1, out)
 	}
 }
 
@@ -125,33 +136,74 @@ func isBelowPass(err error) bool {
 }
 
 func TestJSONResultAndMachineQuestion(t *testing.T) {
-	steps := rightSteps(t, "1.7", lessons.EN)
-	var stdin []string
-	for range steps {
-		stdin = append(stdin, "no idea")
-	}
-	stdin = append(stdin, "51234") // the machine question: the client's port
-	r := newRun(t, false, strings.Join(stdin, "\n"))
-	r.opts.Section, r.opts.JSON = "1.7", true
-	r.opts.Sources = lessons.MachineSources{
+	sources := lessons.MachineSources{
 		ClientConnection: func(context.Context) (netip.AddrPort, netip.AddrPort, error) {
 			return netip.MustParseAddrPort("127.0.0.1:51234"), netip.MustParseAddrPort("127.0.0.1:40000"), nil
 		},
 	}
+	lib, _ := lessons.Default()
+	questions := SectionQuestions(context.Background(), lib, sources, "1.7", testSeed)
+	var stdin []string
+	machineAt := -1
+	for i, q := range questions {
+		if q.Machine { // right, as the printed label "b)" and so on
+			machineAt = i
+			stdin = append(stdin, string(rune('a'+*q.Answer))+")")
+			continue
+		}
+		stdin = append(stdin, "no idea")
+	}
+	if machineAt < 0 {
+		t.Fatal("no machine question in 1.7")
+	}
+	r := newRun(t, false, strings.Join(stdin, "\n"))
+	r.opts.Section, r.opts.JSON, r.opts.Sources = "1.7", true, sources
 	err := Run(context.Background(), r.opts)
 	var res Result
 	if jerr := json.Unmarshal(r.out.Bytes(), &res); jerr != nil {
 		t.Fatalf("stdout is not the JSON result: %v\n%s", jerr, r.out)
 	}
-	if !isBelowPass(err) || res.Passed || !res.Complete || res.Total != len(steps)+1 || res.Correct != 1 {
+	if !isBelowPass(err) || res.Passed || !res.Complete || res.Total != len(questions) || res.Correct != 1 || res.Seed != testSeed {
 		t.Errorf("err %v, result %+v", err, res)
 	}
-	last := res.Sections[0].Answers[len(steps)]
-	if !last.Machine || !last.Correct || last.Answer != "51234" {
-		t.Errorf("machine answer %+v", last)
+	if m := res.Sections[0].Answers[machineAt]; !m.Machine || !m.Correct || !strings.Contains(m.Prompt, "51234") {
+		t.Errorf("machine answer %+v", m)
 	}
 	if !strings.Contains(r.err.String(), "[1.7 · 1/") {
 		t.Errorf("questions should go to stderr under --json: %q", r.err.String())
+	}
+}
+
+// TestSameSeedSameQuizOtherSeedOtherOrder: --seed replays a run; without
+// it every run draws its own order.
+func TestSameSeedSameQuizOtherSeedOtherOrder(t *testing.T) {
+	prompts := func(seed *uint64) string {
+		r := newRun(t, false, strings.Repeat("x\n", 20))
+		r.opts.Section, r.opts.Seed = "1.3", seed
+		Run(context.Background(), r.opts)
+		return r.out.String()
+	}
+	one, other := uint64(1), uint64(2)
+	if prompts(&one) != prompts(&one) {
+		t.Error("the same seed gave two different quizzes")
+	}
+	if prompts(&one) == prompts(&other) {
+		t.Error("two seeds gave the same quiz")
+	}
+	if prompts(nil) == prompts(nil) && prompts(nil) == prompts(nil) {
+		t.Error("runs without --seed are not shuffled")
+	}
+}
+
+// TestEchoedAnswersAreEscaped: an answer with ESC, bidi or control bytes is
+// shown escaped, never raw.
+func TestEchoedAnswersAreEscaped(t *testing.T) {
+	r := newRun(t, false, "\x1b[2Jevil\u202e\n")
+	r.opts.Section = "1.3"
+	Run(context.Background(), r.opts)
+	out := r.out.String()
+	if strings.ContainsAny(out, "\x1b\u202e") || !strings.Contains(out, `your answer: \x1b[2Jevil\u202e`) {
+		t.Errorf("output:\n%q", out)
 	}
 }
 
@@ -160,11 +212,10 @@ func TestJSONResultAndMachineQuestion(t *testing.T) {
 // line and one with a line of a megabyte; each is graded wrong with a
 // line saying why, and the answers after them still meet their questions.
 func TestScriptedSlipsAreExplainedAndKeepTheScriptInStep(t *testing.T) {
-	lib, _ := lessons.Default()
-	q, _ := lib.Quiz("1.2")
+	questions := storedQuestions(t, "1.2")
 	slips := map[int]string{} // question index → the slip made there
 	var answers []string
-	for i, question := range q.Questions {
+	for i, question := range questions {
 		text := question.In(lessons.EN)
 		switch {
 		case question.Type == lessons.TypeChoice && !hasSlip(slips, "9"):
@@ -199,15 +250,15 @@ func TestScriptedSlipsAreExplainedAndKeepTheScriptInStep(t *testing.T) {
 	for _, want := range []string{
 		`"9" is none of the choices (answer a–`,
 		"No answer given. Not quite: the answer is ",
-		"your answer: " + strings.Repeat("８", 60) + "…\n",
+		"your answer: " + strings.Repeat("８", 40) + "…\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q", want)
 		}
 	}
 	score := r.opts.Tracker.Progress.Scores["1.2"].Last
-	if score.Total != len(q.Questions) || score.Correct != len(q.Questions)-3 {
-		t.Errorf("score %+v, want %d of %d", score, len(q.Questions)-3, len(q.Questions))
+	if score.Total != len(questions) || score.Correct != len(questions)-3 {
+		t.Errorf("score %+v, want %d of %d", score, len(questions)-3, len(questions))
 	}
 }
 

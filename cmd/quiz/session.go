@@ -10,6 +10,7 @@ import (
 
 	"github.com/pterm/pterm"
 
+	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/cmd/internal/textwrap"
 	"github.com/netlearn/netlearn/cmd/tutor"
@@ -136,7 +137,7 @@ func (s *session) ask(q *lessons.Question, t *lessons.QuestionText, header strin
 		if !ok {
 			return "", errStdinEnded
 		}
-		fmt.Fprintln(s.out, s.tr.T("quiz.your_answer", "answer", shorten(strings.TrimSpace(line))))
+		fmt.Fprintln(s.out, s.tr.T("quiz.your_answer", "answer", cmdutil.ShowArg(strings.TrimSpace(line))))
 		return line, nil
 	}
 }
@@ -168,22 +169,10 @@ func (s *session) verdict(q *lessons.Question, t *lessons.QuestionText, answer s
 		wrong = s.join(s.tr.T("quiz.no_answer"), wrong)
 	case q.Type == lessons.TypeChoice && g.Choice < 0:
 		n := len(t.Choices)
-		wrong = s.join(s.tr.T("quiz.not_a_choice", "answer", shorten(strings.TrimSpace(answer)),
+		wrong = s.join(s.tr.T("quiz.not_a_choice", "answer", cmdutil.ShowArg(strings.TrimSpace(answer)),
 			"letters", fmt.Sprintf("a–%c", 'a'+n-1), "numbers", fmt.Sprintf("1–%d", n)), wrong)
 	}
 	return s.style.bad(wrong)
-}
-
-// maxEcho is how much of an answer is shown back to the learner.
-const maxEcho = 60
-
-// shorten cuts a long answer for display, at a character boundary.
-func shorten(s string) string {
-	r := []rune(s)
-	if len(r) <= maxEcho {
-		return s
-	}
-	return string(r[:maxEcho]) + "…"
 }
 
 // fit wraps text to the terminal's width; piped output keeps one line per
