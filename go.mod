@@ -3,6 +3,7 @@ module github.com/netlearn/netlearn
 go 1.26.8
 
 require (
+	github.com/mattn/go-isatty v0.0.24
 	github.com/mattn/go-runewidth v0.0.24
 	github.com/prometheus-community/pro-bing v0.9.1
 	github.com/pterm/pterm v0.12.84

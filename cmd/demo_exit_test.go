@@ -190,7 +190,7 @@ func TestDemoServerDyingMidSessionExits1(t *testing.T) {
 
 func TestDemoInProcessExits0(t *testing.T) {
 	code, out, errOut := run(t, nil, "demo")
-	if code != 0 || errOut != "" || !strings.Contains(out, "SYN+ACK") {
+	if code != 0 || errOut != "" || !strings.Contains(out, "client\tstep=connect\t") {
 		t.Errorf("exit %d, stderr %q", code, errOut)
 	}
 }

@@ -21,8 +21,7 @@ func newCmdHelp(f *cmdutil.Factory) *cobra.Command {
 			target, _, err := c.Root().Find(args)
 			if err != nil || target == nil || (len(args) > 0 && target == c.Root()) {
 				return &cmdutil.UsageError{
-					Msg:     f.Tr.T("root.unknown_help_topic", "name", strings.Join(args, " ")),
-					Command: "netlearn help",
+					Msg: f.Tr.T("root.unknown_help_topic", "name", strings.Join(args, " ")),
 				}
 			}
 			return target.Help()
@@ -60,7 +59,7 @@ func flagError(f *cmdutil.Factory, c *cobra.Command, err error) error {
 	case errors.As(err, &syntax):
 		msg = tr.T("root.flag_syntax", "flag", cmdutil.ShowArg(syntax.GetSpecifiedFlag()))
 	}
-	return &cmdutil.UsageError{Msg: msg, Command: c.CommandPath()}
+	return &cmdutil.UsageError{Msg: msg}
 }
 
 func dashed(name string) string {

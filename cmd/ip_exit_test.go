@@ -37,7 +37,7 @@ func TestIPExitCodes(t *testing.T) {
 	}{
 		{[]string{"ip"}, 0, "", "127.0.0.1/8"},
 		{[]string{"ip", lo}, 0, "", "address\t" + lo + "\t127.0.0.1/8"},
-		{[]string{"ip", "127.0.0.1"}, 0, "", "yes, it is this machine's address on " + lo},
+		{[]string{"ip", "127.0.0.1"}, 0, "", "\tmine=true\tmine_interface=" + lo},
 		{[]string{"ip", "--json", lo}, 0, "", `"kind": "loopback"`},
 		{[]string{"ip", "nosuch0"}, 2, `error: this machine has no interface named "nosuch0"`, ""},
 		{[]string{"ip", "300.1.2.3"}, 2, `"300.1.2.3" is not an IP address`, ""},

@@ -7,27 +7,27 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/iostreams"
-	"github.com/netlearn/netlearn/cmd/tutor/tutortest"
+	"github.com/netlearn/netlearn/cmd/learner/learnertest"
 	"github.com/netlearn/netlearn/lessons"
 	"github.com/netlearn/netlearn/lessons/lessonstest"
 )
 
-// freshConfig points os.UserConfigDir at an empty folder for this test.
+// freshConfig is a config folder, not yet created, for this test.
 func freshConfig(t *testing.T) string {
-	lessonstest.IsolateConfig(t)
-	dir, err := lessons.DefaultDir()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
+	return filepath.Join(t.TempDir(), "netlearn")
 }
 
-func runWithInput(t *testing.T, input string, args ...string) (code int, stdout, stderr string) {
+// runWithInput runs netlearn with its config folder in dir, stdin holding input.
+func runWithInput(t *testing.T, dir, input string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	ios, in, out, errOut := iostreams.Test()
 	in.WriteString(input)
-	code = Run(context.Background(), args, ios, func(k string) string { return map[string]string{"NETLEARN_LANG": "en"}[k] })
+	getenv := func(k string) string { return map[string]string{"NETLEARN_LANG": "en"}[k] }
+	code = runWithSignals(context.Background(), args, ios, getenv, nil, nil, func(f *cmdutil.Factory) {
+		f.ConfigDir = func() (string, error) { return dir, nil }
+	})
 	return code, out.String(), errOut.String()
 }
 
@@ -59,9 +59,9 @@ func TestLearnQuizProgressExitCodes(t *testing.T) {
 		{"reset and json", "", []string{"progress", "--reset", "--json", "--yes"}, 2, "cannot be used together"},
 		{"progress takes no argument", "", []string{"progress", "1.1"}, 2, "takes no arguments"},
 	}
-	freshConfig(t)
+	dir := freshConfig(t)
 	for _, c := range cases {
-		code, _, errOut := runWithInput(t, c.input, c.args...)
+		code, _, errOut := runWithInput(t, dir, c.input, c.args...)
 		if code != c.code || !strings.Contains(errOut, c.errHas) {
 			t.Errorf("%s: exit %d (want %d), stderr %q (want %q)", c.name, code, c.code, errOut, c.errHas)
 		}
@@ -83,14 +83,14 @@ func quizInput(t *testing.T, section string, right bool) string {
 	quiz, _ := lib.Quiz(section)
 	var b strings.Builder
 	for i, q := range lessons.Shuffled(quiz.Questions, 1) {
-		b.WriteString(tutortest.Answer(&q, lessons.EN, right, i) + "\n")
+		b.WriteString(learnertest.Answer(&q, lessons.EN, right, i) + "\n")
 	}
 	return b.String()
 }
 
 func TestBareNetlearnPrintsHelpWhenNotOnATerminal(t *testing.T) {
-	freshConfig(t)
-	code, out, _ := runWithInput(t, "")
+	dir := freshConfig(t)
+	code, out, _ := runWithInput(t, dir, "")
 	if code != 0 || !strings.Contains(out, "Usage:") || !strings.Contains(out, "learn") {
 		t.Errorf("exit %d, stdout %q", code, out)
 	}
@@ -100,7 +100,7 @@ func TestProgressSurvivesACorruptFile(t *testing.T) {
 	dir := freshConfig(t)
 	os.MkdirAll(dir, 0o755)
 	os.WriteFile(filepath.Join(dir, "progress.json"), []byte("{broken"), 0o644)
-	code, _, errOut := runWithInput(t, "", "learn", "1.4")
+	code, _, errOut := runWithInput(t, dir, "", "learn", "1.4")
 	if code != 0 {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
@@ -114,8 +114,8 @@ func TestProgressSurvivesACorruptFile(t *testing.T) {
 	if kept, _ := os.ReadFile(backups[0]); string(kept) != "{broken" {
 		t.Errorf("backup holds %q", kept)
 	}
-	_, out, errOut := runWithInput(t, "", "progress")
-	if errOut != "" || !strings.Contains(out, "1.4\tread") {
+	_, out, errOut := runWithInput(t, dir, "", "progress")
+	if errOut != "" || !strings.Contains(out, "section\t1.4\tread") {
 		t.Errorf("the fresh file did not record the lesson: stdout %q stderr %q", out, errOut)
 	}
 }
@@ -124,7 +124,7 @@ func TestReadOnlyConfigDirStillWorks(t *testing.T) {
 	dir := freshConfig(t)
 	os.MkdirAll(dir, 0o755)
 	lessonstest.ReadOnly(t, dir)
-	code, out, errOut := runWithInput(t, quizInput(t, "1.3", true), "quiz", "1.3", "--no-machine", "--seed", "1")
+	code, out, errOut := runWithInput(t, dir, quizInput(t, "1.3", true), "quiz", "1.3", "--no-machine", "--seed", "1")
 	if code != 0 || !strings.Contains(out, "(100%). Passed") {
 		t.Errorf("exit %d, stdout %q", code, out)
 	}

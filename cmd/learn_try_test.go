@@ -13,6 +13,7 @@ import (
 	"github.com/netlearn/netlearn/cmd/iostreams"
 	"github.com/netlearn/netlearn/cmd/menu"
 	"github.com/netlearn/netlearn/lessons"
+	"github.com/netlearn/netlearn/locale"
 )
 
 // TestEveryTryCommandIsAValidCommandLine parses each lesson's try lines
@@ -87,7 +88,7 @@ var inlineCommand = regexp.MustCompile("`(netlearn [^`]*)`")
 
 // commandsInText collects the netlearn command lines of a section's lesson
 // (inline code and shell blocks) and quiz (prompts and explanations).
-func commandsInText(lib *lessons.Library, section, lang string) []string {
+func commandsInText(lib *lessons.Library, section string, lang locale.Lang) []string {
 	var texts []string
 	l, _ := lib.Lesson(section, lang)
 	for _, b := range l.Blocks {

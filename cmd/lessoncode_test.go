@@ -20,11 +20,12 @@ import (
 
 	"github.com/netlearn/netlearn/cmd/iostreams"
 	"github.com/netlearn/netlearn/lessons"
+	"github.com/netlearn/netlearn/locale"
 )
 
 // lessonWords are what the lessons' programs print, per language: the
 // test checks behaviour through them.
-var lessonWords = map[string]struct {
+var lessonWords = map[locale.Lang]struct {
 	received  string // the 1.6 servers' reply, with a byte count
 	reset     string // the 1.6 server after a client's reset
 	saidExit  string // the 1.6 server after "exit"
@@ -54,7 +55,7 @@ func TestLessonCode(t *testing.T) {
 	}
 	for _, lang := range lessons.Langs {
 		progs := findPrograms(t, lib, lang)
-		t.Run(lang, func(t *testing.T) {
+		t.Run(string(lang), func(t *testing.T) {
 			dir := t.TempDir()
 			py := func(name, code string) *pyProgram {
 				path := filepath.Join(dir, name)
@@ -77,7 +78,7 @@ func TestLessonCode(t *testing.T) {
 
 // findPrograms sorts a language's programs into the three the test knows,
 // and fails on any other: every program the lessons show must be run.
-func findPrograms(t *testing.T, lib *lessons.Library, lang string) lessonPrograms {
+func findPrograms(t *testing.T, lib *lessons.Library, lang locale.Lang) lessonPrograms {
 	t.Helper()
 	var p lessonPrograms
 	for _, section := range lessons.Sections {

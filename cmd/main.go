@@ -6,12 +6,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
-	"strings"
 	"syscall"
 
-	"github.com/pterm/pterm"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
@@ -25,7 +26,7 @@ func Main() int {
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	defer signal.Stop(sigs)
-	return runWithSignals(context.Background(), os.Args[1:], iostreams.System(), os.Getenv, sigs, i18n.OSLanguage)
+	return runWithSignals(context.Background(), os.Args[1:], iostreams.System(), os.Getenv, sigs, i18n.OSLanguage, nil)
 }
 
 // Run runs netlearn with the given arguments, streams and environment.
@@ -33,26 +34,38 @@ func Main() int {
 // like Ctrl-C. The language comes from args and getenv only, never from
 // the OS's settings, so a test answers alike on every machine.
 func Run(ctx context.Context, args []string, ios *iostreams.IOStreams, getenv func(string) string) int {
-	return runWithSignals(ctx, args, ios, getenv, nil, nil)
+	return runWithSignals(ctx, args, ios, getenv, nil, nil, nil)
 }
 
-func runWithSignals(ctx context.Context, args []string, ios *iostreams.IOStreams, getenv func(string) string, sigs <-chan os.Signal, osLang func() string) int {
-	lang, err := i18n.Detect(langFlagValue(args), getenv, osLang)
+// runWithSignals runs one command line. osLang, when set, asks the OS for
+// the display language when no variable names one (only Main does; tests
+// stay independent of the machine). setup, when set, adjusts the Factory
+// before the command tree is built: tests give it their own config folder.
+func runWithSignals(ctx context.Context, args []string, ios *iostreams.IOStreams, getenv func(string) string,
+	sigs <-chan os.Signal, osLang func() string, setup func(*cmdutil.Factory)) int {
+	pre := preParse(args)
+	lang, err := i18n.Detect(pre.lang, getenv, osLang)
+	if pre.langSet && pre.lang == "" {
+		_, err = i18n.Parse("") // an empty --lang '' is a mistake, not "unset"
+	}
 	if err != nil {
 		// The language itself is what is wrong, so answer in both.
-		fmt.Fprintln(ios.ErrOut, i18n.For(i18n.EN).T("root.bad_lang", "value", langFlagValue(args)))
-		fmt.Fprintln(ios.ErrOut, i18n.For(i18n.ZH).T("root.bad_lang", "value", langFlagValue(args)))
+		shown := "'" + cmdutil.ShowArg(pre.lang) + "'"
+		fmt.Fprintln(ios.ErrOut, i18n.For(i18n.EN).T("root.bad_lang", "value", shown))
+		fmt.Fprintln(ios.ErrOut, i18n.For(i18n.ZH).T("root.bad_lang", "value", shown))
 		return cmdutil.ExitUsage
 	}
-	ios.ApplyColor(iostreams.ColorSettings{
-		NoColorFlag: hasFlag(args, "--no-color"),
+	ios.Apply(iostreams.Settings{
+		NoColorFlag: pre.noColor,
 		NoColorEnv:  getenv("NO_COLOR"),
-		ForceEnv:    getenv("CLICOLOR_FORCE"),
+		ForceColor:  getenv("CLICOLOR_FORCE"),
+		ForceTTY:    getenv("NETLEARN_FORCE_TTY"),
 	})
-	setupPterm(ios)
 
 	f := cmdutil.NewFactory(ios, lang)
-	f.Getenv = getenv
+	if setup != nil {
+		setup(f)
+	}
 	ctx, closeScope := f.Interrupts.Scope(ctx)
 	defer closeScope()
 	defer f.Interrupts.Forward(sigs)()
@@ -62,7 +75,7 @@ func runWithSignals(ctx context.Context, args []string, ios *iostreams.IOStreams
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
 
-	err = root.ExecuteContext(ctx)
+	failing, err := root.ExecuteContextC(ctx)
 	if oserr.Is(err, oserr.ClosedPipe) {
 		// The reader went away (`| more` quit, `| Select-Object -First 5`):
 		// what it did not read is nobody's loss. Unix kills the process with
@@ -72,24 +85,13 @@ func runWithSignals(ctx context.Context, args []string, ios *iostreams.IOStreams
 	if err != nil && ctx.Err() != nil && cmdutil.ExitCode(err) == cmdutil.ExitFailed {
 		err = cmdutil.ErrInterrupted
 	}
-	printError(f, err)
+	printError(f, failing, err)
 	return cmdutil.ExitCode(err)
 }
 
-// setupPterm points pterm at this run's streams. pterm styles by default and
-// never looks at the terminal itself, so netlearn decides for it.
-func setupPterm(ios *iostreams.IOStreams) {
-	if ios.ColorEnabled() {
-		pterm.EnableStyling()
-	} else {
-		pterm.DisableStyling()
-	}
-	pterm.SetDefaultOutput(ios.Out)
-	pterm.SetForcedTerminalSize(ios.TerminalWidth(), 40)
-}
-
-// printError is the one place that prints a command's error.
-func printError(f *cmdutil.Factory, err error) {
+// printError is the one place that prints a command's error; failing is
+// the command that returned it, whose --help a usage error points at.
+func printError(f *cmdutil.Factory, failing *cobra.Command, err error) {
 	if err == nil {
 		return
 	}
@@ -97,11 +99,14 @@ func printError(f *cmdutil.Factory, err error) {
 	var usage *cmdutil.UsageError
 	var failed *cmdutil.FailedError
 	var perm *cmdutil.PermissionError
+	var reported *cmdutil.ReportedError
 	switch {
-	case errors.As(err, &usage) && usage.Command == "":
+	case errors.As(err, &reported):
+		// already printed by the in-process runner
+	case errors.As(err, &usage) && (usage.Unresolved || failing == nil):
 		fmt.Fprintln(w, tr.T("root.input_error", "msg", usage.Msg))
 	case errors.As(err, &usage):
-		fmt.Fprintln(w, tr.T("root.usage_error", "msg", usage.Msg, "command", usage.Command))
+		fmt.Fprintln(w, tr.T("root.usage_error", "msg", usage.Msg, "command", failing.CommandPath()))
 	case errors.As(err, &perm):
 		fmt.Fprintln(w, tr.T("root.permission_error", "msg", perm.Msg))
 	case errors.Is(err, cmdutil.ErrInterrupted):
@@ -115,31 +120,27 @@ func printError(f *cmdutil.Factory, err error) {
 	}
 }
 
-// langFlagValue finds --lang before cobra parses the command line: the
-// language must be known to build the translated help and error messages.
-func langFlagValue(args []string) string {
-	for i, a := range args {
-		if a == "--" {
-			break
-		}
-		if v, ok := strings.CutPrefix(a, "--lang="); ok {
-			return v
-		}
-		if a == "--lang" && i+1 < len(args) {
-			return args[i+1]
-		}
-	}
-	return ""
+// persistent holds the flags that must be known before cobra parses the
+// command line: the language builds the translated help and messages, and
+// the colour choice comes before any output.
+type persistent struct {
+	lang    string
+	langSet bool
+	noColor bool
 }
 
-func hasFlag(args []string, name string) bool {
-	for _, a := range args {
-		if a == "--" {
-			return false
-		}
-		if a == name || a == name+"=true" {
-			return true
-		}
-	}
-	return false
+// preParse reads --lang and --no-color with pflag, as cobra will, skipping
+// every other flag. Mistakes in them are left for cobra to report.
+func preParse(args []string) persistent {
+	var p persistent
+	fs := pflag.NewFlagSet("netlearn", pflag.ContinueOnError)
+	fs.ParseErrorsAllowlist = pflag.ParseErrorsAllowlist{UnknownFlags: true}
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	fs.StringVar(&p.lang, "lang", "", "")
+	fs.BoolVar(&p.noColor, "no-color", false, "")
+	fs.BoolP("help", "h", false, "") // so that -h is never taken for a value
+	_ = fs.Parse(args)
+	p.langSet = fs.Changed("lang")
+	return p
 }

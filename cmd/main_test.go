@@ -80,15 +80,33 @@ func TestPipedOutputHasNoEscapes(t *testing.T) {
 	}
 }
 
-func TestLangFlagValue(t *testing.T) {
-	cases := map[string][]string{
-		"zh": {"--lang", "zh", "port"},
-		"en": {"port", "--lang=en"},
-		"":   {"port", "--", "--lang", "zh"},
+func TestPreParseReadsThePersistentFlagsAnywhere(t *testing.T) {
+	cases := []struct {
+		args    []string
+		want    persistent
+		comment string
+	}{
+		{[]string{"--lang", "zh", "port"}, persistent{lang: "zh", langSet: true}, "before the command"},
+		{[]string{"port", "--lang=en"}, persistent{lang: "en", langSet: true}, "after it"},
+		{[]string{"port", "--", "--lang", "zh"}, persistent{}, "after --"},
+		{[]string{"ping", "-c", "3", "--count=2", "--lang", "zh", "-4", "h"}, persistent{lang: "zh", langSet: true}, "among other flags"},
+		{[]string{"--no-color=1", "ip"}, persistent{noColor: true}, "--no-color=1"},
+		{[]string{"ip", "--no-color"}, persistent{noColor: true}, "--no-color"},
+		{[]string{"--no-color=false", "ip"}, persistent{}, "--no-color=false"},
+		{[]string{"--lang", "", "ip"}, persistent{langSet: true}, "an empty --lang"},
 	}
-	for want, args := range cases {
-		if got := langFlagValue(args); got != want {
-			t.Errorf("langFlagValue(%q) = %q, want %q", args, got, want)
+	for _, c := range cases {
+		if got := preParse(c.args); got != c.want {
+			t.Errorf("%s: preParse(%q) = %+v, want %+v", c.comment, c.args, got, c.want)
+		}
+	}
+}
+
+func TestEmptyLangIsAUsageError(t *testing.T) {
+	for _, args := range [][]string{{"--lang", "", "version"}, {"--lang=", "version"}} {
+		code, out, errOut := run(t, nil, args...)
+		if code != 2 || out != "" || !strings.Contains(errOut, "--lang '' is not a language") {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q", args, code, out, errOut)
 		}
 	}
 }

@@ -5,13 +5,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/netlearn/netlearn/netinfo/ping/pingtest"
+	"github.com/netlearn/netlearn/netinfo/probe/probetest"
 )
 
 // TestPingExitCodes runs `netlearn ping` end to end through Run. Every
 // packet goes to loopback; the one name looked up is under .invalid.
 func TestPingExitCodes(t *testing.T) {
-	closed := strconv.Itoa(int(pingtest.ClosedLoopbackPort(t)))
+	closed := strconv.Itoa(int(probetest.ClosedLoopbackPort(t)))
 	cases := []struct {
 		args   []string
 		code   int
@@ -44,7 +44,7 @@ func TestPingExitCodes(t *testing.T) {
 }
 
 func TestPingIPv6Loopback(t *testing.T) {
-	if !pingtest.HasIPv6Loopback() {
+	if !probetest.HasIPv6Loopback() {
 		t.Skip("this machine has no ::1 (IPv6 disabled)")
 	}
 	code, out, errOut := run(t, nil, "ping", "-6", "-c", "2", "-i", "0.2", "::1")

@@ -11,15 +11,19 @@ import (
 	"github.com/netlearn/netlearn/cmd/ip"
 	"github.com/netlearn/netlearn/cmd/learn"
 	"github.com/netlearn/netlearn/cmd/menu"
-	pingcmd "github.com/netlearn/netlearn/cmd/ping"
+	"github.com/netlearn/netlearn/cmd/ping"
 	"github.com/netlearn/netlearn/cmd/port"
 	"github.com/netlearn/netlearn/cmd/progress"
 	"github.com/netlearn/netlearn/cmd/quiz"
 	"github.com/netlearn/netlearn/cmd/version"
 )
 
-// NewCmdRoot builds the whole command tree in the factory's language.
+// NewCmdRoot builds the whole command tree in the factory's language. It
+// installs the in-process runner in f unless a test has put a fake there.
 func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
+	if f.Runner == nil {
+		f.Runner = runInProcess
+	}
 	tr := f.Tr
 	root := &cobra.Command{
 		Use:           "netlearn",
@@ -30,7 +34,7 @@ func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
 		Args:          rejectUnknownCommand(f),
 		RunE: func(c *cobra.Command, _ []string) error {
 			if f.IO.CanPrompt() {
-				return menu.Open(c.Context(), menu.NewOptions(f, runInProcess(f)))
+				return menu.Open(c.Context(), menu.NewOptions(f))
 			}
 			return c.Help()
 		},
@@ -45,13 +49,13 @@ func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
 	root.AddCommand(
 		version.NewCmdVersion(f),
 		completion.NewCmdCompletion(f),
-		learn.NewCmdLearn(f, runInProcess(f), nil),
+		learn.NewCmdLearn(f, nil),
 		quiz.NewCmdQuiz(f, nil),
 		progress.NewCmdProgress(f, nil),
 		ip.NewCmdIP(f, nil),
 		port.NewCmdPort(f, nil),
 		demo.NewCmdDemo(f, nil),
-		pingcmd.NewCmdPing(f, nil),
+		ping.NewCmdPing(f, nil),
 	)
 	root.AddCommand(helpTopics(f)...)
 	root.SetHelpCommand(newCmdHelp(f))
@@ -75,7 +79,7 @@ func rejectUnknownCommand(f *cmdutil.Factory) cobra.PositionalArgs {
 		if s := c.SuggestionsFor(args[0]); len(s) > 0 {
 			msg += " " + f.Tr.T("root.did_you_mean", "names", strings.Join(s, ", "))
 		}
-		return &cmdutil.UsageError{Msg: msg, Command: c.CommandPath()}
+		return &cmdutil.UsageError{Msg: msg}
 	}
 }
 

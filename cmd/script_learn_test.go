@@ -7,7 +7,7 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 
-	"github.com/netlearn/netlearn/cmd/tutor/tutortest"
+	"github.com/netlearn/netlearn/cmd/learner/learnertest"
 	"github.com/netlearn/netlearn/lessons"
 	"github.com/netlearn/netlearn/lessons/lessonstest"
 )
@@ -50,7 +50,7 @@ func quizAnswers(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	var lines []string
 	for i, q := range lessons.Shuffled(quiz.Questions, seed) {
-		lines = append(lines, tutortest.Answer(&q, lang, args[1] == "right", i))
+		lines = append(lines, learnertest.Answer(&q, lang, args[1] == "right", i))
 	}
 	ts.Check(os.WriteFile(ts.MkAbs(args[2]), []byte(strings.Join(lines, "\n")+"\n"), 0o644))
 }

@@ -46,6 +46,7 @@ func scriptParams(t *testing.T) testscript.Params {
 			}
 			env.Setenv("NO_COLOR", "")
 			env.Setenv("CLICOLOR_FORCE", "")
+			env.Setenv("NETLEARN_FORCE_TTY", "")
 			return nil
 		},
 		Cmds:      scriptCommands(),

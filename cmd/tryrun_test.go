@@ -22,7 +22,7 @@ func TestCtrlCStopsOnlyTheCommandALessonRuns(t *testing.T) {
 	addrFile := filepath.Join(t.TempDir(), "addr")
 	code := make(chan int, 1)
 	go func() {
-		code <- runInProcess(f)(lessonCtx, []string{"demo", "server", "--port", "0", "--quiet", "--addr-file", addrFile})
+		code <- runInProcess(lessonCtx, f, []string{"demo", "server", "--port", "0", "--quiet", "--addr-file", addrFile})
 	}()
 	waitForFile(t, addrFile)
 	f.Interrupts.Interrupt()

@@ -3,10 +3,12 @@ package lessons
 import (
 	"fmt"
 	"testing/fstest"
+
+	"github.com/netlearn/netlearn/locale"
 )
 
 // fixtureLesson is a small lesson that follows every rule of the format.
-func fixtureLesson(section, lang string) string {
+func fixtureLesson(section string, lang locale.Lang) string {
 	return fmt.Sprintf(`---
 title: Lesson %[1]s (%[2]s)
 try: netlearn port 80
@@ -62,7 +64,7 @@ func fixtureFS() fstest.MapFS {
 	fsys := fstest.MapFS{}
 	for _, s := range Sections {
 		for _, lang := range Langs {
-			fsys["content/"+lang+"/"+s+".md"] = &fstest.MapFile{Data: []byte(fixtureLesson(s, lang))}
+			fsys["content/"+string(lang)+"/"+s+".md"] = &fstest.MapFile{Data: []byte(fixtureLesson(s, lang))}
 		}
 		fsys["quiz/"+s+".json"] = &fstest.MapFile{Data: []byte(fixtureQuiz(s))}
 	}

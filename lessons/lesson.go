@@ -9,16 +9,18 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/netlearn/netlearn/locale"
 )
 
-// The languages lessons are written in.
+// The languages lessons are written in (locale's, the one language type).
 const (
-	EN = "en"
-	ZH = "zh"
+	EN = locale.EN
+	ZH = locale.ZH
 )
 
 // Langs lists every lesson language, English first.
-var Langs = []string{EN, ZH}
+var Langs = locale.All
 
 // Anchors a lesson's "##" headings may carry, in the order they must appear.
 // points, try and mistakes are required; diagram is optional.
@@ -56,11 +58,11 @@ type Block struct {
 
 // Lesson is one section of the notes in one language.
 type Lesson struct {
-	Section string   `json:"section"`
-	Lang    string   `json:"lang"`
-	Title   string   `json:"title"`
-	Try     []string `json:"try"`
-	Blocks  []Block  `json:"blocks"`
+	Section string      `json:"section"`
+	Lang    locale.Lang `json:"lang"`
+	Title   string      `json:"title"`
+	Try     []string    `json:"try"`
+	Blocks  []Block     `json:"blocks"`
 }
 
 // ParseError points at the line of a lesson file that breaks the format.
@@ -78,7 +80,7 @@ func errAt(line int, format string, args ...any) error {
 // ParseLesson reads one lesson file: front matter, then the Markdown subset.
 // It checks everything a single file can break; cross-file rules (both
 // languages, same try lines) are checked by Load.
-func ParseLesson(section, lang string, data []byte) (*Lesson, error) {
+func ParseLesson(section string, lang locale.Lang, data []byte) (*Lesson, error) {
 	lines := strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
 	l := &Lesson{Section: section, Lang: lang}
 	bodyStart, err := parseFrontMatter(lines, l)

@@ -7,6 +7,8 @@ import (
 	"path"
 	"slices"
 	"strings"
+
+	"github.com/netlearn/netlearn/locale"
 )
 
 // Sections lists the sections of the notes, in reading order.
@@ -26,12 +28,12 @@ func After(s string) string {
 
 // Library is every lesson and quiz, loaded and checked.
 type Library struct {
-	lessons map[string]map[string]*Lesson // section → lang → lesson
-	quizzes map[string]*Quiz              // section → quiz
+	lessons map[string]map[locale.Lang]*Lesson // section → lang → lesson
+	quizzes map[string]*Quiz                   // section → quiz
 }
 
 // Lesson returns a section's lesson in lang.
-func (lib *Library) Lesson(section, lang string) (*Lesson, bool) {
+func (lib *Library) Lesson(section string, lang locale.Lang) (*Lesson, bool) {
 	l, ok := lib.lessons[section][lang]
 	return l, ok
 }
@@ -46,7 +48,7 @@ func (lib *Library) Quiz(section string) (*Quiz, bool) {
 // and checks every rule of the format, within and across files. The error
 // lists every problem found, one per line, each naming its file.
 func Load(fsys fs.FS) (*Library, error) {
-	lib := &Library{lessons: map[string]map[string]*Lesson{}, quizzes: map[string]*Quiz{}}
+	lib := &Library{lessons: map[string]map[locale.Lang]*Lesson{}, quizzes: map[string]*Quiz{}}
 	var problems []error
 	report := func(name string, err error) {
 		problems = append(problems, fmt.Errorf("%s: %w", name, err))
@@ -81,14 +83,14 @@ func eachSectionFile(fsys fs.FS, pattern, ext string, report reporter, parse fun
 	}
 }
 
-func (lib *Library) loadLessons(fsys fs.FS, lang string, report reporter) {
-	eachSectionFile(fsys, path.Join("content", lang, "*.md"), ".md", report, func(_, section string, data []byte) error {
+func (lib *Library) loadLessons(fsys fs.FS, lang locale.Lang, report reporter) {
+	eachSectionFile(fsys, path.Join("content", string(lang), "*.md"), ".md", report, func(_, section string, data []byte) error {
 		l, err := ParseLesson(section, lang, data)
 		if err != nil {
 			return err
 		}
 		if lib.lessons[section] == nil {
-			lib.lessons[section] = map[string]*Lesson{}
+			lib.lessons[section] = map[locale.Lang]*Lesson{}
 		}
 		lib.lessons[section][lang] = l
 		return nil
@@ -119,7 +121,7 @@ func (lib *Library) checkComplete(report reporter) {
 	for _, s := range Sections {
 		for _, lang := range Langs {
 			if _, ok := lib.lessons[s][lang]; !ok {
-				report(path.Join("content", lang, s+".md"), errors.New("missing or invalid"))
+				report(path.Join("content", string(lang), s+".md"), errors.New("missing or invalid"))
 			}
 		}
 		en, okEN := lib.lessons[s][EN]

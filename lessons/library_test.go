@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/netlearn/netlearn/locale"
 )
 
 func TestLoadAcceptsACompleteSet(t *testing.T) {
@@ -119,7 +121,7 @@ func TestCorrectChoicesAreSpreadOut(t *testing.T) {
 
 // checkOneCorrect grades every choice (or every accepted spelling) and
 // wants exactly one choice to count as correct, and an explanation.
-func checkOneCorrect(t *testing.T, q *Question, lang string) {
+func checkOneCorrect(t *testing.T, q *Question, lang locale.Lang) {
 	t.Helper()
 	text := q.In(lang)
 	if strings.TrimSpace(text.Explain) == "" {

@@ -15,6 +15,9 @@ const (
 	ActivityQuiz   = "quiz"
 )
 
+// AllActivities lists every Position.Activity.
+func AllActivities() []string { return []string{ActivityLesson, ActivityQuiz} }
+
 // Progress is what netlearn remembers about one learner.
 type Progress struct {
 	Version int `json:"version"`

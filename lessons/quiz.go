@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/netlearn/netlearn/locale"
 )
 
 // The two question types.
@@ -42,7 +44,7 @@ type QuestionText struct {
 }
 
 // In returns the question's wording in lang (English for an unknown one).
-func (q *Question) In(lang string) *QuestionText {
+func (q *Question) In(lang locale.Lang) *QuestionText {
 	if lang == ZH && q.ZH != nil {
 		return q.ZH
 	}
@@ -100,7 +102,7 @@ func (q *Question) Check() error {
 		return errors.New("needs both en and zh")
 	}
 	for _, lt := range []struct {
-		lang string
+		lang locale.Lang
 		t    *QuestionText
 	}{{EN, q.EN}, {ZH, q.ZH}} {
 		if strings.TrimSpace(lt.t.Prompt) == "" || strings.TrimSpace(lt.t.Explain) == "" {
@@ -218,7 +220,7 @@ type Grade struct {
 
 // Grade grades answer, given in lang. A choice question accepts the
 // choice's number (1..n), its letter (a..e) or its text.
-func (q *Question) Grade(lang, answer string) Grade {
+func (q *Question) Grade(lang locale.Lang, answer string) Grade {
 	t := q.In(lang)
 	if q.Type == TypeChoice {
 		pick := PickChoice(answer, t.Choices)

@@ -3,6 +3,8 @@ package lessons
 import (
 	"strings"
 	"testing"
+
+	"github.com/netlearn/netlearn/locale"
 )
 
 func TestParseQuizAcceptsAValidFile(t *testing.T) {
@@ -108,7 +110,7 @@ func TestGrade(t *testing.T) {
 	choice, text := &q.Questions[0], &q.Questions[2]
 	cases := []struct {
 		q       *Question
-		lang    string
+		lang    locale.Lang
 		answer  string
 		correct bool
 		choice  int

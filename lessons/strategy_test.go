@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/netlearn/netlearn/locale"
 )
 
 // passMark is the quiz command's default pass mark, in percent.
@@ -45,7 +47,7 @@ func byLength(choices []string, better func(a, b int) bool) []int {
 // blindScore is the expected share, in percent, of a section's stored
 // questions that a strategy answers right in lang. It cannot type the
 // answer to a text question, so those count as wrong.
-func blindScore(q *Quiz, lang string, s blindStrategy) float64 {
+func blindScore(q *Quiz, lang locale.Lang, s blindStrategy) float64 {
 	expected := 0.0
 	for _, question := range q.Questions {
 		if question.Type != TypeChoice {

@@ -134,7 +134,7 @@ func (c *Client) Converse(ctx context.Context, next func() (string, bool)) error
 	return err
 }
 
-func (c *Client) converse(next func() (string, bool)) (string, error) {
+func (c *Client) converse(next func() (string, bool)) (Reason, error) {
 	for {
 		msg, ok := next()
 		if !ok {

@@ -37,7 +37,7 @@ func IsNotLocal(err error) bool { return errors.Is(err, errAddrNotAvail) }
 func IsRefused(err error) bool { return errors.Is(err, errConnRefused) }
 
 // closeReason names why reading from a peer ended.
-func closeReason(err error) string {
+func closeReason(err error) Reason {
 	var timeout interface{ Timeout() bool }
 	switch {
 	case errors.Is(err, io.EOF):

@@ -46,17 +46,27 @@ const (
 	StepAfterClose Step = "after_close"
 )
 
+// Reason says why a connection or the server closed, or why a client was
+// refused. Renderers word it; its values are stable JSON.
+type Reason string
+
 // Reasons a connection or the server closed.
 const (
-	ReasonExit       = "exit"        // the peer sent `exit`
-	ReasonPeerClosed = "peer_closed" // recv returned 0 bytes: the peer closed
-	ReasonReset      = "reset"       // the peer vanished (RST), e.g. it was killed
-	ReasonIdle       = "idle_timeout"
-	ReasonShutdown   = "shutdown"    // the server is stopping (Ctrl-C)
-	ReasonDone       = "done"        // the client had nothing more to send
-	ReasonMaxClients = "max_clients" // the server was full: refused, or told so
-	ReasonError      = "error"
+	ReasonExit       Reason = "exit"        // the peer sent `exit`
+	ReasonPeerClosed Reason = "peer_closed" // recv returned 0 bytes: the peer closed
+	ReasonReset      Reason = "reset"       // the peer vanished (RST), e.g. it was killed
+	ReasonIdle       Reason = "idle_timeout"
+	ReasonShutdown   Reason = "shutdown"    // the server is stopping (Ctrl-C)
+	ReasonDone       Reason = "done"        // the client had nothing more to send
+	ReasonMaxClients Reason = "max_clients" // the server was full: refused, or told so
+	ReasonError      Reason = "error"
 )
+
+// AllReasons lists every Reason, for the renderers' key tests.
+func AllReasons() []Reason {
+	return []Reason{ReasonExit, ReasonPeerClosed, ReasonReset, ReasonIdle, ReasonShutdown, ReasonDone,
+		ReasonMaxClients, ReasonError}
+}
 
 // Event is one step that really happened. Fields that do not apply to a
 // step are left empty and omitted from JSON.
@@ -77,7 +87,7 @@ type Event struct {
 	Text     string `json:"text,omitempty"`      // the bytes as safe text (see Sanitizer)
 	Full     bool   `json:"full,omitempty"`      // the recv filled the buffer: more may follow
 	Exit     bool   `json:"exit,omitempty"`      // the recv was the word exit
-	Reason   string `json:"reason,omitempty"`    // why a connection closed or was refused
+	Reason   Reason `json:"reason,omitempty"`    // why a connection closed or was refused
 	Error    string `json:"error,omitempty"`
 	TCPState string `json:"tcp_state,omitempty"` // kernel TCP state after the step (--trace)
 	// Combined marks bind and listen on systems where Go's Listen does both

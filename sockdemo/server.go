@@ -288,7 +288,7 @@ type serverConn struct {
 }
 
 // loop reads and answers until the session ends and returns why it ended.
-func (c *serverConn) loop() string {
+func (c *serverConn) loop() Reason {
 	cfg := c.s.cfg
 	for {
 		c.pushDeadline()
@@ -309,7 +309,7 @@ func (c *serverConn) loop() string {
 
 // received reports one read and answers it. It returns a close reason when
 // the session must end.
-func (c *serverConn) received(data []byte) string {
+func (c *serverConn) received(data []byte) Reason {
 	cfg := c.s.cfg
 	c.reads++
 	c.in += int64(len(data))

@@ -1,35 +1,24 @@
 package sockdemo
 
-import (
-	"os"
-)
+import "github.com/netlearn/netlearn/netinfo/socktable"
 
-// procTracer reads /proc/net/tcp and /proc/net/tcp6 at each step.
-type procTracer struct{}
+// diagTracer reads the kernel's socket table (sock_diag) at each step.
+type diagTracer struct{}
 
 // NewTracer returns the kernel TCP state tracer for this OS.
 func NewTracer() (Tracer, error) {
-	if _, err := os.Stat("/proc/net/tcp"); err != nil {
+	if _, err := socktable.Sockets(socktable.TCP, socktable.Listen); err != nil {
 		return nil, ErrTraceUnavailable
 	}
-	return procTracer{}, nil
+	return diagTracer{}, nil
 }
 
 // State returns the socket's state. A socket the kernel does not list is
 // in its CLOSE state: not yet listening or connected (just bound), or
 // fully closed and freed.
-func (procTracer) State(local, remote string) string {
-	var all []TCPEntry
-	for _, path := range []string{"/proc/net/tcp", "/proc/net/tcp6"} {
-		f, err := os.Open(path)
-		if err != nil {
-			continue
-		}
-		entries, _ := ParseProcNetTCP(f)
-		f.Close()
-		all = append(all, entries...)
-	}
-	if st := findState(all, local, remote); st != "" {
+func (diagTracer) State(local, remote string) string {
+	socks, _ := socktable.Sockets(socktable.TCP)
+	if st := findState(socks, local, remote); st != "" {
 		return st
 	}
 	return "CLOSE"

@@ -7,11 +7,11 @@ import (
 )
 
 // TestTraceShowsKernelStates runs a real conversation on loopback with the
-// /proc tracer and checks the states the kernel reports at key steps.
+// sock_diag tracer and checks the states the kernel reports at key steps.
 func TestTraceShowsKernelStates(t *testing.T) {
 	tr, err := NewTracer()
 	if err != nil {
-		t.Skip("no /proc/net/tcp here:", err)
+		t.Skip("no kernel socket table here:", err)
 	}
 	rec := &recorder{}
 	ctx := context.Background()

@@ -9,8 +9,7 @@ func NoArgs(f *Factory) cobra.PositionalArgs {
 	return func(c *cobra.Command, args []string) error {
 		if len(args) > 0 {
 			return &UsageError{
-				Msg:     f.Tr.T("root.no_args", "command", c.CommandPath(), "arg", ShowArg(args[0])),
-				Command: c.CommandPath(),
+				Msg: f.Tr.T("root.no_args", "command", c.CommandPath(), "arg", ShowArg(args[0])),
 			}
 		}
 		return nil

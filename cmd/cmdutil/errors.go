@@ -1,9 +1,10 @@
 // Package cmdutil holds what every netlearn command shares: the Factory of
-// dependencies, the error values that decide exit codes, and output helpers.
+// dependencies, the error values that decide exit codes, and argument helpers.
 package cmdutil
 
 import (
 	"errors"
+	"strconv"
 )
 
 // Exit codes, documented in `netlearn help exit-codes` and the README.
@@ -16,12 +17,12 @@ const (
 )
 
 // UsageError is bad input from the user (exit 2). Msg is already
-// translated; the printer adds a pointer to the command's --help when
-// Command is set. Input that is well-formed but names nothing (a host name
-// that does not resolve) leaves Command empty: --help would not help.
+// translated; the printer adds a pointer to the failing command's --help.
+// Input that is well-formed but names nothing (a host name that does not
+// resolve) is Unresolved: --help would not help, so there is no pointer.
 type UsageError struct {
-	Msg     string
-	Command string // full command path for the --help hint, e.g. "netlearn port"
+	Msg        string
+	Unresolved bool
 }
 
 func (e *UsageError) Error() string { return e.Msg }
@@ -38,6 +39,12 @@ type PermissionError struct{ Msg string }
 
 func (e *PermissionError) Error() string { return e.Msg }
 
+// ReportedError ends a command with Code when the reason has been printed
+// already: the menu ends so after a command it ran in-process failed.
+type ReportedError struct{ Code int }
+
+func (e *ReportedError) Error() string { return "exit status " + strconv.Itoa(e.Code) }
+
 // ErrInterrupted is returned when the user pressed Ctrl-C (exit 130). What was
 // done so far has been printed already.
 var ErrInterrupted = errors.New("interrupted")
@@ -47,9 +54,12 @@ func ExitCode(err error) int {
 	var usage *UsageError
 	var failed *FailedError
 	var perm *PermissionError
+	var reported *ReportedError
 	switch {
 	case err == nil:
 		return ExitOK
+	case errors.As(err, &reported):
+		return reported.Code
 	case errors.As(err, &usage):
 		return ExitUsage
 	case errors.As(err, &perm):

@@ -29,8 +29,7 @@ func NewCmdCompletion(f *cmdutil.Factory) *cobra.Command {
 		Args: func(c *cobra.Command, args []string) error {
 			if len(args) != 1 || generators[args[0]] == nil {
 				return &cmdutil.UsageError{
-					Msg:     f.Tr.T("completion.bad_shell", "shells", strings.Join(shells, ", ")),
-					Command: c.CommandPath(),
+					Msg: f.Tr.T("completion.bad_shell", "shells", strings.Join(shells, ", ")),
 				}
 			}
 			return nil

@@ -1,14 +1,11 @@
 package demo
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"net"
 	"strconv"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -39,7 +36,7 @@ func NewCmdClient(f *cmdutil.Factory, runF func(context.Context, *ClientOptions)
 		Args:    cmdutil.NoArgs(f),
 		RunE: func(c *cobra.Command, _ []string) error {
 			if opts.Port < 1 || opts.Port > 65535 {
-				return &cmdutil.UsageError{Msg: tr.T("demo.err.bad_client_port", "port", opts.Port), Command: c.CommandPath()}
+				return &cmdutil.UsageError{Msg: tr.T("demo.err.bad_client_port", "port", opts.Port)}
 			}
 			if runF != nil {
 				return runF(c.Context(), opts)
@@ -59,8 +56,8 @@ func NewCmdClient(f *cmdutil.Factory, runF func(context.Context, *ClientOptions)
 func clientRun(ctx context.Context, opts *ClientOptions) error {
 	f := opts.F
 	code := codeContext{Host: opts.Host, Port: opts.Port, ReadSize: sockdemo.DefaultReadSize}
-	printer := newStreamPrinter(f.IO.Out, newDescriber(f.Tr, code, f.IO.ColorEnabled()), opts.JSON, false,
-		wrapWidth(f, opts.JSON))
+	l := f.IO.Output().WithJSON(opts.JSON)
+	printer := newEventStream(l, newDescriber(f.Tr, code, l.ColorScheme()), false)
 	cl, err := sockdemo.Dial(ctx, sockdemo.ClientConfig{
 		Host: opts.Host, Port: opts.Port, Emit: printer.Print, Tracer: tracer(f, opts.Trace),
 	})
@@ -91,7 +88,7 @@ func dialError(ctx context.Context, opts *ClientOptions, err error) error {
 		return cmdutil.ErrInterrupted
 	case errors.As(err, &dnsErr):
 		// No --help hint: the flag was well-formed, the name just names nothing.
-		return &cmdutil.UsageError{Msg: tr.T("demo.err.resolve", "host", opts.Host)}
+		return &cmdutil.UsageError{Msg: tr.T("demo.err.resolve", "host", opts.Host), Unresolved: true}
 	case sockdemo.IsRefused(err):
 		return &cmdutil.FailedError{Msg: tr.T("demo.err.refused", "addr", addr, "port", opts.Port)}
 	}
@@ -100,11 +97,15 @@ func dialError(ctx context.Context, opts *ClientOptions, err error) error {
 
 // messageSource picks where messages come from: -m flags, else a prompt
 // on a terminal, else one message per line of stdin.
+// maxMessage bounds one message typed or piped to the client; the rest of
+// a longer line is dropped.
+const maxMessage = 1 << 20
+
 func messageSource(ctx context.Context, opts *ClientOptions) func() (string, bool) {
 	if len(opts.Messages) > 0 {
 		return sockdemo.FromList(opts.Messages...)
 	}
-	lines := readLines(ctx, opts.F.IO.In)
+	lines := cmdutil.ReadLines(opts.F.IO.In, ctx.Done(), maxMessage)
 	prompt := ""
 	if opts.F.IO.CanPrompt() {
 		prompt = opts.F.Tr.T("demo.client.prompt")
@@ -120,23 +121,4 @@ func messageSource(ctx context.Context, opts *ClientOptions) func() (string, boo
 			return line, ok
 		}
 	}
-}
-
-// readLines delivers stdin line by line (without CR/LF) until EOF. It runs
-// in its own goroutine so Ctrl-C is not stuck behind a blocking read.
-func readLines(ctx context.Context, r io.Reader) <-chan string {
-	ch := make(chan string)
-	go func() {
-		defer close(ch)
-		sc := bufio.NewScanner(r)
-		sc.Buffer(make([]byte, 64*1024), 1<<20)
-		for sc.Scan() {
-			select {
-			case ch <- strings.TrimRight(sc.Text(), "\r"):
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	return ch
 }

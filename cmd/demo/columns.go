@@ -7,11 +7,10 @@ import (
 	"strings"
 
 	"github.com/mattn/go-runewidth"
-	"github.com/pterm/pterm"
 
-	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/cmd/internal/textwrap"
+	"github.com/netlearn/netlearn/cmd/output"
 	"github.com/netlearn/netlearn/sockdemo"
 )
 
@@ -21,25 +20,25 @@ type columns struct {
 	w     io.Writer
 	tr    *i18n.Catalog
 	d     *describer
-	color bool
+	cs    output.ColorScheme
 	width int // of one column
 }
 
 const gutter = " │ "
 
-func newColumns(f *cmdutil.Factory, code codeContext) *columns {
-	width := (f.IO.TerminalWidth() - runewidth.StringWidth(gutter)) / 2
+func newColumns(l *output.Layer, tr *i18n.Catalog, code codeContext) *columns {
+	width := (l.Width() - runewidth.StringWidth(gutter)) / 2
 	width = max(width, 24)
 	// Wrapping needs plain text, so the describer never colours here; the
 	// whole cell is coloured after it is cut to size.
-	d := newDescriber(f.Tr, code, false)
+	d := newDescriber(tr, code, output.ColorScheme{})
 	d.paragraphs = true
-	return &columns{w: f.IO.Out, tr: f.Tr, d: d, color: f.IO.ColorEnabled(), width: width}
+	return &columns{w: l.Writer(), tr: tr, d: d, cs: l.ColorScheme(), width: width}
 }
 
 func (c *columns) header() {
 	left, right := c.tr.T("demo.col.server"), c.tr.T("demo.col.client")
-	c.row(c.paint(pterm.Bold, textwrap.Pad(left, c.width)), c.paint(pterm.Bold, right))
+	c.row(c.cs.Bold(textwrap.Pad(left, c.width)), c.cs.Bold(right))
 	c.row(strings.Repeat("─", c.width), strings.Repeat("─", c.width))
 }
 
@@ -55,7 +54,7 @@ func (c *columns) print(ev sockdemo.Event) {
 	}
 	for i, s := range cell {
 		if i == 0 {
-			s = c.paint(sideColor(ev.Side), textwrap.Pad(s, c.width))
+			s = c.cs.Paint(sideColor(ev.Side), textwrap.Pad(s, c.width))
 		}
 		if ev.Side == sockdemo.SideServer {
 			c.row(textwrap.Pad(s, c.width), "")
@@ -67,13 +66,6 @@ func (c *columns) print(ev sockdemo.Event) {
 
 func (c *columns) row(left, right string) {
 	fmt.Fprintln(c.w, strings.TrimRight(left+gutter+right, " "))
-}
-
-func (c *columns) paint(col pterm.Color, s string) string {
-	if !c.color {
-		return s
-	}
-	return col.Sprint(s)
 }
 
 // cellLines wraps one line of a cell to the column, its continued lines

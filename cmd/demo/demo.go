@@ -76,13 +76,17 @@ func (m *merged) emit(ev sockdemo.Event) {
 func demoRun(ctx context.Context, opts *Options) error {
 	f := opts.F
 	trace := tracer(f, opts.Trace)
-	view := newColumns(f, codeContext{Host: "127.0.0.1", ReadSize: sockdemo.DefaultReadSize,
-		Backlog: sockdemo.DefaultBacklog, Reply: sockdemo.DefaultReply})
+	l := f.IO.Output().WithJSON(opts.JSON)
+	code := codeContext{Host: "127.0.0.1", ReadSize: sockdemo.DefaultReadSize,
+		Backlog: sockdemo.DefaultBacklog, Reply: sockdemo.DefaultReply}
+	// Two columns and a picture are a terminal's layout; JSON and piped
+	// text get the same records as the server and client commands.
+	view := newColumns(l, f.Tr, code)
 	out := &merged{next: view.print}
-	if opts.JSON {
-		out.next = newStreamPrinter(f.IO.Out, nil, true, false, 0).Print
-	} else {
+	if l.IsTerminal() {
 		view.header()
+	} else {
+		out.next = newEventStream(l, newDescriber(f.Tr, code, l.ColorScheme()), false).Print
 	}
 	srv, err := sockdemo.Listen(ctx, sockdemo.ServerConfig{Host: "127.0.0.1", Once: true, Emit: out.emit, Tracer: trace})
 	if err != nil {
@@ -106,20 +110,10 @@ func demoRun(ctx context.Context, opts *Options) error {
 	if err = errors.Join(err, serveErr); err != nil {
 		return &cmdutil.FailedError{Msg: f.Tr.T("demo.err.session", "err", err)}
 	}
-	if !opts.JSON {
+	if l.IsTerminal() {
 		view.timeline(out.events)
 	}
 	return nil
-}
-
-// wrapWidth is the width the terminal view wraps its text to: the
-// terminal's. Piped text and JSON keep each line whole (0), so that they
-// stay easy to grep and parse.
-func wrapWidth(f *cmdutil.Factory, asJSON bool) int {
-	if asJSON || !f.IO.IsStdoutTTY() {
-		return 0
-	}
-	return f.IO.TerminalWidth()
 }
 
 // converse connects the client to srv and runs the scripted messages. The

@@ -19,6 +19,7 @@ import (
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/cmd/iostreams"
+	"github.com/netlearn/netlearn/cmd/output"
 	"github.com/netlearn/netlearn/netinfo/ports"
 	"github.com/netlearn/netlearn/sockdemo"
 )
@@ -47,9 +48,8 @@ func TestEveryComputedKeyExists(t *testing.T) {
 			}
 		}
 	}
-	for _, r := range []string{sockdemo.ReasonExit, sockdemo.ReasonPeerClosed, sockdemo.ReasonReset, sockdemo.ReasonIdle,
-		sockdemo.ReasonShutdown, sockdemo.ReasonDone, sockdemo.ReasonMaxClients, sockdemo.ReasonError} {
-		keys = append(keys, "demo.did.close."+r)
+	for _, r := range sockdemo.AllReasons() {
+		keys = append(keys, "demo.did.close."+string(r))
 	}
 	keys = append(keys, "demo.did.after_close.time_wait", "demo.did.after_close.other")
 	for _, lang := range i18n.Langs {
@@ -64,11 +64,11 @@ func TestEveryComputedKeyExists(t *testing.T) {
 func testFactory(width int) (*cmdutil.Factory, *bytes.Buffer, *bytes.Buffer) {
 	ios, _, out, errOut := iostreams.Test()
 	ios.SetTerminalWidth(width)
-	return &cmdutil.Factory{IO: ios, Tr: i18n.For(i18n.EN), Getenv: func(string) string { return "" }}, out, errOut
+	return &cmdutil.Factory{IO: ios, Tr: i18n.For(i18n.EN)}, out, errOut
 }
 
 func TestDescriberExplainsEachStepOnce(t *testing.T) {
-	d := newDescriber(i18n.For(i18n.EN), codeContext{Port: 8888, ReadSize: 1024, Reply: "hi \"you\""}, false)
+	d := newDescriber(i18n.For(i18n.EN), codeContext{Port: 8888, ReadSize: 1024, Reply: "hi \"you\""}, output.ColorScheme{})
 	ev := sockdemo.Event{Side: sockdemo.SideServer, Client: 2, Step: sockdemo.StepSend, Bytes: 10, Text: "hi"}
 	first, second := d.describe(ev), d.describe(ev)
 	if first.Head != "[server·client 2] 6. send the reply" {
@@ -83,7 +83,7 @@ func TestDescriberExplainsEachStepOnce(t *testing.T) {
 }
 
 func TestDescriberUsesTheRealAddressInPython(t *testing.T) {
-	d := newDescriber(i18n.For(i18n.EN), codeContext{Host: "0.0.0.0", Port: 0}, false)
+	d := newDescriber(i18n.For(i18n.EN), codeContext{Host: "0.0.0.0", Port: 0}, output.ColorScheme{})
 	l := d.describe(sockdemo.Event{Side: sockdemo.SideServer, Step: sockdemo.StepBind, Local: "0.0.0.0:40000"})
 	if !strings.Contains(strings.Join(l.Code, "\n"), `socket_server.bind(("0.0.0.0", 40000))`) {
 		t.Errorf("bind code %q", l.Code)
@@ -94,7 +94,7 @@ func TestDescriberUsesTheRealAddressInPython(t *testing.T) {
 }
 
 func TestRecvResultNotes(t *testing.T) {
-	d := newDescriber(i18n.For(i18n.EN), codeContext{}, false)
+	d := newDescriber(i18n.For(i18n.EN), codeContext{}, output.ColorScheme{})
 	l := d.describe(sockdemo.Event{Side: sockdemo.SideServer, Client: 1, Step: sockdemo.StepRecv, Bytes: 1024, ReadSize: 1024, Text: "x", Full: true, TCPState: "ESTABLISHED"})
 	got := strings.Join(l.Result, "\n")
 	for _, want := range []string{"1024 bytes", "buffer is full", "kernel TCP state: ESTABLISHED"} {
@@ -148,7 +148,7 @@ func TestWrapStartsANewLineWhenAWideCharacterDoesNotFit(t *testing.T) {
 
 func TestColumnsPutEachSideInItsColumn(t *testing.T) {
 	f, out, _ := testFactory(60)
-	c := newColumns(f, codeContext{})
+	c := newColumns(f.IO.Output(), f.Tr, codeContext{})
 	c.print(sockdemo.Event{Side: sockdemo.SideServer, Step: sockdemo.StepAcceptWait})
 	c.print(sockdemo.Event{Side: sockdemo.SideClient, Step: sockdemo.StepSend, Bytes: 2, Text: "hi"})
 	lines := strings.Split(strings.TrimRight(out.String(), "\n"), "\n")
@@ -166,7 +166,7 @@ func TestColumnsPutEachSideInItsColumn(t *testing.T) {
 
 func TestTimelinePairsSendsWithRecvs(t *testing.T) {
 	f, out, _ := testFactory(80)
-	c := newColumns(f, codeContext{})
+	c := newColumns(f.IO.Output(), f.Tr, codeContext{})
 	t0 := time.Now()
 	at := func(ms int) time.Time { return t0.Add(time.Duration(ms) * time.Millisecond) }
 	// The server's recv was stamped before the client's send: the two
@@ -290,7 +290,7 @@ func TestClientReadsOneMessagePerLine(t *testing.T) {
 }
 
 func TestDescriberWritesIPv6Code(t *testing.T) {
-	d := newDescriber(i18n.For(i18n.EN), codeContext{Host: "::1", Port: 8888}, false)
+	d := newDescriber(i18n.For(i18n.EN), codeContext{Host: "::1", Port: 8888}, output.ColorScheme{})
 	sock := d.describe(sockdemo.Event{Side: sockdemo.SideServer, Step: sockdemo.StepSocket, FD: 3, Family: "ipv6"})
 	bind := d.describe(sockdemo.Event{Side: sockdemo.SideServer, Step: sockdemo.StepBind, Local: "[::1]:8888"})
 	got := strings.Join(append(sock.Code, bind.Code...), "\n")
@@ -302,14 +302,14 @@ func TestDescriberWritesIPv6Code(t *testing.T) {
 	if runtime.GOOS == "linux" && !strings.Contains(got, "unix.AF_INET6") {
 		t.Errorf("Go line of an IPv6 socket:\n%s", got)
 	}
-	v4 := newDescriber(i18n.For(i18n.EN), codeContext{}, false).describe(sockdemo.Event{Side: sockdemo.SideClient, Step: sockdemo.StepSocket, Family: "ipv4"})
+	v4 := newDescriber(i18n.For(i18n.EN), codeContext{}, output.ColorScheme{}).describe(sockdemo.Event{Side: sockdemo.SideClient, Step: sockdemo.StepSocket, Family: "ipv4"})
 	if !strings.Contains(strings.Join(v4.Code, "\n"), "Python: socket_client = socket.socket()\n") {
 		t.Errorf("IPv4 code %q", v4.Code)
 	}
 }
 
 func TestCombinedBindAndListenAreSaidToBeLate(t *testing.T) {
-	d := newDescriber(i18n.For(i18n.EN), codeContext{Port: 8888}, false)
+	d := newDescriber(i18n.For(i18n.EN), codeContext{Port: 8888}, output.ColorScheme{})
 	late := d.describe(sockdemo.Event{Side: sockdemo.SideServer, Step: sockdemo.StepListen, Local: "127.0.0.1:8888", Combined: true})
 	real := d.describe(sockdemo.Event{Side: sockdemo.SideServer, Step: sockdemo.StepBind, Local: "127.0.0.1:8888"})
 	if len(late.Result) != 2 || !strings.Contains(late.Result[0], "the backlog is the OS's own maximum") ||
@@ -322,7 +322,7 @@ func TestCombinedBindAndListenAreSaidToBeLate(t *testing.T) {
 }
 
 func TestAfterCloseExplainsTimeWait(t *testing.T) {
-	d := newDescriber(i18n.For(i18n.EN), codeContext{}, false)
+	d := newDescriber(i18n.For(i18n.EN), codeContext{}, output.ColorScheme{})
 	l := d.describe(sockdemo.Event{Side: sockdemo.SideClient, Step: sockdemo.StepAfterClose, Local: "127.0.0.1:5000", TCPState: "TIME_WAIT"})
 	got := l.Head + "\n" + strings.Join(l.Result, "\n")
 	for _, want := range []string{"[client] 5. after close", "TIME_WAIT for about a minute", "kernel TCP state: TIME_WAIT"} {
@@ -333,8 +333,9 @@ func TestAfterCloseExplainsTimeWait(t *testing.T) {
 }
 
 func TestQuietPrintsOneLinePerLifecycleEvent(t *testing.T) {
-	var out bytes.Buffer
-	p := newStreamPrinter(&out, newDescriber(i18n.For(i18n.EN), codeContext{}, false), false, true, 0)
+	var out, piped bytes.Buffer
+	p := newEventStream(output.New(&out, output.Terminal, false, 200), newDescriber(i18n.For(i18n.EN), codeContext{}, output.ColorScheme{}), true)
+	pp := newEventStream(output.New(&piped, output.Plain, false, 0), newDescriber(i18n.For(i18n.EN), codeContext{}, output.ColorScheme{}), true)
 	for _, ev := range []sockdemo.Event{
 		{Side: sockdemo.SideServer, Step: sockdemo.StepSocket, FD: 3, Family: "ipv4"},
 		{Side: sockdemo.SideServer, Step: sockdemo.StepBind, Local: "127.0.0.1:8888"},
@@ -346,6 +347,11 @@ func TestQuietPrintsOneLinePerLifecycleEvent(t *testing.T) {
 		{Side: sockdemo.SideServer, Step: sockdemo.StepSummary, Summary: &sockdemo.Summary{Clients: 1, Messages: 2}},
 	} {
 		p.Print(ev)
+		pp.Print(ev)
+	}
+	if !strings.HasPrefix(piped.String(), "server\tstep=listen\tclient=0\t[server] listening on 127.0.0.1:8888 (") ||
+		strings.Count(piped.String(), "\n") != 4 {
+		t.Errorf("piped quiet output is not one record per lifecycle event:\n%s", piped.String())
 	}
 	want := "[server] listening on 127.0.0.1:8888 (--quiet: each message is not shown; Ctrl-C stops and prints a summary)\n" +
 		"[server] accept failed: too many open files; trying again\n" +
@@ -358,7 +364,7 @@ func TestQuietPrintsOneLinePerLifecycleEvent(t *testing.T) {
 
 func TestTimelineShowsEveryRecvPiece(t *testing.T) {
 	f, out, _ := testFactory(100)
-	c := newColumns(f, codeContext{})
+	c := newColumns(f.IO.Output(), f.Tr, codeContext{})
 	t0 := time.Now()
 	at := func(ms int) time.Time { return t0.Add(time.Duration(ms) * time.Millisecond) }
 	events := []sockdemo.Event{
@@ -447,14 +453,13 @@ func clientSession() []sockdemo.Event {
 	}
 }
 
-// printSession prints events as `demo server` or `demo client` does, to a
-// terminal of the given width, or piped when tty is false.
-func printSession(lang i18n.Lang, events []sockdemo.Event, tty bool, width int) string {
-	f, out, _ := testFactory(width)
-	f.Tr = i18n.For(lang)
-	f.IO.SetTTY(false, tty, false)
+// printSession prints events as `demo server` or `demo client` does, in
+// the given look and width, with colour on a terminal.
+func printSession(lang i18n.Lang, events []sockdemo.Event, look output.Look, width int) string {
+	var out bytes.Buffer
 	code := codeContext{Host: "127.0.0.1", Port: 8888, ReadSize: 1024, Backlog: 5, Reply: "hi"}
-	p := newStreamPrinter(out, newDescriber(f.Tr, code, tty), false, false, wrapWidth(f, false))
+	l := output.New(&out, look, look == output.Terminal, width)
+	p := newEventStream(l, newDescriber(i18n.For(lang), code, l.ColorScheme()), false)
 	for _, ev := range events {
 		p.Print(ev)
 	}
@@ -471,8 +476,10 @@ func TestTerminalViewFitsTheTerminal(t *testing.T) {
 	const width = 60
 	for _, lang := range i18n.Langs {
 		for side, events := range map[string][]sockdemo.Event{"server": serverSession(), "client": clientSession()} {
-			piped := strings.Split(strings.TrimRight(printSession(lang, events, false, width), "\n"), "\n")
-			screen := ansiRE.ReplaceAllString(printSession(lang, events, true, width), "")
+			// A terminal too wide to wrap anything shows every line whole.
+			whole := ansiRE.ReplaceAllString(printSession(lang, events, output.Terminal, 100000), "")
+			piped := strings.Split(strings.TrimRight(whole, "\n"), "\n")
+			screen := ansiRE.ReplaceAllString(printSession(lang, events, output.Terminal, width), "")
 			lines := strings.Split(strings.TrimRight(screen, "\n"), "\n")
 			isCode := map[string]bool{}
 			for _, l := range piped {
@@ -506,7 +513,7 @@ func TestTerminalViewFitsTheTerminal(t *testing.T) {
 // words, its continued lines indented like it; a result's continued lines
 // line up after its arrow.
 func TestWrappedLinesHangUnderTheirText(t *testing.T) {
-	screen := printSession(i18n.EN, serverSession(), true, 60)
+	screen := printSession(i18n.EN, serverSession(), output.Terminal, 60)
 	screen = ansiRE.ReplaceAllString(screen, "")
 	expectContains(t, screen,
 		"\n    Takes the next connection from the queue. accept blocks:\n    the program waits here until a client connects. It\n",
@@ -515,16 +522,22 @@ func TestWrappedLinesHangUnderTheirText(t *testing.T) {
 	)
 }
 
-func TestPipedAndJSONOutputKeepWholeLines(t *testing.T) {
-	f, _, _ := testFactory(60)
-	if got := wrapWidth(f, false); got != 0 {
-		t.Errorf("piped: wrap width %d, want 0 (no wrapping)", got)
-	}
-	f.IO.SetTTY(false, true, false)
-	if got := wrapWidth(f, true); got != 0 {
-		t.Errorf("--json on a terminal: wrap width %d, want 0", got)
-	}
-	if got := wrapWidth(f, false); got != 60 {
-		t.Errorf("terminal: wrap width %d, want 60", got)
+func TestPipedAndJSONOutputAreOneLinePerEvent(t *testing.T) {
+	events := serverSession()
+	for _, look := range []output.Look{output.Plain, output.JSON} {
+		out := printSession(i18n.EN, events, look, 60)
+		lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
+		if len(lines) != len(events) {
+			t.Errorf("%v: %d lines for %d events:\n%s", look, len(lines), len(events), out)
+		}
+		for i, line := range lines {
+			want := "server\tstep=" + string(events[i].Step) + "\t"
+			if look == output.JSON {
+				want = `{"seq":`
+			}
+			if !strings.HasPrefix(line, want) || strings.Contains(line, "\x1b") {
+				t.Errorf("%v: line %d = %q, want it to start %q", look, i, line, want)
+			}
+		}
 	}
 }

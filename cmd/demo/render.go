@@ -1,9 +1,7 @@
 package demo
 
 import (
-	"encoding/json"
 	"fmt"
-	"io"
 	"net/netip"
 	"strconv"
 	"strings"
@@ -12,10 +10,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/mattn/go-runewidth"
-	"github.com/pterm/pterm"
 
 	"github.com/netlearn/netlearn/cmd/i18n"
-	"github.com/netlearn/netlearn/cmd/internal/textwrap"
+	"github.com/netlearn/netlearn/cmd/output"
 	"github.com/netlearn/netlearn/sockdemo"
 )
 
@@ -68,7 +65,7 @@ type codeContext struct {
 type describer struct {
 	tr     *i18n.Catalog
 	code   codeContext
-	color  bool
+	cs     output.ColorScheme
 	mu     sync.Mutex
 	seen   map[string]bool
 	askedZ bool // the user asked for port 0: say the OS chose the port
@@ -77,8 +74,8 @@ type describer struct {
 	paragraphs bool
 }
 
-func newDescriber(tr *i18n.Catalog, code codeContext, color bool) *describer {
-	return &describer{tr: tr, code: code, color: color, seen: map[string]bool{}, askedZ: code.Port == 0}
+func newDescriber(tr *i18n.Catalog, code codeContext, cs output.ColorScheme) *describer {
+	return &describer{tr: tr, code: code, cs: cs, seen: map[string]bool{}, askedZ: code.Port == 0}
 }
 
 // eventLines are the lines of one event: a heading, an optional
@@ -116,27 +113,20 @@ func (d *describer) firstTime(ev sockdemo.Event) bool {
 func (d *describer) head(ev sockdemo.Event) string {
 	side := d.tr.T("demo.side." + string(ev.Side))
 	if ev.Client > 0 {
-		side = d.tr.T("demo.side.server_client", "id", ev.Client)
+		side = d.tr.T("demo.server_client", "id", ev.Client)
 	}
 	title := d.tr.T("demo.title." + string(ev.Side) + "." + string(lessonStep(ev.Step)))
 	if n, ok := stepNumbers[ev.Side][ev.Step]; ok {
 		title = strconv.Itoa(n) + ". " + title
 	}
-	return d.paint(sideColor(ev.Side), "["+side+"]") + " " + d.paint(pterm.Bold, title)
+	return d.cs.Paint(sideColor(ev.Side), "["+side+"]") + " " + d.cs.Bold(title)
 }
 
-func sideColor(s sockdemo.Side) pterm.Color {
+func sideColor(s sockdemo.Side) output.Color {
 	if s == sockdemo.SideServer {
-		return pterm.FgCyan
+		return output.Cyan
 	}
-	return pterm.FgGreen
-}
-
-func (d *describer) paint(c pterm.Color, s string) string {
-	if !d.color {
-		return s
-	}
-	return c.Sprint(s)
+	return output.Green
 }
 
 // explain is the first-time explanation: one or two lines of what the step
@@ -152,8 +142,8 @@ func (d *describer) explain(ev sockdemo.Event) (what, code []string) {
 		what = []string{oneParagraph(text)}
 	}
 	code = []string{
-		d.paint(pterm.FgGray, "Python: "+d.python(ev, step)),
-		d.paint(pterm.FgGray, "Go:     "+d.golang(ev, step)),
+		d.cs.Gray("Python: " + d.python(ev, step)),
+		d.cs.Gray("Go:     " + d.golang(ev, step)),
 	}
 	return what, code
 }
@@ -259,7 +249,7 @@ func (d *describer) result(ev sockdemo.Event) []string {
 	case sockdemo.StepSend:
 		return arrow(t("demo.did.send", "bytes", ev.Bytes, "text", ev.Text))
 	case sockdemo.StepClose:
-		return []string{"→ " + t("demo.did.close."+ev.Reason),
+		return []string{"→ " + t("demo.did.close."+string(ev.Reason)),
 			"  " + t("demo.did.totals", "in", ev.BytesIn, "out", ev.BytesOut, "reads", ev.Reads)}
 	case sockdemo.StepAfterClose:
 		return d.afterCloseResult(ev)
@@ -326,7 +316,7 @@ func (d *describer) recvResult(ev sockdemo.Event) []string {
 // server listens, that it stopped, the summary, and failures. The socket
 // and bind steps say nothing the listen line does not.
 func (d *describer) brief(ev sockdemo.Event) string {
-	side := d.paint(sideColor(ev.Side), "["+d.tr.T("demo.side."+string(ev.Side))+"]")
+	side := d.cs.Paint(sideColor(ev.Side), "["+d.tr.T("demo.side."+string(ev.Side))+"]")
 	var text string
 	switch {
 	case ev.Step == sockdemo.StepListen:
@@ -347,7 +337,7 @@ func (d *describer) summary(s *sockdemo.Summary) string {
 	if s == nil {
 		return ""
 	}
-	return d.paint(pterm.Bold, d.tr.T("demo.did.summary", "clients", s.Clients, "refused", s.Refused,
+	return d.cs.Bold(d.tr.T("demo.did.summary", "clients", s.Clients, "refused", s.Refused,
 		"messages", s.Messages, "in", s.BytesIn, "out", s.BytesOut))
 }
 
@@ -359,70 +349,77 @@ func portOf(addr string) string {
 	return strconv.Itoa(int(ap.Port()))
 }
 
-// streamPrinter prints events one after another, as they happen.
-type streamPrinter struct {
-	w     io.Writer
+// eventStream shows events one after another, as they happen, through
+// the output stream: JSON Lines under --json; on a terminal each event's
+// heading, first-time explanation, code and result, wrapped to the width;
+// piped, one record per event: the side, the step and the client, then the
+// event's text.
+type eventStream struct {
+	l     *output.Layer
+	s     *output.Stream
 	d     *describer
-	json  bool
 	quiet bool
-	enc   *json.Encoder
-	// width is the terminal's, to wrap text to; 0 leaves every line whole,
-	// as piped output wants it.
-	width int
 }
 
-func newStreamPrinter(w io.Writer, d *describer, asJSON, quiet bool, width int) *streamPrinter {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	if d != nil && width > 0 {
+func newEventStream(l *output.Layer, d *describer, quiet bool) *eventStream {
+	if l.IsTerminal() {
 		// The catalogue's line breaks suit no width in particular: text
 		// wrapped to the terminal flows as one paragraph.
 		d.paragraphs = true
 	}
-	return &streamPrinter{w: w, d: d, json: asJSON, quiet: quiet, enc: enc, width: width}
+	return &eventStream{l: l, s: l.Stream(), d: d, quiet: quiet}
 }
 
 // Print is the Emit callback. sockdemo calls it one event at a time.
-func (p *streamPrinter) Print(ev sockdemo.Event) {
-	switch {
-	case p.quiet && !lifecycle(ev):
-		return
-	case p.json:
-		_ = p.enc.Encode(ev)
-		return
-	case p.quiet:
-		if line := p.d.brief(ev); line != "" {
-			fmt.Fprintln(p.w, p.fit(line, detailIndent))
-		}
+func (p *eventStream) Print(ev sockdemo.Event) {
+	if p.quiet && !lifecycle(ev) {
 		return
 	}
-	l := p.d.describe(ev)
-	fmt.Fprintln(p.w, p.fit(l.Head, detailIndent))
-	p.details(l.Explain)
+	rec := output.Record{Type: string(ev.Side),
+		Values: []string{output.KV("step", ev.Step), output.KV("client", ev.Client)}, JSON: ev}
+	if p.l.IsJSON() {
+		p.s.Emit(rec)
+		return
+	}
+	var lines []string
+	if p.quiet {
+		if brief := p.d.brief(ev); brief != "" {
+			lines = []string{p.l.Wrap(brief, detailIndent)}
+		}
+	} else {
+		lines = p.eventLines(p.d.describe(ev))
+	}
+	if len(lines) == 0 {
+		return
+	}
+	rec.Terminal = strings.Join(lines, "\n")
+	rec.Text = strings.Join(lines, " ")
+	p.s.Emit(rec)
+}
+
+// eventLines lays an event out: the heading, then its explanation, code
+// and results set off by detailIndent.
+func (p *eventStream) eventLines(l eventLines) []string {
+	lines := []string{p.l.Wrap(l.Head, detailIndent)}
+	lines = append(lines, p.details(l.Explain)...)
 	// Code is never wrapped: a statement broken over two lines is no
 	// longer the line to type, and the terminal shows what does not fit.
 	for _, s := range l.Code {
-		fmt.Fprintln(p.w, detailIndent+s)
+		lines = append(lines, detailIndent+s)
 	}
-	p.details(l.Result)
+	return append(lines, p.details(l.Result)...)
 }
 
 // detailIndent sets an event's explanation and results off its heading.
 const detailIndent = "    "
 
-func (p *streamPrinter) details(lines []string) {
-	for _, s := range lines {
+func (p *eventStream) details(texts []string) []string {
+	var lines []string
+	for _, s := range texts {
 		line := detailIndent + s
-		fmt.Fprintln(p.w, p.fit(line, hangingIndent(line)))
+		lines = append(lines, p.l.Wrap(line, hangingIndent(line)))
 	}
-}
-
-// fit wraps line to the terminal, its continued lines starting with indent.
-func (p *streamPrinter) fit(line, indent string) string {
-	if p.width == 0 {
-		return line
-	}
-	return textwrap.Hang(line, p.width, indent)
+	return lines
 }
 
 // hangingIndent is where a wrapped line continues: under its text, past

@@ -77,7 +77,7 @@ func NewCmdServer(f *cmdutil.Factory, runF func(context.Context, *ServerOptions)
 
 func validateServer(opts *ServerOptions, c *cobra.Command) error {
 	tr := opts.F.Tr
-	usage := func(msg string) error { return &cmdutil.UsageError{Msg: msg, Command: c.CommandPath()} }
+	usage := func(msg string) error { return &cmdutil.UsageError{Msg: msg} }
 	switch {
 	case opts.Port < 0 || opts.Port > 65535:
 		return usage(tr.T("demo.err.bad_port", "port", opts.Port))
@@ -99,8 +99,8 @@ func serverRun(ctx context.Context, opts *ServerOptions) error {
 	f := opts.F
 	code := codeContext{Host: opts.Host, Port: opts.Port, ReadSize: sockdemo.DefaultReadSize,
 		Backlog: opts.Backlog, Echo: opts.Echo, Reply: opts.Reply}
-	printer := newStreamPrinter(f.IO.Out, newDescriber(f.Tr, code, f.IO.ColorEnabled()), opts.JSON, opts.Quiet,
-		wrapWidth(f, opts.JSON))
+	l := f.IO.Output().WithJSON(opts.JSON)
+	printer := newEventStream(l, newDescriber(f.Tr, code, l.ColorScheme()), opts.Quiet)
 	srv, err := sockdemo.Listen(ctx, sockdemo.ServerConfig{
 		Host: opts.Host, Port: opts.Port, Backlog: opts.Backlog, Reply: opts.Reply, Echo: opts.Echo,
 		Once: opts.Once, MaxClients: opts.MaxClients, IdleTimeout: opts.IdleTimeout, Quiet: opts.Quiet,
@@ -131,9 +131,9 @@ func listenError(opts *ServerOptions, err error) error {
 	switch {
 	case errors.As(err, &dnsErr):
 		// No --help hint: the flag was well-formed, the name just names nothing.
-		return &cmdutil.UsageError{Msg: tr.T("demo.err.resolve", "host", opts.Host)}
+		return &cmdutil.UsageError{Msg: tr.T("demo.err.resolve", "host", opts.Host), Unresolved: true}
 	case sockdemo.IsNotLocal(err):
-		return &cmdutil.UsageError{Msg: tr.T("demo.err.not_local", "host", opts.Host)}
+		return &cmdutil.UsageError{Msg: tr.T("demo.err.not_local", "host", opts.Host), Unresolved: true}
 	case sockdemo.IsAddrInUse(err):
 		return &cmdutil.FailedError{Msg: tr.T("demo.err.port_in_use", "port", opts.Port, "host", opts.Host) + holders(opts)}
 	case sockdemo.IsReservedPort(err):

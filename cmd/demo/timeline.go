@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/mattn/go-runewidth"
-	"github.com/pterm/pterm"
 
 	"github.com/netlearn/netlearn/cmd/internal/textwrap"
 	"github.com/netlearn/netlearn/sockdemo"
@@ -35,11 +34,11 @@ func (c *columns) timeline(events []sockdemo.Event) {
 	rows := c.pictureRows(events)
 	side := max((c.width*2-wireWidth-10)/2, 12)
 	fmt.Fprintln(c.w)
-	fmt.Fprintln(c.w, c.paint(pterm.Bold, c.tr.T("demo.tl.title")))
+	fmt.Fprintln(c.w, c.cs.Bold(c.tr.T("demo.tl.title")))
 	fmt.Fprintln(c.w, strings.Repeat(" ", 9)+textwrap.Pad(c.tr.T("demo.col.server"), side)+" "+strings.Repeat(" ", wireWidth)+" "+c.tr.T("demo.col.client"))
 	for _, r := range rows {
-		line := textwrap.Pad(elapsed(r.at.Sub(events[0].Time)), 9) + textwrap.Pad(trunc(r.server, side), side) + " " +
-			arrow(r.wire, r.toServer) + " " + trunc(r.client, side)
+		line := textwrap.Pad(elapsed(r.at.Sub(events[0].Time)), 9) + textwrap.Pad(textwrap.Cut(r.server, side), side) + " " +
+			arrow(r.wire, r.toServer) + " " + textwrap.Cut(r.client, side)
 		fmt.Fprintln(c.w, strings.TrimRight(line, " "))
 	}
 	for _, l := range textwrap.Lines(c.tr.T("demo.tl.note"), c.width*2+runewidth.StringWidth(gutter)) {
@@ -121,7 +120,7 @@ func (c *columns) handshakeRows(connect sockdemo.Event, p *pairing) []picRow {
 func (c *columns) dataRow(send sockdemo.Event, p *pairing) picRow {
 	toServer := send.Side == sockdemo.SideClient
 	r := picRow{at: send.Time, wire: c.tr.T("demo.tl.bytes", "bytes", send.Bytes), toServer: toServer}
-	mine, theirs := c.tr.T("demo.tl.send", "text", runewidth.Truncate(send.Text, 12, "…")), ""
+	mine, theirs := c.tr.T("demo.tl.send", "text", textwrap.Cut(send.Text, 12)), ""
 	if recvs := p.takeRecvs(peerOf(send.Side), send.Bytes); len(recvs) > 0 {
 		sizes := make([]string, len(recvs))
 		for i, ev := range recvs {
@@ -190,8 +189,4 @@ func arrow(label string, toServer bool) string {
 		return "◀" + strings.Repeat("─", left) + label + strings.Repeat("─", right)
 	}
 	return strings.Repeat("─", left) + label + strings.Repeat("─", right) + "▶"
-}
-
-func trunc(s string, w int) string {
-	return runewidth.Truncate(s, w, "…")
 }

@@ -18,19 +18,21 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/netlearn/netlearn/locale"
 )
 
-// Lang is a language netlearn speaks.
-type Lang string
+// Lang is a language netlearn speaks: locale's, the one language type.
+type Lang = locale.Lang
 
 // The languages netlearn speaks.
 const (
-	EN Lang = "en"
-	ZH Lang = "zh"
+	EN = locale.EN
+	ZH = locale.ZH
 )
 
 // Langs lists every supported language, English first.
-var Langs = []Lang{EN, ZH}
+var Langs = locale.All
 
 var placeholderRE = regexp.MustCompile(`\{[a-z_][a-z0-9_]*\}`)
 

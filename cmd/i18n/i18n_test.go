@@ -59,9 +59,21 @@ var keyUseRE = regexp.MustCompile(`\.T\(\s*"([^"]+)"\s*[,)]`)
 // TestEveryKeyUsedInCodeExists scans the module's Go files, so a typo in a key
 // fails here instead of showing the raw key to a learner.
 func TestEveryKeyUsedInCodeExists(t *testing.T) {
-	root := filepath.Join("..", "..")
 	en := For(EN)
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+	eachSourceFile(t, func(path string, src []byte) {
+		for _, m := range keyUseRE.FindAllStringSubmatch(string(src), -1) {
+			if !en.Has(m[1]) {
+				t.Errorf("%s uses key %q, which no catalogue defines", path, m[1])
+			}
+		}
+	})
+}
+
+// eachSourceFile calls fn with every non-test Go file of the module,
+// testdata left out.
+func eachSourceFile(t *testing.T, fn func(path string, src []byte)) {
+	t.Helper()
+	err := filepath.WalkDir(filepath.Join("..", ".."), func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -75,11 +87,7 @@ func TestEveryKeyUsedInCodeExists(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		for _, m := range keyUseRE.FindAllStringSubmatch(string(src), -1) {
-			if !en.Has(m[1]) {
-				t.Errorf("%s uses key %q, which no catalogue defines", path, m[1])
-			}
-		}
+		fn(path, src)
 		return nil
 	})
 	if err != nil {

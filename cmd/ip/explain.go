@@ -3,13 +3,12 @@ package ip
 import (
 	"fmt"
 	"io"
+	"net/netip"
 	"strings"
 
-	"github.com/pterm/pterm"
-
-	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/cmd/internal/textwrap"
+	"github.com/netlearn/netlearn/cmd/output"
 	"github.com/netlearn/netlearn/netinfo/iface"
 )
 
@@ -18,15 +17,11 @@ func explainRun(opts *Options, targets []target, ifaces []iface.Interface) error
 	for i, t := range targets {
 		exps[i] = explainTarget(t, ifaces)
 	}
-	tr := opts.F.Tr
-	return cmdutil.Render(opts.F, opts.JSON, exps, cmdutil.Renderers[[]iface.Explanation]{
-		Terminal: func(w io.Writer, es []iface.Explanation) error {
-			return renderExplanations(w, tr, es, opts.F.IO.TerminalWidth(), opts.F.IO.ColorEnabled(), opts.OS)
+	return output.Render(opts.F.IO.Output().WithJSON(opts.JSON), exps,
+		func(l *output.Layer, es []iface.Explanation) error {
+			return renderExplanations(l, opts.F.Tr, es, opts.OS)
 		},
-		Plain: func(w io.Writer, es []iface.Explanation) error {
-			return renderExplanations(w, tr, es, 0, false, opts.OS)
-		},
-	})
+		renderExplanationsPlain)
 }
 
 // explainTarget explains one typed address. When no prefix was typed but
@@ -47,63 +42,100 @@ func explainTarget(t target, ifaces []iface.Interface) iface.Explanation {
 	return e
 }
 
-// renderExplanations prints label/value lines. With colour the network
-// bits are coloured apart from the host bits, without it a "|" marks the
-// split. On a terminal (width > 0) long values wrap; piped (width 0) every
-// fact stays on one greppable line.
-func renderExplanations(w io.Writer, tr *i18n.Catalog, es []iface.Explanation, width int, color bool, goos string) error {
+// renderExplanations prints label/value lines for the terminal. With
+// colour the network bits are coloured apart from the host bits, without it
+// a "|" marks the split. Long values wrap. The note on `ip addr` is for
+// Linux (goos) only.
+func renderExplanations(l *output.Layer, tr *i18n.Catalog, es []iface.Explanation, goos string) error {
 	var b strings.Builder
 	for i, e := range es {
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		for _, kv := range explanationLines(tr, e, color, goos) {
+		for _, kv := range explanationLines(l.ColorScheme(), tr, e, goos) {
 			fmt.Fprintf(&b, "%s\t%s\n", kv[0], kv[1])
 		}
 	}
-	_, err := io.WriteString(w, alignLabels(b.String(), width))
+	_, err := io.WriteString(l.Writer(), alignLabels(l, b.String()))
 	return err
 }
 
-func explanationLines(tr *i18n.Catalog, e iface.Explanation, styled bool, goos string) [][2]string {
-	label := func(key string) string { return tr.T("ip.explain." + key) }
+// renderExplanationsPlain writes one "explain" record per address: the
+// input, then key=value fields named as in the JSON. Fields that do not
+// apply (a netmask for IPv6) are left out.
+func renderExplanationsPlain(l *output.Layer, es []iface.Explanation) error {
+	var b strings.Builder
+	kv := output.KV
+	for _, e := range es {
+		f := []string{kv("address", e.Address), kv("family", e.Family), kv("kind", e.Kind)}
+		if e.MappedV4.IsValid() {
+			f = append(f, kv("mapped_ipv4", e.MappedV4))
+		}
+		f = append(f, kv("prefix_len", e.PrefixLen), kv("has_prefix", e.HasPrefix),
+			kv("binary", splitBinary(output.ColorScheme{}, e)), kv("network", e.Network), kv("host_part", e.HostPart))
+		for _, opt := range [][2]string{{"netmask", e.Netmask}, {"broadcast", addrOrEmpty(e.Broadcast)},
+			{"first_host", addrOrEmpty(e.FirstHost)}, {"last_host", addrOrEmpty(e.LastHost)}} {
+			if opt[1] != "" {
+				f = append(f, kv(opt[0], opt[1]))
+			}
+		}
+		f = append(f, kv("hosts", e.Hosts), kv("mine", e.Mine))
+		if e.MineInterface != "" {
+			f = append(f, kv("mine_interface", e.MineInterface))
+		}
+		if e.SameNetworkAs != "" {
+			f = append(f, kv("same_network_as", e.SameNetworkAs))
+		}
+		b.WriteString(output.PlainLine("explain", append([]string{e.Input}, f...), ""))
+	}
+	_, err := io.WriteString(l.Writer(), b.String())
+	return err
+}
+
+func addrOrEmpty(a netip.Addr) string {
+	if !a.IsValid() {
+		return ""
+	}
+	return a.String()
+}
+
+func explanationLines(cs output.ColorScheme, tr *i18n.Catalog, e iface.Explanation, goos string) [][2]string {
 	lines := [][2]string{
-		{label("address"), e.Address.String()},
-		{label("family"), tr.T("ip.explain.family_" + string(e.Family))},
-		{label("kind"), kindLegend(tr, e.Kind) + " — " + tr.T("ip.kind_help."+string(e.Kind))},
+		{tr.T("ip.explain.address"), e.Address.String()},
+		{tr.T("ip.explain.family"), tr.T("ip.explain.family_" + string(e.Family))},
+		{tr.T("ip.explain.kind"), kindLegend(tr, e.Kind) + " — " + tr.T("ip.kind_help."+string(e.Kind))},
 	}
 	if e.MappedV4.IsValid() {
-		lines = append(lines, [2]string{label("mapped"), tr.T("ip.explain.mapped_value", "ipv4", e.MappedV4)})
+		lines = append(lines, [2]string{tr.T("ip.explain.mapped"), tr.T("ip.explain.mapped_value", "ipv4", e.MappedV4)})
 	}
-	lines = append(lines, [2]string{label("binary"), splitBinary(e, styled)})
+	lines = append(lines, [2]string{tr.T("ip.explain.binary"), splitBinary(cs, e)})
 	if !e.HasPrefix && !e.Mine {
-		lines = append(lines, [2]string{label("prefix"), tr.T("ip.explain.no_prefix", "bits", e.PrefixLen)})
+		lines = append(lines, [2]string{tr.T("ip.explain.prefix"), tr.T("ip.explain.no_prefix", "bits", e.PrefixLen)})
 	} else {
 		if !e.HasPrefix {
-			lines = append(lines, [2]string{label("prefix"), tr.T("ip.explain.prefix_from", "len", e.PrefixLen, "interface", e.MineInterface)})
+			lines = append(lines, [2]string{tr.T("ip.explain.prefix"), tr.T("ip.explain.prefix_from", "len", e.PrefixLen, "interface", e.MineInterface)})
 		}
 		lines = append(lines, networkLines(tr, e)...)
 	}
-	lines = append(lines, [2]string{label("mine"), mineText(tr, e)})
+	lines = append(lines, [2]string{tr.T("ip.explain.mine"), mineText(tr, e)})
 	if goos == "linux" && (e.Kind == iface.KindPrivate || e.Kind == iface.KindUniqueLocal) {
-		lines = append(lines, [2]string{label("note"), tr.T("ip.scope_note")})
+		lines = append(lines, [2]string{tr.T("ip.explain.note"), tr.T("ip.scope_note")})
 	}
 	return lines
 }
 
 func networkLines(tr *i18n.Catalog, e iface.Explanation) [][2]string {
-	label := func(key string) string { return tr.T("ip.explain." + key) }
 	lines := [][2]string{
-		{label("network_part"), tr.T("ip.explain.bits_value", "bits", len(e.NetBits), "value", e.Network)},
-		{label("host_part"), tr.T("ip.explain.bits_value", "bits", len(e.HostBits), "value", e.HostPart)},
+		{tr.T("ip.explain.network_part"), tr.T("ip.explain.bits_value", "bits", len(e.NetBits), "value", e.Network)},
+		{tr.T("ip.explain.host_part"), tr.T("ip.explain.bits_value", "bits", len(e.HostBits), "value", e.HostPart)},
 	}
 	if e.Family == iface.IPv4 {
 		lines = append(lines,
-			[2]string{label("netmask"), e.Netmask},
-			[2]string{label("broadcast"), e.Broadcast.String()},
-			[2]string{label("hosts"), tr.T("ip.explain.hosts_range", "first", e.FirstHost, "last", e.LastHost, "count", e.Hosts)})
+			[2]string{tr.T("ip.explain.netmask"), e.Netmask},
+			[2]string{tr.T("ip.explain.broadcast"), e.Broadcast.String()},
+			[2]string{tr.T("ip.explain.hosts"), tr.T("ip.explain.hosts_range", "first", e.FirstHost, "last", e.LastHost, "count", e.Hosts)})
 	} else {
-		lines = append(lines, [2]string{label("hosts"), tr.T("ip.explain.hosts_v6", "count", e.Hosts)})
+		lines = append(lines, [2]string{tr.T("ip.explain.hosts"), tr.T("ip.explain.hosts_v6", "count", e.Hosts)})
 	}
 	return lines
 }
@@ -120,7 +152,7 @@ func mineText(tr *i18n.Catalog, e iface.Explanation) string {
 
 // splitBinary writes the binary form with the network bits set apart from
 // the host bits: by colour on a terminal, by a "|" otherwise.
-func splitBinary(e iface.Explanation, styled bool) string {
+func splitBinary(cs output.ColorScheme, e iface.Explanation) string {
 	// Find where, in the grouped text, the PrefixLen-th bit ends.
 	cut, bits := len(e.Binary), 0
 	for i, r := range e.Binary {
@@ -133,8 +165,8 @@ func splitBinary(e iface.Explanation, styled bool) string {
 		}
 	}
 	net, host := e.Binary[:cut], e.Binary[cut:]
-	if styled {
-		return pterm.Cyan(net) + pterm.Yellow(host)
+	if cs.Enabled() {
+		return cs.Cyan(net) + cs.Yellow(host)
 	}
 	if host == "" || net == "" {
 		return e.Binary
@@ -145,21 +177,18 @@ func splitBinary(e iface.Explanation, styled bool) string {
 
 // alignLabels pads the tab-separated label column so values line up, using
 // display width (Chinese labels are two columns per character), and wraps
-// values to width when it is not 0.
-func alignLabels(text string, width int) string {
+// values on a terminal.
+func alignLabels(l *output.Layer, text string) string {
 	lines := strings.Split(text, "\n")
 	labelWidth := 0
-	for _, l := range lines {
-		if label, _, ok := strings.Cut(l, "\t"); ok {
+	for _, line := range lines {
+		if label, _, ok := strings.Cut(line, "\t"); ok {
 			labelWidth = max(labelWidth, displayWidth(label))
 		}
 	}
-	for i, l := range lines {
-		if label, value, ok := strings.Cut(l, "\t"); ok {
-			lines[i] = textwrap.Pad(label, labelWidth+2) + value
-			if width > 0 {
-				lines[i] = textwrap.Hang(lines[i], width, strings.Repeat(" ", labelWidth+2))
-			}
+	for i, line := range lines {
+		if label, value, ok := strings.Cut(line, "\t"); ok {
+			lines[i] = l.Wrap(textwrap.Pad(label, labelWidth+2)+value, strings.Repeat(" ", labelWidth+2))
 		}
 	}
 	return strings.Join(lines, "\n")

@@ -6,11 +6,12 @@ import (
 	"testing"
 
 	"github.com/netlearn/netlearn/cmd/i18n"
+	"github.com/netlearn/netlearn/cmd/output"
 	"github.com/netlearn/netlearn/netinfo/iface"
 )
 
-func TestExplainPlain(t *testing.T) {
-	got := mustRun(t, linuxMachine(), i18n.EN, false, "192.168.1.77/20")
+func TestExplainTerminal(t *testing.T) {
+	got := mustRun(t, linuxMachine(), i18n.EN, true, "192.168.1.77/20")
 	want := []string{
 		"Address       192.168.1.77",
 		"Kind          private — for homes and offices",
@@ -31,7 +32,7 @@ func TestExplainPlain(t *testing.T) {
 }
 
 func TestExplainOwnAddressTakesInterfacePrefix(t *testing.T) {
-	got := mustRun(t, linuxMachine(), i18n.ZH, false, "192.168.1.23")
+	got := mustRun(t, linuxMachine(), i18n.ZH, true, "192.168.1.23")
 	for _, w := range []string{"前缀      /24，取自本机使用这个地址的网卡 wlp2s0", "是否本机  是，这是本机网卡 wlp2s0 上的地址", "广播地址  192.168.1.255"} {
 		if !strings.Contains(got, w) {
 			t.Errorf("lacks %q:\n%s", w, got)
@@ -40,12 +41,27 @@ func TestExplainOwnAddressTakesInterfacePrefix(t *testing.T) {
 }
 
 func TestExplainWithoutPrefix(t *testing.T) {
-	got := mustRun(t, linuxMachine(), i18n.EN, false, "8.8.8.8")
+	got := mustRun(t, linuxMachine(), i18n.EN, true, "8.8.8.8")
 	if !strings.Contains(got, "none given, so it stands alone (/32)") || strings.Contains(got, "Broadcast") {
 		t.Errorf("%s", got)
 	}
 	if strings.Contains(got, "|") {
 		t.Errorf("no split without a prefix: %s", got)
+	}
+}
+
+// TestExplainPlainIsOneRecordPerAddress: piped, each address is an
+// "explain" record of key=value fields named as in the JSON, in any language.
+func TestExplainPlainIsOneRecordPerAddress(t *testing.T) {
+	for _, lang := range i18n.Langs {
+		got := mustRun(t, linuxMachine(), lang, false, "192.168.1.77/20", "2001:db8::1/64")
+		want := "explain\t192.168.1.77/20\taddress=192.168.1.77\tfamily=ipv4\tkind=private\tprefix_len=20\thas_prefix=true\t" +
+			"binary=11000000.10101000.0000|0001.01001101\tnetwork=192.168.0.0/20\thost_part=0.0.1.77\tnetmask=255.255.240.0\t" +
+			"broadcast=192.168.15.255\tfirst_host=192.168.0.1\tlast_host=192.168.15.254\thosts=4094\tmine=false\tsame_network_as=wlp2s0\n" +
+			"explain\t2001:db8::1/64\taddress=2001:db8::1\tfamily=ipv6\tkind=documentation\tprefix_len=64\thas_prefix=true\t"
+		if !strings.HasPrefix(got, want) || strings.Count(got, "\n") != 2 || strings.Contains(got, "netmask=\t") {
+			t.Errorf("%s: plain output\n%q\nwant it to start\n%q", lang, got, want)
+		}
 	}
 }
 
@@ -68,10 +84,10 @@ func TestExplainSeveralAndJSON(t *testing.T) {
 
 func TestSplitBinary(t *testing.T) {
 	e := iface.Explain("", mustAddr("10.0.0.1"), 8, true, nil)
-	if got := splitBinary(e, false); got != "00001010|00000000.00000000.00000001" {
+	if got := splitBinary(output.ColorScheme{}, e); got != "00001010|00000000.00000000.00000001" {
 		t.Errorf("plain split %q", got)
 	}
-	if got := splitBinary(iface.Explain("", mustAddr("10.0.0.1"), 12, true, nil), false); got != "00001010.0000|0000.00000000.00000001" {
+	if got := splitBinary(output.ColorScheme{}, iface.Explain("", mustAddr("10.0.0.1"), 12, true, nil)); got != "00001010.0000|0000.00000000.00000001" {
 		t.Errorf("mid-octet split %q", got)
 	}
 }

@@ -5,7 +5,6 @@ package ip
 import (
 	"errors"
 	"fmt"
-	"io"
 	"net/netip"
 	"runtime"
 	"slices"
@@ -14,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
+	"github.com/netlearn/netlearn/cmd/output"
 	"github.com/netlearn/netlearn/netinfo/iface"
 )
 
@@ -30,11 +30,10 @@ var styles = []string{StyleTable, StyleIfconfig, StyleIpconfig}
 type Options struct {
 	F *cmdutil.Factory
 
-	JSON    bool
-	Brief   bool
-	Style   string
-	Args    []string
-	Command string // "netlearn ip", for the --help hint of usage errors
+	JSON  bool
+	Brief bool
+	Style string
+	Args  []string
 
 	// Where the facts come from; tests put fakes here.
 	Source   iface.Source
@@ -62,7 +61,7 @@ func NewCmdIP(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 		Long:    tr.T("ip.long"),
 		Example: tr.T("ip.example"),
 		RunE: func(c *cobra.Command, args []string) error {
-			opts.Args, opts.Command = args, c.CommandPath()
+			opts.Args = args
 			if err := validate(opts); err != nil {
 				return err
 			}
@@ -80,7 +79,7 @@ func NewCmdIP(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 }
 
 func (opts *Options) usage(msg string) error {
-	return &cmdutil.UsageError{Msg: msg, Command: opts.Command}
+	return &cmdutil.UsageError{Msg: msg}
 }
 
 func validate(opts *Options) error {
@@ -206,26 +205,24 @@ func listRun(opts *Options, ifaces []iface.Interface, names []string) error {
 	if len(names) > 0 {
 		r = r.only(names)
 	}
-	tr, w := opts.F.Tr, opts.F.IO.Out
+	tr := opts.F.Tr
+	l := opts.F.IO.Output().WithJSON(opts.JSON)
 	// Problems go to stderr in every look, --json included: stdout stays
 	// valid JSON, and an empty gateway list is not mistaken for none.
 	warnProblems(opts, r)
-	if opts.JSON {
-		return cmdutil.WriteJSON(w, r)
-	}
-	color := opts.F.IO.ColorEnabled()
 	switch {
+	case l.IsJSON():
+		return l.WriteJSON(r)
 	case opts.Brief:
-		return renderBrief(w, tr, r, color)
+		return renderBrief(l, tr, r)
 	case opts.Style == StyleIfconfig:
-		return renderIfconfig(w, r)
+		return renderIfconfig(l.Writer(), r)
 	case opts.Style == StyleIpconfig:
-		return renderIpconfig(w, tr, r, len(names) > 0)
+		return renderIpconfig(l.Writer(), tr, r, len(names) > 0)
 	}
-	return cmdutil.Render(opts.F, false, r, cmdutil.Renderers[Report]{
-		Terminal: func(w2 io.Writer, r Report) error { return renderTable(w2, tr, r, opts.F.IO.TerminalWidth()) },
-		Plain:    renderPlain,
-	})
+	return output.Render(l, r,
+		func(l *output.Layer, r Report) error { return renderTable(l, tr, r) },
+		renderPlain)
 }
 
 func gather(opts *Options, ifaces []iface.Interface) Report {

@@ -77,7 +77,7 @@ func summaryLine(name string, index int, addrs []string) string {
 func netlearnJSON(t *testing.T, args ...string) []byte {
 	t.Helper()
 	ios, _, out, errOut := iostreams.Test()
-	f := &cmdutil.Factory{IO: ios, Tr: i18n.For(i18n.EN), Getenv: func(string) string { return "" }}
+	f := &cmdutil.Factory{IO: ios, Tr: i18n.For(i18n.EN)}
 	c := NewCmdIP(f, nil)
 	c.SetArgs(append([]string{"--json"}, args...))
 	if err := c.Execute(); err != nil {

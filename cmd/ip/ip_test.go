@@ -4,23 +4,16 @@ import (
 	"bytes"
 	"errors"
 	"net/netip"
-	"os"
 	"strings"
 	"testing"
-
-	"github.com/pterm/pterm"
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/cmd/iostreams"
+	"github.com/netlearn/netlearn/cmd/output"
 	"github.com/netlearn/netlearn/netinfo/iface"
 	"github.com/netlearn/netlearn/netinfo/iface/ifacetest"
 )
-
-func TestMain(m *testing.M) {
-	pterm.DisableStyling() // cmd.Run decides this per run; tests compare plain text
-	os.Exit(m.Run())
-}
 
 // machine is one fake computer: interfaces plus routing and DNS facts.
 type machine struct {
@@ -69,7 +62,7 @@ func runIP(t *testing.T, m machine, lang i18n.Lang, tty bool, args ...string) (s
 	ios, _, out, errOut := iostreams.Test()
 	ios.SetTTY(false, tty, false)
 	ios.SetTerminalWidth(200)
-	f := &cmdutil.Factory{IO: ios, Tr: i18n.For(lang), Getenv: func(string) string { return "" }}
+	f := &cmdutil.Factory{IO: ios, Tr: i18n.For(lang)}
 	c := NewCmdIP(f, func(o *Options) error {
 		o.Source = m.src
 		o.Gateways = func([]iface.Interface) ([]iface.Gateway, error) { return m.gws, m.gErr }
@@ -406,7 +399,7 @@ func TestNarrowTerminalDropsColumns(t *testing.T) {
 		mac, netmask bool
 	}{{200, true, true}, {90, false, true}, {60, false, false}} {
 		var b strings.Builder
-		if err := renderTable(&b, i18n.For(i18n.EN), r, c.width); err != nil {
+		if err := renderTable(output.New(&b, output.Terminal, false, c.width), i18n.For(i18n.EN), r); err != nil {
 			t.Fatal(err)
 		}
 		out := b.String()
@@ -424,7 +417,7 @@ func TestDynamicKeysExist(t *testing.T) {
 	for _, k := range iface.AllKinds {
 		keys = append(keys, "ip.kind_help."+string(k), "ip.kind."+string(k), "ip.kind_legend."+string(k))
 	}
-	for _, f := range []iface.Family{iface.IPv4, iface.IPv6} {
+	for _, f := range iface.AllFamilies {
 		keys = append(keys, "ip.explain.family_"+string(f))
 	}
 	for _, lang := range i18n.Langs {

@@ -7,29 +7,28 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/pterm/pterm"
-
 	"github.com/netlearn/netlearn/cmd/i18n"
-	"github.com/netlearn/netlearn/cmd/internal/tablefit"
 	"github.com/netlearn/netlearn/cmd/internal/textwrap"
+	"github.com/netlearn/netlearn/cmd/output"
 	"github.com/netlearn/netlearn/netinfo/iface"
 )
 
 // renderTable is the terminal look: one table row per address, then the
 // gateway, DNS and LAN facts, then what the kinds on screen mean.
-// Long explanations are wrapped to width.
-func renderTable(w io.Writer, tr *i18n.Catalog, r Report, width int) error {
+// Long explanations are wrapped to the layer's width.
+func renderTable(l *output.Layer, tr *i18n.Catalog, r Report) error {
+	cs := l.ColorScheme()
 	var b strings.Builder
-	b.WriteString(pterm.Bold.Sprint(tr.T("ip.title", "up", upCount(r.Interfaces), "total", len(r.Interfaces))) + "\n\n")
-	table, err := tablefit.Render(tableRows(tr, r.Interfaces), width, colMAC, colNetmask, colMTU)
+	b.WriteString(cs.Bold(tr.T("ip.title", "up", upCount(r.Interfaces), "total", len(r.Interfaces))) + "\n\n")
+	table, err := addressTable(l, tr, r.Interfaces).Render()
 	if err != nil {
 		return err
 	}
 	b.WriteString(strings.TrimRight(table, "\n") + "\n\n")
-	for _, line := range factLines(tr, r) {
-		b.WriteString(textwrap.Hang(line, width, "    ") + "\n")
+	for _, line := range factLines(cs, tr, r) {
+		b.WriteString(l.Wrap(line, "    ") + "\n")
 	}
-	b.WriteString("\n" + pterm.Bold.Sprint(tr.T("ip.kinds_heading")) + "\n")
+	b.WriteString("\n" + cs.Bold(tr.T("ip.kinds_heading")) + "\n")
 	shown := kindsShown(r.Interfaces)
 	kindWidth := 0 // the legend's explanations line up after the longest kind shown
 	for _, k := range shown {
@@ -38,35 +37,37 @@ func renderTable(w io.Writer, tr *i18n.Catalog, r Report, width int) error {
 	for _, k := range shown {
 		name := kindLegend(tr, k)
 		line := "  " + textwrap.Pad(name, kindWidth) + "  " + tr.T("ip.kind_help."+string(k))
-		wrapped := textwrap.Hang(line, width, strings.Repeat(" ", kindWidth+4))
-		b.WriteString(strings.Replace(wrapped, name, kindStyle(k).Sprint(name), 1) + "\n")
+		wrapped := l.Wrap(line, strings.Repeat(" ", kindWidth+4))
+		b.WriteString(strings.Replace(wrapped, name, cs.Paint(kindColor(k), name), 1) + "\n")
 	}
 	if r.OS == "linux" { // the note is about Linux's `ip addr`
-		b.WriteString("\n" + textwrap.Hang(tr.T("ip.note_line", "text", tr.T("ip.scope_note")), width, "") + "\n")
+		b.WriteString("\n" + l.Wrap(tr.T("ip.note_line", "text", tr.T("ip.scope_note")), "") + "\n")
 	}
-	_, err = io.WriteString(w, b.String())
+	_, err = io.WriteString(l.Writer(), b.String())
 	return err
 }
 
-func tableRows(tr *i18n.Catalog, ifaces []iface.Interface) [][]string {
-	rows := [][]string{{
+func addressTable(l *output.Layer, tr *i18n.Catalog, ifaces []iface.Interface) *output.Table {
+	cs := l.ColorScheme()
+	t := l.NewTable("address",
 		tr.T("ip.col_name"), tr.T("ip.col_state"), tr.T("ip.col_mtu"), tr.T("ip.col_mac"),
 		tr.T("ip.col_address"), tr.T("ip.col_netmask"), tr.T("ip.col_kind"),
-	}}
+	).Expendable(colMAC, colNetmask, colMTU)
+	text := output.Text
 	for _, ifc := range ifaces {
-		head := []string{ifc.Name, stateWord(tr, ifc.Up, true), mtuText(ifc.MTU), dash(ifc.MAC)}
+		head := []output.Cell{text(ifc.Name), text(stateWord(cs, tr, ifc.Up)), text(mtuText(ifc.MTU)), text(dash(ifc.MAC))}
 		if len(ifc.Addrs) == 0 {
-			rows = append(rows, append(head, pterm.Gray(tr.T("ip.no_address")), "", ""))
+			t.AddRow(append(head, text(cs.Gray(tr.T("ip.no_address"))), text(""), text(""))...)
 			continue
 		}
 		for i, a := range ifc.Addrs {
 			if i > 0 {
-				head = []string{"", "", "", ""}
+				head = []output.Cell{text(""), text(""), text(""), text("")}
 			}
-			rows = append(rows, append(head, cidr(a), a.Netmask, kindStyle(a.Kind).Sprint(kindName(tr, a.Kind))))
+			t.AddRow(append(head, text(cidr(a)), text(a.Netmask), text(cs.Paint(kindColor(a.Kind), kindName(tr, a.Kind))))...)
 		}
 	}
-	return rows
+	return t
 }
 
 // Columns a narrow terminal can do without, most expendable first: the
@@ -78,7 +79,7 @@ const (
 )
 
 // factLines are the gateway, DNS and LAN lines shared by the terminal look.
-func factLines(tr *i18n.Catalog, r Report) []string {
+func factLines(cs output.ColorScheme, tr *i18n.Catalog, r Report) []string {
 	var lines []string
 	switch {
 	case len(r.Gateways) == 0 && r.GatewayErr != nil:
@@ -95,7 +96,7 @@ func factLines(tr *i18n.Catalog, r Report) []string {
 	lines = append(lines, dnsLines(tr, r.DNS)...)
 	if r.LAN != nil {
 		lines = append(lines,
-			tr.T("ip.lan_line", "address", pterm.Green(r.LAN.Address.String()), "interface", r.LAN.Interface),
+			tr.T("ip.lan_line", "address", cs.Green(r.LAN.Address.String()), "interface", r.LAN.Interface),
 			"  "+tr.T("ip.lan_why", "interface", r.LAN.Interface))
 	}
 	return lines
@@ -117,7 +118,7 @@ func dnsLines(tr *i18n.Catalog, d iface.DNS) []string {
 
 // renderPlain is the piped look: tab-separated records whose first field
 // says what the line is, so `grep ^address` or `cut -f3` just work.
-func renderPlain(w io.Writer, r Report) error {
+func renderPlain(l *output.Layer, r Report) error {
 	var b strings.Builder
 	for _, ifc := range r.Interfaces {
 		state := "down"
@@ -142,14 +143,15 @@ func renderPlain(w io.Writer, r Report) error {
 	if r.LAN != nil {
 		fmt.Fprintf(&b, "lan\t%s\t%s\n", r.LAN.Address, r.LAN.Interface)
 	}
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(l.Writer(), b.String())
 	return err
 }
 
 // renderBrief prints one line per interface, like `ip -brief addr`.
 // Columns are padded by display width: Windows names its cards in
 // Chinese (以太网), and tabwriter would count each character as one column.
-func renderBrief(w io.Writer, tr *i18n.Catalog, r Report, color bool) error {
+func renderBrief(l *output.Layer, tr *i18n.Catalog, r Report) error {
+	cs := l.ColorScheme()
 	rows := make([][3]string, len(r.Interfaces))
 	nameWidth, stateWidth := 0, 0
 	for i, ifc := range r.Interfaces {
@@ -157,7 +159,7 @@ func renderBrief(w io.Writer, tr *i18n.Catalog, r Report, color bool) error {
 		for j, a := range ifc.Addrs {
 			addrs[j] = cidr(a)
 		}
-		rows[i] = [3]string{ifc.Name, stateWord(tr, ifc.Up, false), strings.Join(addrs, " ")}
+		rows[i] = [3]string{ifc.Name, stateWord(output.ColorScheme{}, tr, ifc.Up), strings.Join(addrs, " ")}
 		nameWidth = max(nameWidth, displayWidth(ifc.Name))
 		stateWidth = max(stateWidth, displayWidth(rows[i][1]))
 	}
@@ -165,29 +167,19 @@ func renderBrief(w io.Writer, tr *i18n.Catalog, r Report, color bool) error {
 	for i, row := range rows {
 		// The colour is added after padding: escape codes take no columns.
 		state := textwrap.Pad(row[1], stateWidth)
-		if color {
-			state = strings.Replace(state, row[1], stateWord(tr, r.Interfaces[i].Up, true), 1)
-		}
+		state = strings.Replace(state, row[1], stateWord(cs, tr, r.Interfaces[i].Up), 1)
 		line := textwrap.Pad(row[0], nameWidth) + "  " + state + "  " + row[2]
 		b.WriteString(strings.TrimRight(line, " ") + "\n")
 	}
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(l.Writer(), b.String())
 	return err
 }
 
-func stateWord(tr *i18n.Catalog, up, color bool) string {
+func stateWord(cs output.ColorScheme, tr *i18n.Catalog, up bool) string {
 	if up {
-		s := tr.T("ip.state_up")
-		if color {
-			return pterm.Green(s)
-		}
-		return s
+		return cs.Green(tr.T("ip.state_up"))
 	}
-	s := tr.T("ip.state_down")
-	if color {
-		return pterm.Red(s)
-	}
-	return s
+	return cs.Red(tr.T("ip.state_down"))
 }
 
 func upCount(ifaces []iface.Interface) int {
@@ -225,16 +217,16 @@ func kindName(tr *i18n.Catalog, k iface.Kind) string { return tr.T("ip.kind." + 
 // other tools and search results use it.
 func kindLegend(tr *i18n.Catalog, k iface.Kind) string { return tr.T("ip.kind_legend." + string(k)) }
 
-func kindStyle(k iface.Kind) pterm.Style {
+func kindColor(k iface.Kind) output.Color {
 	switch k {
 	case iface.KindGlobal:
-		return pterm.Style{pterm.FgYellow}
+		return output.Yellow
 	case iface.KindPrivate, iface.KindUniqueLocal, iface.KindShared:
-		return pterm.Style{pterm.FgGreen}
+		return output.Green
 	case iface.KindLoopback:
-		return pterm.Style{pterm.FgCyan}
+		return output.Cyan
 	}
-	return pterm.Style{pterm.FgGray}
+	return output.Gray
 }
 
 // cidr writes an address with its prefix length, keeping the zone of a

@@ -10,11 +10,11 @@ import (
 	"io"
 	"strings"
 
-	"github.com/pterm/pterm"
 	"github.com/spf13/cobra"
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
-	"github.com/netlearn/netlearn/cmd/tutor"
+	"github.com/netlearn/netlearn/cmd/learner"
+	"github.com/netlearn/netlearn/cmd/output"
 	"github.com/netlearn/netlearn/lessons"
 )
 
@@ -24,15 +24,17 @@ type Options struct {
 	Section  string
 	Next     bool
 	JSON     bool
-	Run      tutor.Runner // runs a try command; nil never offers to
-	Prompter tutor.Prompter
+	Run      cmdutil.Runner // runs a try command; nil never offers to
+	Prompter output.Prompter
 }
 
-// NewCmdLearn returns the learn command. run executes a try command line
-// in-process (root injects it, to avoid an import cycle); runF replaces the
-// work in tests.
-func NewCmdLearn(f *cmdutil.Factory, run tutor.Runner, runF func(context.Context, *Options) error) *cobra.Command {
-	opts := &Options{F: f, Run: run, Prompter: tutor.NewPrompter(f)}
+// NewCmdLearn returns the learn command. Try commands run through the
+// Factory's in-process runner; runF replaces the work in tests.
+func NewCmdLearn(f *cmdutil.Factory, runF func(context.Context, *Options) error) *cobra.Command {
+	opts := &Options{F: f, Prompter: f.Prompter()}
+	if f.Runner != nil {
+		opts.Run = f.Run
+	}
 	c := &cobra.Command{
 		Use:     "learn [SECTION]",
 		Short:   f.Tr.T("learn.short"),
@@ -54,14 +56,14 @@ func NewCmdLearn(f *cmdutil.Factory, run tutor.Runner, runF func(context.Context
 }
 
 func parseArgs(f *cmdutil.Factory, c *cobra.Command, opts *Options, args []string) error {
-	usage := func(msg string) error { return &cmdutil.UsageError{Msg: msg, Command: c.CommandPath()} }
+	usage := func(msg string) error { return &cmdutil.UsageError{Msg: msg} }
 	switch {
 	case len(args) > 1:
 		return usage(f.Tr.T("learn.one_section", "args", strings.Join(args, " ")))
 	case len(args) == 1 && opts.Next:
 		return usage(f.Tr.T("learn.next_and_section"))
 	case len(args) == 1:
-		if err := CheckSection(f, args[0]); err != nil {
+		if err := learner.CheckSection(f, args[0]); err != nil {
 			return usage(err.Error())
 		}
 		opts.Section = args[0]
@@ -69,22 +71,13 @@ func parseArgs(f *cmdutil.Factory, c *cobra.Command, opts *Options, args []strin
 	return nil
 }
 
-// CheckSection explains, in the run's language, a word that is not a
-// section. quiz uses it too.
-func CheckSection(f *cmdutil.Factory, s string) error {
-	if lessons.IsSection(s) {
-		return nil
-	}
-	return errors.New(f.Tr.T("learn.bad_section", "section", s, "sections", strings.Join(lessons.Sections, " ")))
-}
-
 func learnRun(ctx context.Context, opts *Options) error {
 	f := opts.F
-	lib, err := tutor.Library(f)
+	lib, err := learner.Library(f)
 	if err != nil {
 		return err
 	}
-	tracker := tutor.OpenTracker(f)
+	tracker := learner.OpenTracker(f)
 	section := opts.Section
 	if opts.Next {
 		section = tracker.Progress.Next()
@@ -94,25 +87,20 @@ func learnRun(ctx context.Context, opts *Options) error {
 		}
 	}
 	if section == "" { // the list; under --next with nothing left, as JSON
-		return renderList(f, opts.JSON, tutor.Rows(lib, tracker.Progress, tutor.Lang(f)), tracker.Progress.Next())
+		return renderList(f, opts.JSON, learner.Rows(lib, tracker.Progress, f.Tr.Lang()), tracker.Progress.Next())
 	}
 	return Show(ctx, opts, lib, tracker, section)
 }
 
 // Show renders one lesson, records it as seen, and on a terminal offers to
-// run its try commands. The menu calls it too.
-func Show(ctx context.Context, opts *Options, lib *lessons.Library, tracker *tutor.Tracker, section string) error {
+// run its try commands.
+func Show(ctx context.Context, opts *Options, lib *lessons.Library, tracker *learner.Tracker, section string) error {
 	f := opts.F
-	lesson, ok := lib.Lesson(section, tutor.Lang(f))
+	lesson, ok := lib.Lesson(section, f.Tr.Lang())
 	if !ok {
 		return &cmdutil.FailedError{Msg: f.Tr.T("learn.content_broken", "reason", section)}
 	}
-	err := cmdutil.Render(f, opts.JSON, lesson, cmdutil.Renderers[*lessons.Lesson]{
-		Terminal: func(w io.Writer, l *lessons.Lesson) error {
-			return renderTerminal(w, l, f.IO.TerminalWidth())
-		},
-		Plain: renderPlain,
-	})
+	err := output.Render(f.IO.Output().WithJSON(opts.JSON), lesson, renderTerminal, renderPlain)
 	if err != nil {
 		return err
 	}
@@ -134,7 +122,7 @@ func Show(ctx context.Context, opts *Options, lib *lessons.Library, tracker *tut
 func offerTry(ctx context.Context, opts *Options, l *lessons.Lesson) error {
 	for _, line := range l.Try {
 		yes, err := opts.Prompter.Confirm(opts.F.Tr.T("learn.try_prompt", "command", line))
-		if errors.Is(err, tutor.ErrCancelled) {
+		if errors.Is(err, output.ErrCancelled) {
 			return cmdutil.ErrInterrupted
 		}
 		if err != nil {
@@ -164,34 +152,26 @@ func hintNext(f *cmdutil.Factory, section string) {
 	if next := lessons.After(section); next != "" {
 		hint += "  " + f.Tr.T("learn.hint_next", "section", next)
 	}
-	fmt.Fprintln(f.IO.ErrOut, pterm.Gray(hint))
+	fmt.Fprintln(f.IO.ErrOut, f.IO.ErrOutput().ColorScheme().Gray(hint))
 }
 
 // listData is the lesson list as rendered and as JSON.
 type listData struct {
-	Lessons []tutor.SectionRow `json:"lessons"`
-	Next    string             `json:"next"`
+	Lessons []learner.SectionRow `json:"lessons"`
+	Next    string               `json:"next"`
 }
 
-func renderList(f *cmdutil.Factory, asJSON bool, rows []tutor.SectionRow, next string) error {
+func renderList(f *cmdutil.Factory, asJSON bool, rows []learner.SectionRow, next string) error {
 	tr := f.Tr
-	seenWord := func(r tutor.SectionRow) string {
-		if r.Seen {
-			return tr.T("learn.seen")
-		}
-		return tr.T("learn.unseen")
-	}
-	return cmdutil.Render(f, asJSON, listData{Lessons: rows, Next: next}, cmdutil.Renderers[listData]{
-		Terminal: func(w io.Writer, d listData) error {
-			data := [][]string{{tr.T("learn.col_section"), tr.T("learn.col_title"), tr.T("learn.col_seen"), tr.T("learn.col_best")}}
+	return output.Render(f.IO.Output().WithJSON(asJSON), listData{Lessons: rows, Next: next},
+		func(l *output.Layer, d listData) error {
+			cs := l.ColorScheme()
+			t := l.NewTable("lesson", tr.T("learn.col_section"), tr.T("learn.col_title"), tr.T("learn.col_seen"), tr.T("learn.col_best"))
 			for _, r := range d.Lessons {
-				seen := pterm.Gray(seenWord(r))
-				if r.Seen {
-					seen = pterm.Green(seenWord(r))
-				}
-				data = append(data, []string{r.Section, r.Title, seen, tutor.Score(r.Best)})
+				t.AddRow(output.Text(r.Section), output.Text(r.Title), output.Text(learner.SeenCell(cs, tr, r)),
+					output.Text(learner.Score(r.Best)))
 			}
-			table, err := pterm.DefaultTable.WithHasHeader().WithData(data).Srender()
+			table, err := t.Render()
 			if err != nil {
 				return err
 			}
@@ -199,16 +179,17 @@ func renderList(f *cmdutil.Factory, asJSON bool, rows []tutor.SectionRow, next s
 			if d.Next != "" {
 				footer = tr.T("learn.list_next", "section", d.Next)
 			}
-			_, err = fmt.Fprintf(w, "%s\n\n%s\n", strings.TrimRight(table, "\n"), footer)
+			_, err = fmt.Fprintf(l.Writer(), "%s\n\n%s\n", strings.TrimRight(table, "\n"), footer)
 			return err
 		},
-		Plain: func(w io.Writer, d listData) error {
+		func(l *output.Layer, d listData) error {
+			// One "lesson" record per section: section, read or new, best
+			// score, then the title.
+			var b strings.Builder
 			for _, r := range d.Lessons {
-				if _, err := fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", r.Section, seenWord(r), tutor.Score(r.Best), r.Title); err != nil {
-					return err
-				}
+				b.WriteString(output.PlainLine("lesson", []string{r.Section, learner.SeenValue(r), learner.Score(r.Best)}, r.Title))
 			}
-			return nil
-		},
-	})
+			_, err := io.WriteString(l.Writer(), b.String())
+			return err
+		})
 }

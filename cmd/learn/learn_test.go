@@ -9,13 +9,13 @@ import (
 	"testing"
 
 	"github.com/mattn/go-runewidth"
-	"github.com/pterm/pterm"
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/cmd/iostreams"
-	"github.com/netlearn/netlearn/cmd/tutor"
-	"github.com/netlearn/netlearn/cmd/tutor/tutortest"
+	"github.com/netlearn/netlearn/cmd/learner"
+	"github.com/netlearn/netlearn/cmd/learner/learnertest"
+	"github.com/netlearn/netlearn/cmd/output"
 	"github.com/netlearn/netlearn/lessons"
 )
 
@@ -34,7 +34,7 @@ func TestNewCmdLearnParsesItsArguments(t *testing.T) {
 	for _, c := range cases {
 		ios, _, _, _ := iostreams.Test()
 		var got *Options
-		cmd := NewCmdLearn(cmdutil.NewFactory(ios, i18n.EN), nil, func(_ context.Context, o *Options) error {
+		cmd := NewCmdLearn(cmdutil.NewFactory(ios, i18n.EN), func(_ context.Context, o *Options) error {
 			got = o
 			return nil
 		})
@@ -51,18 +51,18 @@ func TestNewCmdLearnParsesItsArguments(t *testing.T) {
 type fixture struct {
 	f       *cmdutil.Factory
 	out     *bytes.Buffer
-	prompt  *tutortest.Prompter
+	prompt  *learnertest.Prompter
 	ran     [][]string
-	tracker *tutor.Tracker
+	tracker *learner.Tracker
 	lib     *lessons.Library
 }
 
-func newFixture(t *testing.T, terminal bool, steps ...tutortest.Step) *fixture {
+func newFixture(t *testing.T, terminal bool, steps ...learnertest.Step) *fixture {
 	ios, _, out, _ := iostreams.Test()
 	ios.SetTTY(terminal, terminal, false)
 	ios.SetTerminalWidth(72)
-	fx := &fixture{f: cmdutil.NewFactory(ios, i18n.EN), out: out, prompt: &tutortest.Prompter{Steps: steps}, lib: mustLib(t)}
-	fx.tracker = tutor.OpenTrackerIn(fx.f, t.TempDir())
+	fx := &fixture{f: cmdutil.NewFactory(ios, i18n.EN), out: out, prompt: &learnertest.Prompter{Steps: steps}, lib: mustLib(t)}
+	fx.tracker = learner.OpenTrackerIn(fx.f, t.TempDir())
 	return fx
 }
 
@@ -75,11 +75,10 @@ func (fx *fixture) show(section string) error {
 }
 
 func TestShowOffersEachTryCommandOnATerminal(t *testing.T) {
-	pterm.DisableStyling()
 	lesson, _ := mustLib(t).Lesson("1.2", lessons.EN)
-	steps := []tutortest.Step{{Yes: true}}
+	steps := []learnertest.Step{{Yes: true}}
 	for range lesson.Try[1:] {
-		steps = append(steps, tutortest.Step{Yes: false})
+		steps = append(steps, learnertest.Step{Yes: false})
 	}
 	fx := newFixture(t, true, steps...)
 	if err := fx.show("1.2"); err != nil {
@@ -101,7 +100,7 @@ func TestShowOffersEachTryCommandOnATerminal(t *testing.T) {
 }
 
 func TestCtrlCAtATryPromptKeepsTheLessonSeen(t *testing.T) {
-	fx := newFixture(t, true, tutortest.Step{Control: true})
+	fx := newFixture(t, true, learnertest.Step{Control: true})
 	if err := fx.show("1.3"); !errors.Is(err, cmdutil.ErrInterrupted) {
 		t.Fatalf("Show = %v, want ErrInterrupted", err)
 	}
@@ -134,27 +133,30 @@ func TestPipedLessonPrintsTryCommandsAndNeverAsks(t *testing.T) {
 }
 
 func TestTerminalLessonIsWrappedAndStyled(t *testing.T) {
-	pterm.DisableStyling()
-	defer pterm.EnableStyling()
-	for _, lang := range lessons.Langs {
-		l, _ := mustLib(t).Lesson("1.4", lang)
-		var b bytes.Buffer
-		if err := renderTerminal(&b, l, 60); err != nil {
-			t.Fatal(err)
-		}
-		out := b.String()
-		for _, want := range []string{l.Title, "  • ", codeIndent, "$ " + l.Try[0]} {
-			if !strings.Contains(out, want) {
-				t.Errorf("%s: terminal lesson lacks %q", lang, want)
+	for _, color := range []bool{false, true} {
+		for _, lang := range lessons.Langs {
+			l, _ := mustLib(t).Lesson("1.4", lang)
+			var b bytes.Buffer
+			if err := renderTerminal(output.New(&b, output.Terminal, color, 60), l); err != nil {
+				t.Fatal(err)
 			}
-		}
-		for _, line := range strings.Split(out, "\n") {
-			if !strings.HasPrefix(line, codeIndent) && !strings.Contains(line, "$ netlearn") && runewidth.StringWidth(line) > 60 {
-				t.Errorf("%s: line wider than 60: %q", lang, line)
+			if strings.Contains(b.String(), "\x1b[") != color {
+				t.Errorf("%s, colour %v: escape codes present %v", lang, color, !color)
 			}
-		}
-		if strings.Contains(out, "`") {
-			t.Errorf("%s: backticks left in the terminal view", lang)
+			out := output.Strip(b.String())
+			for _, want := range []string{l.Title, "  • ", codeIndent, "$ " + l.Try[0]} {
+				if !strings.Contains(out, want) {
+					t.Errorf("%s: terminal lesson lacks %q", lang, want)
+				}
+			}
+			for _, line := range strings.Split(out, "\n") {
+				if !strings.HasPrefix(line, codeIndent) && !strings.Contains(line, "$ netlearn") && runewidth.StringWidth(line) > 60 {
+					t.Errorf("%s: line wider than 60: %q", lang, line)
+				}
+			}
+			if strings.Contains(out, "`") {
+				t.Errorf("%s: backticks left in the terminal view", lang)
+			}
 		}
 	}
 }

@@ -5,15 +5,14 @@ import (
 	"io"
 	"strings"
 
-	"github.com/pterm/pterm"
-
 	"github.com/netlearn/netlearn/cmd/internal/textwrap"
+	"github.com/netlearn/netlearn/cmd/output"
 	"github.com/netlearn/netlearn/lessons"
 )
 
 // renderPlain writes a lesson as the Markdown subset it was written in,
 // with no styling: easy to read in a pager and to grep.
-func renderPlain(w io.Writer, l *lessons.Lesson) error {
+func renderPlain(out *output.Layer, l *lessons.Lesson) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s %s\n", l.Section, l.Title)
 	for _, part := range l.Parts() {
@@ -44,59 +43,60 @@ func renderPlain(w io.Writer, l *lessons.Lesson) error {
 			}
 		}
 	}
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(out.Writer(), b.String())
 	return err
 }
 
-// renderTerminal writes a lesson styled with pterm, wrapped to width.
-func renderTerminal(w io.Writer, l *lessons.Lesson, width int) error {
+// renderTerminal writes a lesson styled, wrapped to the layer's width.
+func renderTerminal(out *output.Layer, l *lessons.Lesson) error {
+	cs := out.ColorScheme()
 	var b strings.Builder
-	b.WriteString(pterm.DefaultSection.WithLevel(1).Sprint(l.Section + "  " + l.Title))
+	b.WriteString(cs.Section(1, l.Section+"  "+l.Title))
 	for _, part := range l.Parts() {
 		if part.Title != "" {
-			b.WriteString(pterm.DefaultSection.WithLevel(2).Sprint(part.Title))
+			b.WriteString(cs.Section(2, part.Title))
 		}
 		for _, blk := range part.Blocks {
-			b.WriteString(terminalBlock(blk, width))
+			b.WriteString(terminalBlock(cs, blk, out.Width()))
 		}
 		if part.Anchor == lessons.AnchorTry {
 			for _, cmd := range l.Try {
-				b.WriteString("  " + pterm.Gray("$ ") + pterm.Bold.Sprint(pterm.LightCyan(cmd)) + "\n")
+				b.WriteString("  " + cs.Gray("$ ") + cs.Bold(cs.Paint(output.LightCyan, cmd)) + "\n")
 			}
 			b.WriteString("\n")
 		}
 	}
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(out.Writer(), b.String())
 	return err
 }
 
 // codeIndent prefixes every line of a code block or diagram.
 const codeIndent = "  │ "
 
-func terminalBlock(blk lessons.Block, width int) string {
+func terminalBlock(cs output.ColorScheme, blk lessons.Block, width int) string {
 	switch blk.Kind {
 	case lessons.BlockHeading:
-		return pterm.Bold.Sprint(pterm.Yellow("▸ "+blk.Text)) + "\n\n"
+		return cs.Bold(cs.Yellow("▸ "+blk.Text)) + "\n\n"
 	case lessons.BlockParagraph:
-		return strings.Join(styleInlineCode(textwrap.Lines(blk.Text, width)), "\n") + "\n\n"
+		return strings.Join(styleInlineCode(cs, textwrap.Lines(blk.Text, width)), "\n") + "\n\n"
 	case lessons.BlockBullets:
 		var b strings.Builder
 		for _, item := range blk.Items {
-			lines := styleInlineCode(textwrap.Lines(item, width-4))
-			b.WriteString("  " + pterm.LightMagenta("•") + " " + strings.Join(lines, "\n    ") + "\n")
+			lines := styleInlineCode(cs, textwrap.Lines(item, width-4))
+			b.WriteString("  " + cs.Paint(output.LightMagenta, "•") + " " + strings.Join(lines, "\n    ") + "\n")
 		}
 		return b.String() + "\n"
 	case lessons.BlockCode:
-		style := pterm.NewStyle(pterm.FgLightYellow)
+		color := output.LightYellow
 		if blk.Lang == "text" || blk.Lang == "" {
-			style = pterm.NewStyle(pterm.FgLightCyan) // diagrams and sample output
+			color = output.LightCyan // diagrams and sample output
 		}
 		var b strings.Builder
 		if blk.Lang != "" && blk.Lang != "text" {
-			b.WriteString(pterm.Gray(codeIndent+blk.Lang) + "\n")
+			b.WriteString(cs.Gray(codeIndent+blk.Lang) + "\n")
 		}
 		for _, line := range strings.Split(blk.Text, "\n") {
-			b.WriteString(pterm.Gray(codeIndent) + style.Sprint(line) + "\n")
+			b.WriteString(cs.Gray(codeIndent) + cs.Paint(color, line) + "\n")
 		}
 		return b.String() + "\n"
 	}
@@ -105,7 +105,7 @@ func terminalBlock(blk lessons.Block, width int) string {
 
 // styleInlineCode colours `code` spans and drops their backticks. A span
 // may run across wrapped lines.
-func styleInlineCode(lines []string) []string {
+func styleInlineCode(cs output.ColorScheme, lines []string) []string {
 	inCode := false
 	out := make([]string, len(lines))
 	for i, line := range lines {
@@ -116,7 +116,7 @@ func styleInlineCode(lines []string) []string {
 				inCode = !inCode
 			}
 			if inCode {
-				b.WriteString(pterm.LightCyan(p))
+				b.WriteString(cs.Paint(output.LightCyan, p))
 			} else {
 				b.WriteString(p)
 			}

@@ -10,41 +10,37 @@ import (
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
-	"github.com/netlearn/netlearn/cmd/learn"
-	"github.com/netlearn/netlearn/cmd/progress"
-	"github.com/netlearn/netlearn/cmd/quiz"
-	"github.com/netlearn/netlearn/cmd/tutor"
+	"github.com/netlearn/netlearn/cmd/learner"
+	"github.com/netlearn/netlearn/cmd/output"
 	"github.com/netlearn/netlearn/lessons"
 )
 
-// Options are the menu's dependencies.
+// Options are the menu's dependencies. The Factory asks with its prompter
+// and runs every choice (lessons, quizzes, progress, tools) through the real
+// command tree, as `netlearn learn 1.2` would; the menu never calls another
+// command's code. A language switch replaces the Factory with one in the
+// other language.
 type Options struct {
-	F        *cmdutil.Factory
-	Run      tutor.Runner // runs the tools, through the real command tree
-	Prompter tutor.Prompter
-	Sources  lessons.MachineSources
+	F *cmdutil.Factory
 }
 
 // NewOptions returns the menu's options for a real run.
-func NewOptions(f *cmdutil.Factory, run tutor.Runner) *Options {
-	return &Options{F: f, Run: run, Prompter: tutor.NewPrompter(f), Sources: lessons.SystemSources()}
-}
+func NewOptions(f *cmdutil.Factory) *Options { return &Options{F: f} }
 
 // menu is one menu session.
 type menu struct {
 	*Options
-	lib     *lessons.Library
-	tracker *tutor.Tracker
+	lib *lessons.Library
 }
 
 // Open shows the menu until the learner quits or presses Ctrl-C at it.
 // Ctrl-C inside a choice, or while a tool runs, goes back to the menu.
 func Open(ctx context.Context, opts *Options) error {
-	lib, err := tutor.Library(opts.F)
+	lib, err := learner.Library(opts.F)
 	if err != nil {
 		return err
 	}
-	m := &menu{Options: opts, lib: lib, tracker: tutor.OpenTracker(opts.F)}
+	m := &menu{Options: opts, lib: lib}
 	for ctx.Err() == nil {
 		tr := m.F.Tr
 		actions := []struct {
@@ -62,8 +58,8 @@ func Open(ctx context.Context, opts *Options) error {
 		for i, a := range actions {
 			labels[i] = a.label
 		}
-		i, err := m.Prompter.Select(tr.T("menu.title"), labels)
-		if errors.Is(err, tutor.ErrCancelled) || (err == nil && actions[i].do == nil) {
+		i, err := m.F.Prompter().Select(tr.T("menu.title"), labels)
+		if errors.Is(err, output.ErrCancelled) || (err == nil && actions[i].do == nil) {
 			fmt.Fprintln(m.F.IO.Out, tr.T("menu.bye"))
 			return nil
 		}
@@ -77,28 +73,39 @@ func Open(ctx context.Context, opts *Options) error {
 	return cmdutil.ErrInterrupted
 }
 
-// settle decides whether an action's result ends the menu. A failed quiz
-// or a Ctrl-C at a prompt inside the action only goes back to the menu.
+// settle decides whether an action's result ends the menu. A Ctrl-C at a
+// prompt inside the action only goes back to the menu.
 func settle(ctx context.Context, err error) error {
-	var failed *cmdutil.FailedError
 	switch {
 	case err == nil:
 		return nil
 	case ctx.Err() != nil:
 		return cmdutil.ErrInterrupted
-	case errors.Is(err, tutor.ErrCancelled), errors.Is(err, cmdutil.ErrInterrupted):
-		return nil
-	case errors.As(err, &failed) && failed.Msg == "":
+	case errors.Is(err, output.ErrCancelled):
 		return nil
 	}
 	return err
+}
+
+// run runs a command line of the menu's and decides what its exit code
+// means for the menu. The runner has printed any error already. Success, a
+// plain failure (a quiz below the pass mark) and Ctrl-C (130) go back to
+// the menu; anything else ends it with that code.
+func (m *menu) run(ctx context.Context, args ...string) error {
+	switch code := m.F.Run(ctx, args); code {
+	case cmdutil.ExitOK, cmdutil.ExitFailed, cmdutil.ExitInterrupted:
+		return nil
+	default:
+		return &cmdutil.ReportedError{Code: code}
+	}
 }
 
 // pickSection asks for a section; extra labels go first and are returned
 // as themselves. "" means back.
 func (m *menu) pickSection(prompt string, extra ...string) (string, error) {
 	tr := m.F.Tr
-	rows := tutor.Rows(m.lib, m.tracker.Progress, tutor.Lang(m.F))
+	// The progress is read afresh: the commands the menu ran have saved it.
+	rows := learner.Rows(m.lib, learner.OpenTracker(m.F).Progress, m.F.Tr.Lang())
 	labels := append([]string{}, extra...)
 	for _, r := range rows {
 		mark := "  "
@@ -108,7 +115,7 @@ func (m *menu) pickSection(prompt string, extra ...string) (string, error) {
 		labels = append(labels, fmt.Sprintf("%s%-6s %s", mark, r.Section, r.Title))
 	}
 	labels = append(labels, tr.T("menu.back"))
-	i, err := m.Prompter.Select(prompt, labels)
+	i, err := m.F.Prompter().Select(prompt, labels)
 	switch {
 	case err != nil:
 		return "", err
@@ -125,8 +132,7 @@ func (m *menu) lessons(ctx context.Context) error {
 	if err != nil || section == "" {
 		return err
 	}
-	opts := &learn.Options{F: m.F, Run: m.Run, Prompter: m.Prompter}
-	return learn.Show(ctx, opts, m.lib, m.tracker, section)
+	return m.run(ctx, "learn", section)
 }
 
 func (m *menu) quiz(ctx context.Context) error {
@@ -136,15 +142,12 @@ func (m *menu) quiz(ctx context.Context) error {
 		return err
 	}
 	if section == all {
-		section = ""
+		return m.run(ctx, "quiz")
 	}
-	return quiz.Run(ctx, &quiz.Options{F: m.F, Section: section, PassMark: quiz.DefaultPassMark,
-		Sources: m.Sources, Prompter: m.Prompter, Tracker: m.tracker})
+	return m.run(ctx, "quiz", section)
 }
 
-func (m *menu) progress(context.Context) error {
-	return progress.Show(m.F, false, m.lib, m.tracker)
-}
+func (m *menu) progress(ctx context.Context) error { return m.run(ctx, "progress") }
 
 // The tools' command lines, as run through the real command tree. Port
 // lookup appends what the learner types. A test parses each of them.
@@ -158,7 +161,7 @@ var (
 func (m *menu) tools(ctx context.Context) error {
 	tr := m.F.Tr
 	labels := []string{tr.T("menu.tool_ip"), tr.T("menu.tool_ping"), tr.T("menu.tool_port"), tr.T("menu.tool_demo"), tr.T("menu.back")}
-	i, err := m.Prompter.Select(tr.T("menu.pick_tool"), labels)
+	i, err := m.F.Prompter().Select(tr.T("menu.pick_tool"), labels)
 	if err != nil {
 		return err
 	}
@@ -169,13 +172,13 @@ func (m *menu) tools(ctx context.Context) error {
 	case 1:
 		// A ping check sends real packets to the gateway and the Internet:
 		// only with the learner's yes.
-		yes, err := m.Prompter.Confirm(tr.T("menu.ping_confirm"))
+		yes, err := m.F.Prompter().Confirm(tr.T("menu.ping_confirm"))
 		if err != nil || !yes {
 			return err
 		}
 		args = ToolPing
 	case 2:
-		answer, err := m.Prompter.Input(tr.T("menu.port_prompt"))
+		answer, err := m.F.Prompter().Input(tr.T("menu.port_prompt"))
 		if err != nil || strings.TrimSpace(answer) == "" {
 			return err
 		}
@@ -185,7 +188,9 @@ func (m *menu) tools(ctx context.Context) error {
 	default:
 		return nil
 	}
-	m.Run(ctx, args)
+	// A tool's failure is part of the lesson (nothing listens, no reply,
+	// a mistyped port): its message is on screen, and the menu goes on.
+	m.F.Run(ctx, args)
 	return nil
 }
 
@@ -194,10 +199,7 @@ func (m *menu) switchLanguage(context.Context) error {
 	if m.F.Tr.Lang() == i18n.ZH {
 		next = i18n.EN
 	}
-	m.F.Tr = i18n.For(next)
-	if _, ok := m.Prompter.(tutor.PtermPrompter); ok {
-		m.Prompter = tutor.NewPrompter(m.F)
-	}
+	m.F = m.F.WithLang(next)
 	fmt.Fprintln(m.F.IO.Out, m.F.Tr.T("menu.language_now"))
 	return nil
 }

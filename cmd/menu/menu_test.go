@@ -10,30 +10,42 @@ import (
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/cmd/iostreams"
-	"github.com/netlearn/netlearn/cmd/tutor/tutortest"
+	"github.com/netlearn/netlearn/cmd/learner/learnertest"
+	"github.com/netlearn/netlearn/cmd/output"
 	"github.com/netlearn/netlearn/lessons"
-	"github.com/netlearn/netlearn/lessons/lessonstest"
 )
 
 type session struct {
 	opts   *Options
 	out    *bytes.Buffer
-	prompt *tutortest.Prompter
+	prompt *learnertest.Prompter
 	ran    [][]string
+	langs  []i18n.Lang // the language of the Factory each command ran with
+	codes  []int       // exit codes the fake runner returns, in order; 0 after
 }
 
-// newSession is a menu on a pretend terminal whose tools are recorded,
-// never run: a test must not send real traffic.
-func newSession(t *testing.T, steps ...tutortest.Step) *session {
-	lessonstest.IsolateConfig(t)
+// newSession is a menu on a pretend terminal whose commands are recorded,
+// never run: a test must not send real traffic. The command tree itself
+// runs them in cmd's menu tests.
+func newSession(t *testing.T, steps ...learnertest.Step) *session {
+	dir := t.TempDir()
 	ios, _, out, _ := iostreams.Test()
 	ios.SetTTY(true, true, false)
-	s := &session{out: out, prompt: &tutortest.Prompter{Steps: steps}}
-	s.opts = &Options{F: cmdutil.NewFactory(ios, i18n.EN), Prompter: s.prompt,
-		Run: func(_ context.Context, args []string) int {
-			s.ran = append(s.ran, args)
+	s := &session{out: out, prompt: &learnertest.Prompter{Steps: steps}}
+	f := cmdutil.NewFactory(ios, i18n.EN)
+	f.ConfigDir = func() (string, error) { return dir, nil }
+	f.NewPrompter = func(*i18n.Catalog) output.Prompter { return s.prompt }
+	f.Runner = func(_ context.Context, f *cmdutil.Factory, args []string) int {
+		s.ran = append(s.ran, args)
+		s.langs = append(s.langs, f.Tr.Lang())
+		if len(s.codes) == 0 {
 			return 0
-		}}
+		}
+		code := s.codes[0]
+		s.codes = s.codes[1:]
+		return code
+	}
+	s.opts = &Options{F: f}
 	return s
 }
 
@@ -47,37 +59,68 @@ func (s *session) open(t *testing.T) {
 	}
 }
 
-func TestMenuLessonProgressLanguageQuit(t *testing.T) {
-	lib, _ := lessons.Default()
-	lesson, _ := lib.Lesson("1.5", lessons.EN)
-	steps := []tutortest.Step{{Pick: "Lessons"}, {Pick: "1.5 "}}
-	for range lesson.Try {
-		steps = append(steps, tutortest.Step{Yes: false})
-	}
-	steps = append(steps,
-		tutortest.Step{Pick: "Progress"},
-		tutortest.Step{Pick: "中文"},
-		tutortest.Step{Pick: "退出"})
-	s := newSession(t, steps...)
+func TestMenuRunsLessonsQuizzesAndProgressAsCommands(t *testing.T) {
+	s := newSession(t,
+		learnertest.Step{Pick: "Lessons"}, learnertest.Step{Pick: "1.5 "},
+		learnertest.Step{Pick: "Quiz"}, learnertest.Step{Pick: "all sections"},
+		learnertest.Step{Pick: "Quiz"}, learnertest.Step{Pick: " 1.3 "},
+		learnertest.Step{Pick: "Progress"},
+		learnertest.Step{Pick: "中文"},
+		learnertest.Step{Pick: "课程"}, learnertest.Step{Pick: " 1.2 "},
+		learnertest.Step{Pick: "退出"})
 	s.open(t)
-	out := s.out.String()
-	for _, want := range []string{lesson.Title, "Lessons read: 1 of 10", "语言：中文", "再见"} {
-		if !strings.Contains(out, want) {
-			t.Errorf("menu output lacks %q:\n%s", want, out)
+	want := [][]string{{"learn", "1.5"}, {"quiz"}, {"quiz", "1.3"}, {"progress"}, {"learn", "1.2"}}
+	if !reflect.DeepEqual(s.ran, want) {
+		t.Errorf("ran %q, want %q", s.ran, want)
+	}
+	// The switch built a Chinese Factory, and the next command ran with it.
+	if got := s.langs[len(s.langs)-1]; got != i18n.ZH {
+		t.Errorf("the lesson after the switch ran in %q", got)
+	}
+	for _, want := range []string{"语言：中文", "再见"} {
+		if !strings.Contains(s.out.String(), want) {
+			t.Errorf("menu output lacks %q:\n%s", want, s.out)
 		}
 	}
-	if len(s.ran) != 0 {
-		t.Errorf("tools ran: %q", s.ran)
+}
+
+func TestMenuGoesBackAfterCtrlCOrAFailureAndEndsOnOtherCodes(t *testing.T) {
+	s := newSession(t,
+		learnertest.Step{Pick: "Quiz"}, learnertest.Step{Pick: " 1.3 "}, // Ctrl-C inside: 130
+		learnertest.Step{Pick: "Quiz"}, learnertest.Step{Pick: " 1.3 "}, // below the pass mark: 1
+		learnertest.Step{Pick: "Progress"}) // something else: 4
+	s.codes = []int{cmdutil.ExitInterrupted, cmdutil.ExitFailed, cmdutil.ExitPermission}
+	err := Open(context.Background(), s.opts)
+	if code := cmdutil.ExitCode(err); code != cmdutil.ExitPermission {
+		t.Errorf("Open = %v (exit %d), want the command's exit 4", err, code)
+	}
+	if err := s.prompt.Done(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestMenuMarksReadLessonsFromTheSavedProgress(t *testing.T) {
+	s := newSession(t, learnertest.Step{Pick: "Lessons"}, learnertest.Step{Pick: "back"}, learnertest.Step{Pick: "Quit"})
+	dir, _ := s.opts.F.ConfigDir()
+	store := lessons.NewStore(dir)
+	p := lessons.NewProgress()
+	p.MarkSeen("1.2", store.Now())
+	if err := store.Save(p); err != nil {
+		t.Fatal(err)
+	}
+	s.open(t)
+	if !strings.Contains(strings.Join(s.prompt.Options[1], "\n"), "✓ 1.2 ") {
+		t.Errorf("lesson 1.2 is not marked read: %q", s.prompt.Options[1])
 	}
 }
 
 func TestMenuAsksBeforeThePingCheck(t *testing.T) {
 	s := newSession(t,
-		tutortest.Step{Pick: "Tools"}, tutortest.Step{Pick: "ping"}, tutortest.Step{Yes: false},
-		tutortest.Step{Pick: "Tools"}, tutortest.Step{Pick: "ping"}, tutortest.Step{Yes: true},
-		tutortest.Step{Pick: "Tools"}, tutortest.Step{Pick: "port"}, tutortest.Step{Text: " 80  ssh "},
-		tutortest.Step{Pick: "Tools"}, tutortest.Step{Pick: "back"},
-		tutortest.Step{Control: true})
+		learnertest.Step{Pick: "Tools"}, learnertest.Step{Pick: "ping"}, learnertest.Step{Yes: false},
+		learnertest.Step{Pick: "Tools"}, learnertest.Step{Pick: "ping"}, learnertest.Step{Yes: true},
+		learnertest.Step{Pick: "Tools"}, learnertest.Step{Pick: "port"}, learnertest.Step{Text: " 80  ssh "},
+		learnertest.Step{Pick: "Tools"}, learnertest.Step{Pick: "back"},
+		learnertest.Step{Control: true})
 	s.open(t)
 	want := [][]string{{"ping", "--check"}, {"port", "80", "ssh"}}
 	if !reflect.DeepEqual(s.ran, want) {
@@ -85,14 +128,5 @@ func TestMenuAsksBeforeThePingCheck(t *testing.T) {
 	}
 	if !strings.Contains(s.prompt.Asked[2], "Go ahead?") {
 		t.Errorf("the ping confirmation reads %q", s.prompt.Asked[2])
-	}
-}
-
-func TestCtrlCInsideAQuizGoesBackToTheMenu(t *testing.T) {
-	s := newSession(t, tutortest.Step{Pick: "Quiz"}, tutortest.Step{Pick: "1.3 "}, tutortest.Step{Control: true},
-		tutortest.Step{Pick: "Quit"})
-	s.open(t)
-	if !strings.Contains(s.out.String(), "Bye.") {
-		t.Errorf("output:\n%s", s.out)
 	}
 }

@@ -11,8 +11,8 @@ import (
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
-	"github.com/netlearn/netlearn/netinfo/ping"
-	"github.com/netlearn/netlearn/netinfo/ping/pingtest"
+	"github.com/netlearn/netlearn/netinfo/probe"
+	"github.com/netlearn/netlearn/netinfo/probe/probetest"
 )
 
 var loopbackOverrides = []string{"--check", "--local", "127.0.0.2", "--gateway", "127.0.0.3", "--internet-host", "lo.test"}
@@ -103,8 +103,8 @@ func TestCheckDiscoversTargetsWhenNotGiven(t *testing.T) {
 }
 
 func TestCheckWithoutPermissionExits4(t *testing.T) {
-	denied := &ping.PermissionError{Tried: []ping.Mode{ping.ModePrivileged}, Err: errors.New("socket: permission denied")}
-	o := run{args: loopbackOverrides, pinger: &pingtest.Pinger{Err: denied}, lang: i18n.ZH}.do(t)
+	denied := &probe.PermissionError{Tried: []probe.Mode{probe.ModePrivileged}, Err: errors.New("socket: permission denied")}
+	o := run{args: loopbackOverrides, pinger: &probetest.Pinger{Err: denied}, lang: i18n.ZH}.do(t)
 	var perm *cmdutil.PermissionError
 	if o.code != cmdutil.ExitPermission || !errors.As(o.err, &perm) || !strings.Contains(perm.Msg, "--tcp 443") {
 		t.Errorf("exit %d err %v", o.code, o.err)
@@ -119,23 +119,22 @@ func TestCheckWithoutPermissionExits4(t *testing.T) {
 // see in the source.
 func TestEveryComputedKeyExists(t *testing.T) {
 	var keys []string
-	for _, m := range []ping.Mode{ping.ModeUnprivileged, ping.ModePrivileged, ping.ModeTCP} {
+	for _, m := range probe.AllModes() {
 		keys = append(keys, "ping.mode_"+string(m))
 	}
-	for _, s := range ping.LadderSteps() {
+	for _, s := range probe.LadderSteps() {
 		keys = append(keys, "ping.step_name_"+string(s), "ping.step_proves_"+string(s), "ping.step_fail_"+string(s))
 	}
-	for _, r := range []ping.Reason{ping.ReasonNoReply, ping.ReasonUnreachable, ping.ReasonNotFound,
-		ping.ReasonDNSFailed, ping.ReasonDNSTimeout, ping.ReasonPermission, ping.ReasonOutOfTime, ping.ReasonError} {
+	for _, r := range probe.FailureReasons() {
 		keys = append(keys, "ping.reason_"+string(r))
 	}
-	for _, r := range []ping.Reason{ping.ReasonLowerFailed, ping.ReasonInterrupted} {
+	for _, r := range probe.SkipReasons() {
 		keys = append(keys, "ping.skipped_"+string(r))
 	}
-	for _, s := range []ping.Scope{ping.ScopeLoopback, ping.ScopeLocal, ping.ScopeInternet} {
+	for _, s := range probe.AllScopes() {
 		keys = append(keys, "ping.verdict_ok_"+string(s))
 	}
-	for _, n := range []ping.Note{ping.NoteDuplicates, ping.NoteLate, ping.NoteJitter} {
+	for _, n := range probe.AllNotes() {
 		keys = append(keys, "ping.note_"+string(n))
 	}
 	for _, lang := range i18n.Langs {

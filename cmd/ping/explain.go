@@ -4,12 +4,12 @@ import (
 	"runtime"
 	"strings"
 
-	"github.com/netlearn/netlearn/netinfo/ping"
+	"github.com/netlearn/netlearn/netinfo/probe"
 )
 
 // permissionMessage explains why no ICMP mode was allowed and how to get
 // one, for this operating system, and offers the TCP way round.
-func permissionMessage(opts *Options, e *ping.PermissionError) string {
+func permissionMessage(opts *Options, e *probe.PermissionError) string {
 	tr := opts.F.Tr
 	modes := make([]string, len(e.Tried))
 	for i, m := range e.Tried {
@@ -18,7 +18,7 @@ func permissionMessage(opts *Options, e *ping.PermissionError) string {
 	lines := []string{tr.T("ping.perm_intro", "modes", strings.Join(modes, ", "), "err", e.Err)}
 	switch runtime.GOOS {
 	case "linux":
-		if lo, hi, err := opts.GroupRange(); err == nil && !ping.GroupAllowed(lo, hi, opts.GID()) {
+		if lo, hi, err := opts.GroupRange(); err == nil && !probe.GroupAllowed(lo, hi, opts.GID()) {
 			lines = append(lines, tr.T("ping.perm_linux_range", "lo", lo, "hi", hi, "gid", opts.GID()))
 		}
 		lines = append(lines, tr.T("ping.perm_linux_fix"))
@@ -29,7 +29,7 @@ func permissionMessage(opts *Options, e *ping.PermissionError) string {
 	}
 	host := opts.Host
 	if host == "" {
-		host = ping.DefaultLoopback.String()
+		host = probe.DefaultLoopback.String()
 	}
 	lines = append(lines, tr.T("ping.perm_tcp", "host", host))
 	return strings.Join(lines, "\n")

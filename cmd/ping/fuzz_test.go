@@ -8,7 +8,7 @@ import (
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/cmd/iostreams"
-	"github.com/netlearn/netlearn/netinfo/ping"
+	"github.com/netlearn/netlearn/netinfo/probe"
 )
 
 // FuzzCommandLine feeds arbitrary command lines (words split at single
@@ -51,8 +51,8 @@ func FuzzCommandLine(f *testing.F) {
 // checkParsed asserts what validate promises about accepted options.
 func checkParsed(t *testing.T, line string, o *Options) {
 	t.Helper()
-	bad := o.Count < 0 || o.Size < ping.MinSize || o.Size > ping.MaxSize || o.TTL < 1 || o.TTL > 255 ||
-		o.Interval < ping.MinUserInterval || o.Timeout <= 0 || o.Deadline < 0 || o.Interval > maxFlagTime
+	bad := o.Count < 0 || o.Size < probe.MinSize || o.Size > probe.MaxSize || o.TTL < 1 || o.TTL > 255 ||
+		o.Interval < probe.MinUserInterval || o.Timeout <= 0 || o.Deadline < 0 || o.Interval > maxFlagTime
 	if bad {
 		t.Fatalf("%q accepted with %+v", line, o)
 	}
@@ -62,7 +62,7 @@ func checkParsed(t *testing.T, line string, o *Options) {
 		}
 		return
 	}
-	if _, _, err := ping.ParseTarget(o.Host, o.Family); err != nil {
+	if _, _, err := probe.ParseTarget(o.Host, o.Family); err != nil {
 		t.Fatalf("%q accepted the host %q: %v", line, o.Host, err)
 	}
 }

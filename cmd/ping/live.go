@@ -2,129 +2,98 @@ package ping
 
 import (
 	"errors"
-	"fmt"
-	"io"
 	"net/netip"
 	"strconv"
 	"strings"
 
 	"github.com/mattn/go-runewidth"
-	"github.com/pterm/pterm"
 
 	"github.com/netlearn/netlearn/cmd/i18n"
-	"github.com/netlearn/netlearn/netinfo/ping"
+	"github.com/netlearn/netlearn/cmd/output"
+	"github.com/netlearn/netlearn/netinfo/probe"
 )
 
-// liveView shows a run's events as they happen.
-type liveView interface {
-	event(ping.Event)
-	// done ends the live part; the summary follows.
-	done()
-}
-
-// newLiveView picks the look: none for --json, redrawing on a terminal,
-// stable lines otherwise.
-func newLiveView(opts *Options) liveView {
-	switch {
-	case opts.JSON:
-		return quietView{}
-	case opts.F.IO.IsStdoutTTY():
-		return &termView{w: opts.F.IO.Out, tr: opts.F.Tr, opts: opts, width: opts.F.IO.TerminalWidth()}
-	}
-	return &plainView{w: opts.F.IO.Out, opts: opts}
-}
-
-type quietView struct{}
-
-func (quietView) event(ping.Event) {}
-func (quietView) done()            {}
-
-// termView prints one line per event and keeps a picture of the recent
-// round trips on the last line, redrawn after every event.
-type termView struct {
-	w       io.Writer
+// live shows a run's events as they happen, through the output stream:
+// nothing for --json (the summary is the document), one line per event,
+// and on a terminal a picture of the recent round trips on a status line
+// redrawn after every event.
+type live struct {
+	l       *output.Layer
+	s       *output.Stream
 	tr      *i18n.Catalog
 	opts    *Options
-	width   int
 	addr    netip.Addr
 	window  []float64
-	drawn   bool // the picture line is on screen
 	lastRTT string
 	// ttlTold is set once the first reply without a TTL has been explained.
 	ttlTold bool
 }
 
-// clearLine erases the picture line so that a normal line can take its place.
-const clearLine = "\r\x1b[2K"
+func newLive(opts *Options, l *output.Layer) *live {
+	return &live{l: l, s: l.Stream(), tr: opts.F.Tr, opts: opts}
+}
 
-func (v *termView) event(ev ping.Event) {
-	if v.drawn {
-		fmt.Fprint(v.w, clearLine)
-		v.drawn = false
-	}
-	if line := v.line(ev); line != "" {
-		fmt.Fprintln(v.w, line)
+func (v *live) event(ev probe.Event) {
+	if ev.Kind == probe.EventResolved {
+		v.addr = ev.Resolution.Address
 	}
 	if ev.Window != nil {
 		v.window = ev.Window
 		v.lastRTT = lastRTT(v.tr, ev)
 	}
+	rec := plainRecord(v.opts, ev)
+	rec.Terminal = v.line(ev)
 	if len(v.window) > 0 {
-		fmt.Fprint(v.w, v.picture())
-		v.drawn = true
+		rec.Status = v.picture()
 	}
+	v.s.Emit(rec)
 }
 
-func (v *termView) done() {
-	if v.drawn {
-		fmt.Fprint(v.w, clearLine)
-		v.drawn = false
-	}
-}
+// done ends the live part; the summary follows.
+func (v *live) done() error { return v.s.End() }
 
-func (v *termView) line(ev ping.Event) string {
-	tr := v.tr
+func (v *live) line(ev probe.Event) string {
+	tr, cs := v.tr, v.l.ColorScheme()
 	switch ev.Kind {
-	case ping.EventResolved:
-		v.addr = ev.Resolution.Address
+	case probe.EventResolved:
 		return dnsLine(tr, ev.Resolution)
-	case ping.EventReady:
-		return pterm.Bold.Sprint(headerLine(tr, v.opts, v.addr, ev.Mode))
-	case ping.EventReply:
+	case probe.EventReady:
+		return cs.Bold(headerLine(tr, v.opts, v.addr, ev.Mode))
+	case probe.EventReply:
 		return replyLine(tr, v.opts, v.addr, ev.Reply) + v.ttlNote(ev.Reply)
-	case ping.EventDuplicate:
-		return pterm.FgYellow.Sprint(tr.T("ping.duplicate", "line", replyLine(tr, v.opts, v.addr, ev.Reply)))
-	case ping.EventLate:
-		return pterm.FgYellow.Sprint(tr.T("ping.late", "line", replyLine(tr, v.opts, v.addr, ev.Reply)))
-	case ping.EventLost:
-		return pterm.FgRed.Sprint(tr.T("ping.lost", "seq", ev.Seq, "timeout", seconds(v.opts.Timeout)))
-	case ping.EventError:
-		return pterm.FgRed.Sprint(errorLine(tr, v.opts, v.addr, ev))
+	case probe.EventDuplicate:
+		return cs.Yellow(tr.T("ping.duplicate", "line", replyLine(tr, v.opts, v.addr, ev.Reply)))
+	case probe.EventLate:
+		return cs.Yellow(tr.T("ping.late", "line", replyLine(tr, v.opts, v.addr, ev.Reply)))
+	case probe.EventLost:
+		return cs.Red(tr.T("ping.lost", "seq", ev.Seq, "timeout", seconds(v.opts.Timeout)))
+	case probe.EventError:
+		return cs.Red(errorLine(tr, v.opts, v.addr, ev))
 	}
 	return ""
 }
 
-func (v *termView) picture() string {
-	room := max(v.width-runewidth.StringWidth(v.tr.T("ping.picture", "spark", "", "last", v.lastRTT))-1, 8)
-	return pterm.FgCyan.Sprint(v.tr.T("ping.picture", "spark", sparkline(v.window, room), "last", v.lastRTT))
+func (v *live) picture() string {
+	room := max(v.l.Width()-runewidth.StringWidth(v.tr.T("ping.picture", "spark", "", "last", v.lastRTT))-1, 8)
+	return v.l.ColorScheme().Cyan(v.tr.T("ping.picture", "spark", sparkline(v.window, room), "last", v.lastRTT))
 }
 
-func lastRTT(tr *i18n.Catalog, ev ping.Event) string {
-	if ev.Kind == ping.EventLost {
+func lastRTT(tr *i18n.Catalog, ev probe.Event) string {
+	if ev.Kind == probe.EventLost {
 		return tr.T("ping.picture_lost")
 	}
 	return ms(ev.Reply.RTTMs)
 }
 
-func dnsLine(tr *i18n.Catalog, r ping.Resolution) string {
+func dnsLine(tr *i18n.Catalog, r probe.Resolution) string {
 	if !r.FromDNS {
 		return tr.T("ping.dns_literal", "host", r.Host)
 	}
-	return tr.T("ping.dns_resolved", "host", r.Host, "addr", r.Address, "ms", ms(ping.Millis(r.Took)))
+	return tr.T("ping.dns_resolved", "host", r.Host, "addr", r.Address, "ms", ms(probe.Millis(r.Took)))
 }
 
-func headerLine(tr *i18n.Catalog, opts *Options, addr netip.Addr, m ping.Mode) string {
-	if m == ping.ModeTCP {
+func headerLine(tr *i18n.Catalog, opts *Options, addr netip.Addr, m probe.Mode) string {
+	if m == probe.ModeTCP {
 		return tr.T("ping.header_tcp", "host", opts.Host, "addr", addr, "port", opts.TCPPort)
 	}
 	return tr.T("ping.header", "host", opts.Host, "addr", addr, "size", opts.Size,
@@ -133,15 +102,15 @@ func headerLine(tr *i18n.Catalog, opts *Options, addr netip.Addr, m ping.Mode) s
 
 // ttlNote explains, under the first ICMP reply whose TTL is unknown, why
 // it shows as "?".
-func (v *termView) ttlNote(r ping.Reply) string {
+func (v *live) ttlNote(r probe.Reply) string {
 	if v.ttlTold || r.TTL != 0 || v.opts.TCPPort != 0 {
 		return ""
 	}
 	v.ttlTold = true
-	return "\n" + pterm.FgGray.Sprint(v.tr.T("ping.ttl_unknown"))
+	return "\n" + v.l.ColorScheme().Gray(v.tr.T("ping.ttl_unknown"))
 }
 
-func replyLine(tr *i18n.Catalog, opts *Options, addr netip.Addr, r ping.Reply) string {
+func replyLine(tr *i18n.Catalog, opts *Options, addr netip.Addr, r probe.Reply) string {
 	if opts.TCPPort != 0 {
 		return tr.T("ping.reply_tcp", "addr", addr, "port", opts.TCPPort, "seq", r.Seq, "rtt", ms(r.RTTMs))
 	}
@@ -156,58 +125,49 @@ func ttlText(ttl int) string {
 	return strconv.Itoa(ttl)
 }
 
-func errorLine(tr *i18n.Catalog, opts *Options, addr netip.Addr, ev ping.Event) string {
-	if errors.Is(ev.Err, ping.ErrRefused) {
+func errorLine(tr *i18n.Catalog, opts *Options, addr netip.Addr, ev probe.Event) string {
+	if errors.Is(ev.Err, probe.ErrRefused) {
 		return tr.T("ping.refused", "seq", ev.Seq, "addr", addr, "port", opts.TCPPort)
 	}
 	return tr.T("ping.send_error", "seq", ev.Seq, "err", ev.Err)
 }
 
-// plainView prints stable tab-separated lines for scripts: a fixed first
-// word, then key=value fields.
-type plainView struct {
-	w    io.Writer
-	opts *Options
-}
-
-func (v *plainView) event(ev ping.Event) {
-	var f []string
+// plainRecord is an event as a plain record: a fixed first word, then
+// key=value fields, so scripts read it in any language.
+func plainRecord(opts *Options, ev probe.Event) output.Record {
+	kv := output.KV
 	switch ev.Kind {
-	case ping.EventResolved:
+	case probe.EventResolved:
 		r := ev.Resolution
-		f = []string{"dns", kv("host", r.Host), kv("address", r.Address), kv("from_dns", r.FromDNS)}
+		f := []string{kv("host", r.Host), kv("address", r.Address), kv("from_dns", r.FromDNS)}
 		if r.FromDNS {
-			f = append(f, kv("time_ms", ms(ping.Millis(r.Took))))
+			f = append(f, kv("time_ms", ms(probe.Millis(r.Took))))
 		}
-	case ping.EventReady:
-		f = []string{"start", kv("mode", ev.Mode), kv("size", v.opts.Size)}
-		if v.opts.TCPPort != 0 {
-			f = []string{"start", kv("mode", ev.Mode), kv("port", v.opts.TCPPort)}
+		return output.Record{Type: "dns", Values: f}
+	case probe.EventReady:
+		if opts.TCPPort != 0 {
+			return output.Record{Type: "start", Values: []string{kv("mode", ev.Mode), kv("port", opts.TCPPort)}}
 		}
-	case ping.EventReply, ping.EventDuplicate, ping.EventLate:
+		return output.Record{Type: "start", Values: []string{kv("mode", ev.Mode), kv("size", opts.Size)}}
+	case probe.EventReply, probe.EventDuplicate, probe.EventLate:
 		r := ev.Reply
-		f = []string{string(ev.Kind), kv("seq", r.Seq), kv("bytes", r.Bytes)}
+		f := []string{kv("seq", r.Seq), kv("bytes", r.Bytes)}
 		if r.TTL != 0 { // unknown: left out, as in --json
 			f = append(f, kv("ttl", r.TTL))
 		}
-		f = append(f, kv("time_ms", ms(r.RTTMs)))
-	case ping.EventLost:
-		f = []string{"lost", kv("seq", ev.Seq), kv("timeout_ms", ms(ping.Millis(v.opts.Timeout)))}
-	case ping.EventError:
+		return output.Record{Type: string(ev.Kind), Values: append(f, kv("time_ms", ms(r.RTTMs)))}
+	case probe.EventLost:
+		return output.Record{Type: "lost", Values: []string{kv("seq", ev.Seq), kv("timeout_ms", ms(probe.Millis(opts.Timeout)))}}
+	case probe.EventError:
 		reason := "error"
-		if errors.Is(ev.Err, ping.ErrRefused) {
+		if errors.Is(ev.Err, probe.ErrRefused) {
 			reason = "refused"
 		}
-		f = []string{"error", kv("seq", ev.Seq), kv("reason", reason), kv("detail", oneLine(ev.Err.Error()))}
+		return output.Record{Type: "error", Values: []string{kv("seq", ev.Seq), kv("reason", reason),
+			kv("detail", oneLine(ev.Err.Error()))}}
 	}
-	if f != nil {
-		fmt.Fprintln(v.w, strings.Join(f, "\t"))
-	}
+	return output.Record{}
 }
-
-func (v *plainView) done() {}
-
-func kv(k string, v any) string { return k + "=" + fmt.Sprint(v) }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 

@@ -16,7 +16,7 @@ import (
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/netinfo/iface"
-	"github.com/netlearn/netlearn/netinfo/ping"
+	"github.com/netlearn/netlearn/netinfo/probe"
 )
 
 // Options are the parsed command line plus what the command talks to.
@@ -31,7 +31,7 @@ type Options struct {
 	Deadline time.Duration
 	Size     int
 	TTL      int
-	Family   ping.Family
+	Family   probe.Family
 	JSON     bool
 	TCPPort  uint16
 
@@ -41,8 +41,8 @@ type Options struct {
 	InternetHost string
 
 	// What the command talks to; tests put fakes here.
-	Resolver    ping.Resolver
-	NewPinger   func(tcpPort uint16) ping.Pinger // ICMP when tcpPort is 0
+	Resolver    probe.Resolver
+	NewPinger   func(tcpPort uint16) probe.Pinger // ICMP when tcpPort is 0
 	FindLAN     func() (netip.Addr, error)
 	FindGateway func() (netip.Addr, error)
 	// Privileged tells whether intervals below 0.2 s are allowed.
@@ -90,12 +90,12 @@ func newCmdPing(opts *Options, runF func(*Options) error) *cobra.Command {
 	}
 	fl := c.Flags()
 	fl.SortFlags = false
-	fl.IntVarP(&opts.Count, "count", "c", ping.DefaultCount, tr.T("ping.flag_count"))
+	fl.IntVarP(&opts.Count, "count", "c", probe.DefaultCount, tr.T("ping.flag_count"))
 	fl.StringVarP(&ft.interval, "interval", "i", "1", tr.T("ping.flag_interval"))
-	fl.StringVarP(&ft.timeout, "timeout", "W", seconds(ping.DefaultTimeout), tr.T("ping.flag_timeout"))
+	fl.StringVarP(&ft.timeout, "timeout", "W", seconds(probe.DefaultTimeout), tr.T("ping.flag_timeout"))
 	fl.StringVarP(&ft.deadline, "deadline", "w", "", tr.T("ping.flag_deadline"))
-	fl.IntVarP(&opts.Size, "size", "s", ping.DefaultSize, tr.T("ping.flag_size", "min", ping.MinSize, "max", ping.MaxSize))
-	fl.IntVar(&opts.TTL, "ttl", ping.DefaultTTL, tr.T("ping.flag_ttl"))
+	fl.IntVarP(&opts.Size, "size", "s", probe.DefaultSize, tr.T("ping.flag_size", "min", probe.MinSize, "max", probe.MaxSize))
+	fl.IntVar(&opts.TTL, "ttl", probe.DefaultTTL, tr.T("ping.flag_ttl"))
 	fl.BoolVarP(&ft.ipv4, "ipv4", "4", false, tr.T("ping.flag_ipv4"))
 	fl.BoolVarP(&ft.ipv6, "ipv6", "6", false, tr.T("ping.flag_ipv6"))
 	fl.IntVar(&ft.tcpPort, "tcp", 0, tr.T("ping.flag_tcp"))
@@ -103,7 +103,7 @@ func newCmdPing(opts *Options, runF func(*Options) error) *cobra.Command {
 	fl.BoolVar(&opts.Check, "check", false, tr.T("ping.flag_check"))
 	fl.StringVar(&ft.local, "local", "", tr.T("ping.flag_local"))
 	fl.StringVar(&ft.gateway, "gateway", "", tr.T("ping.flag_gateway"))
-	fl.StringVar(&opts.InternetHost, "internet-host", ping.DefaultInternet, tr.T("ping.flag_internet_host"))
+	fl.StringVar(&opts.InternetHost, "internet-host", probe.DefaultInternet, tr.T("ping.flag_internet_host"))
 	return c
 }
 
@@ -114,17 +114,17 @@ func defaultOptions(f *cmdutil.Factory) *Options {
 		NewPinger:   newPinger,
 		FindLAN:     findLAN,
 		FindGateway: findGateway,
-		Privileged:  ping.HasRawPrivilege,
-		GroupRange:  ping.PingGroupRange,
+		Privileged:  probe.HasRawPrivilege,
+		GroupRange:  probe.PingGroupRange,
 		GID:         os.Getegid,
 	}
 }
 
-func newPinger(tcpPort uint16) ping.Pinger {
+func newPinger(tcpPort uint16) probe.Pinger {
 	if tcpPort != 0 {
-		return ping.TCP{Port: tcpPort}
+		return probe.TCP{Port: tcpPort}
 	}
-	return ping.ICMP{}
+	return probe.ICMP{}
 }
 
 var errNoGateway = errors.New("no default gateway")

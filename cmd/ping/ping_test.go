@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"net/netip"
-	"os"
 	"regexp"
 	"runtime"
 	"strings"
@@ -15,27 +14,21 @@ import (
 	"time"
 
 	"github.com/mattn/go-runewidth"
-	"github.com/pterm/pterm"
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/cmd/iostreams"
-	"github.com/netlearn/netlearn/netinfo/ping"
-	"github.com/netlearn/netlearn/netinfo/ping/pingtest"
+	"github.com/netlearn/netlearn/cmd/output"
+	"github.com/netlearn/netlearn/netinfo/probe"
+	"github.com/netlearn/netlearn/netinfo/probe/probetest"
 )
-
-func TestMain(m *testing.M) {
-	// cmd.Run decides styling for a real run; here the text is what counts.
-	pterm.DisableStyling()
-	os.Exit(m.Run())
-}
 
 // run is one invocation of the ping command with fakes wired in.
 type run struct {
 	args   []string
 	tty    bool
 	lang   i18n.Lang
-	pinger ping.Pinger
+	pinger probe.Pinger
 	ctx    context.Context
 	adjust func(*Options)
 	width  int // of the terminal; 80 when 0
@@ -74,15 +67,15 @@ func (r run) do(t *testing.T) outcome {
 }
 
 // fakeOptions wires every dependency to a fake: nothing leaves the process.
-func fakeOptions(f *cmdutil.Factory, p ping.Pinger) *Options {
+func fakeOptions(f *cmdutil.Factory, p probe.Pinger) *Options {
 	o := defaultOptions(f)
-	o.Resolver = &pingtest.Resolver{Addrs: map[string][]netip.Addr{
+	o.Resolver = &probetest.Resolver{Addrs: map[string][]netip.Addr{
 		"lo.test": {netip.MustParseAddr("127.0.0.1")},
 	}}
 	if p == nil {
-		p = &pingtest.Pinger{}
+		p = &probetest.Pinger{}
 	}
-	o.NewPinger = func(uint16) ping.Pinger { return p }
+	o.NewPinger = func(uint16) probe.Pinger { return p }
 	o.Privileged = func() bool { return true }
 	o.FindLAN = func() (netip.Addr, error) { return netip.MustParseAddr("127.0.0.2"), nil }
 	o.FindGateway = func() (netip.Addr, error) { return netip.MustParseAddr("127.0.0.3"), nil }
@@ -93,8 +86,8 @@ func fakeOptions(f *cmdutil.Factory, p ping.Pinger) *Options {
 
 // lossy is the fake run the rendering tests share: four requests, the
 // second lost, the third answered twice.
-func lossy() *pingtest.Pinger {
-	return &pingtest.Pinger{
+func lossy() *probetest.Pinger {
+	return &probetest.Pinger{
 		Lost: map[int]bool{1: true},
 		Dups: map[int]int{2: 1},
 		RTTs: []time.Duration{1200 * time.Microsecond, 0, 2500 * time.Microsecond, 1800 * time.Microsecond},
@@ -132,18 +125,18 @@ func TestPlainLossyRunIsStableLines(t *testing.T) {
 // piped lines and of --json, never a made-up number.
 func TestUnknownTTLIsExplainedOnceAndLeftOut(t *testing.T) {
 	args := []string{"-c", "3", "-i", "0.001", "lo.test"}
-	term := run{args: args, pinger: &pingtest.Pinger{TTL: -1}, tty: true}.do(t)
+	term := run{args: args, pinger: &probetest.Pinger{TTL: -1}, tty: true}.do(t)
 	if n := strings.Count(term.out, "ttl=?"); n != 4 { // three replies and the note
 		t.Errorf("%d times ttl=? on the terminal, want 4:\n%s", n, term.out)
 	}
 	if n := strings.Count(term.out, "does not hand netlearn the TTL"); n != 1 {
 		t.Errorf("the note came %d times, want once:\n%s", n, term.out)
 	}
-	plain := run{args: args, pinger: &pingtest.Pinger{TTL: -1}}.do(t)
+	plain := run{args: args, pinger: &probetest.Pinger{TTL: -1}}.do(t)
 	if strings.Contains(plain.out, "ttl=") || !strings.Contains(plain.out, "reply\tseq=0\tbytes=64\ttime_ms=") {
 		t.Errorf("piped output:\n%s", plain.out)
 	}
-	js := run{args: append(args, "--json"), pinger: &pingtest.Pinger{TTL: -1}}.do(t)
+	js := run{args: append(args, "--json"), pinger: &probetest.Pinger{TTL: -1}}.do(t)
 	if strings.Contains(js.out, "ttl") || strings.Contains(js.out, "-1") {
 		t.Errorf("JSON mentions a TTL:\n%s", js.out)
 	}
@@ -166,11 +159,11 @@ func expectLinePrefixes(t *testing.T, out string, want []string) {
 
 var ansiRE = regexp.MustCompile("\x1b\\[[0-9;]*[A-Za-z]|\r")
 
-// terminalScreen replays output the way a terminal shows it: clearLine
+// terminalScreen replays output the way a terminal shows it: output.ClearLine
 // erases the line the cursor is on.
 func terminalScreen(out string) string {
 	var screen strings.Builder
-	for i, part := range strings.Split(out, clearLine) {
+	for i, part := range strings.Split(out, output.ClearLine) {
 		if i > 0 {
 			kept := screen.String()
 			screen.Reset()
@@ -268,20 +261,20 @@ func TestJSONHasTheDocumentedFields(t *testing.T) {
 
 // deniedBothModes is what ICMP reports on Linux when neither the ping
 // socket nor a raw socket is allowed.
-func deniedBothModes() *ping.PermissionError {
-	return &ping.PermissionError{
-		Tried: []ping.Mode{ping.ModeUnprivileged, ping.ModePrivileged},
+func deniedBothModes() *probe.PermissionError {
+	return &probe.PermissionError{
+		Tried: []probe.Mode{probe.ModeUnprivileged, probe.ModePrivileged},
 		Err:   errors.New("socket: operation not permitted"),
 	}
 }
 
 func TestExitCodes(t *testing.T) {
 	denied := deniedBothModes()
-	allLost := &pingtest.Pinger{Lost: map[int]bool{0: true, 1: true}}
+	allLost := &probetest.Pinger{Lost: map[int]bool{0: true, 1: true}}
 	cases := []struct {
 		name   string
 		args   []string
-		pinger ping.Pinger
+		pinger probe.Pinger
 		code   int
 		errHas string
 	}{
@@ -289,9 +282,9 @@ func TestExitCodes(t *testing.T) {
 		{"no reply", []string{"-c", "2", "-i", "0.01", "-W", "0.05", "127.0.0.1"}, allLost, 1, ""},
 		{"dns failure", []string{"nowhere.invalid"}, nil, 2, "DNS failed: the name nowhere.invalid does not exist"},
 		{"dns missing name", []string{"missing.test"}, nil, 2, "does not exist"},
-		{"permission", []string{"127.0.0.1"}, &pingtest.Pinger{Err: denied}, 4, ""},
-		{"tcp refused", []string{"--tcp", "80", "-c", "1", "127.0.0.1"}, &pingtest.Pinger{Refused: map[int]bool{0: true}}, 1, ""},
-		{"send error", []string{"-c", "1", "127.0.0.1"}, &pingtest.Pinger{SendFail: map[int]bool{0: true}}, 1, ""},
+		{"permission", []string{"127.0.0.1"}, &probetest.Pinger{Err: denied}, 4, ""},
+		{"tcp refused", []string{"--tcp", "80", "-c", "1", "127.0.0.1"}, &probetest.Pinger{Refused: map[int]bool{0: true}}, 1, ""},
+		{"send error", []string{"-c", "1", "127.0.0.1"}, &probetest.Pinger{SendFail: map[int]bool{0: true}}, 1, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -308,7 +301,7 @@ func TestExitCodes(t *testing.T) {
 
 func TestPermissionExplanation(t *testing.T) {
 	denied := deniedBothModes()
-	o := run{args: []string{"127.0.0.1"}, pinger: &pingtest.Pinger{Err: denied}}.do(t)
+	o := run{args: []string{"127.0.0.1"}, pinger: &probetest.Pinger{Err: denied}}.do(t)
 	var perm *cmdutil.PermissionError
 	if !errors.As(o.err, &perm) {
 		t.Fatalf("err %v, want a PermissionError", o.err)
@@ -329,15 +322,15 @@ func TestPermissionExplanation(t *testing.T) {
 // cancelAfter wraps a pinger and cancels the run after n replies, as a
 // Ctrl-C would.
 type cancelAfter struct {
-	inner  ping.Pinger
+	inner  probe.Pinger
 	n      int32
 	cancel context.CancelFunc
 }
 
-func (c *cancelAfter) Ping(ctx context.Context, req ping.Request, h ping.Hooks) (ping.Mode, error) {
+func (c *cancelAfter) Ping(ctx context.Context, req probe.Request, h probe.Hooks) (probe.Mode, error) {
 	var got atomic.Int32
 	reply := h.Reply
-	h.Reply = func(r ping.Reply) {
+	h.Reply = func(r probe.Reply) {
 		reply(r)
 		if got.Add(1) == c.n {
 			c.cancel()
@@ -349,7 +342,7 @@ func (c *cancelAfter) Ping(ctx context.Context, req ping.Request, h ping.Hooks) 
 func TestCtrlCPrintsTheSummaryAndExits130(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	p := &cancelAfter{inner: &pingtest.Pinger{}, n: 3, cancel: cancel}
+	p := &cancelAfter{inner: &probetest.Pinger{}, n: 3, cancel: cancel}
 	o := run{args: []string{"-c", "0", "-i", "0.005", "127.0.0.1"}, pinger: p, ctx: ctx}.do(t)
 	if o.code != cmdutil.ExitInterrupted {
 		t.Errorf("exit %d, want 130", o.code)
@@ -394,7 +387,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"--check", "-W", "1"}, "--timeout does not apply to --check"},
 	}
 	for _, c := range cases {
-		resolver := &pingtest.Resolver{}
+		resolver := &probetest.Resolver{}
 		o := run{args: c.args, adjust: func(o *Options) { o.Resolver = resolver }}.do(t)
 		if calls := resolver.Calls(); len(calls) > 0 {
 			t.Errorf("%q: bad input was looked up in DNS: %q", c.args, calls)

@@ -11,7 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
-	"github.com/netlearn/netlearn/netinfo/ping"
+	"github.com/netlearn/netlearn/netinfo/probe"
 )
 
 // maxFlagTime caps -i, -W and -w: a week is longer than anyone means.
@@ -61,7 +61,7 @@ func validate(opts *Options, ft *flagText, c *cobra.Command, args []string) erro
 				kv[i] = cmdutil.ShowArg(text)
 			}
 		}
-		return &cmdutil.UsageError{Msg: tr.T(key, kv...), Command: c.CommandPath()}
+		return &cmdutil.UsageError{Msg: tr.T(key, kv...)}
 	}
 	if err := parseTimes(opts, ft, c, usage); err != nil {
 		return err
@@ -72,13 +72,13 @@ func validate(opts *Options, ft *flagText, c *cobra.Command, args []string) erro
 	switch {
 	case opts.Count < 0:
 		return usage("ping.bad_count", "value", opts.Count)
-	case opts.Size < ping.MinSize || opts.Size > ping.MaxSize:
-		return usage("ping.bad_size", "value", opts.Size, "min", ping.MinSize, "max", ping.MaxSize)
+	case opts.Size < probe.MinSize || opts.Size > probe.MaxSize:
+		return usage("ping.bad_size", "value", opts.Size, "min", probe.MinSize, "max", probe.MaxSize)
 	case opts.TTL < 1 || opts.TTL > 255:
 		return usage("ping.bad_ttl", "value", opts.TTL)
-	case opts.Interval < ping.MinUserInterval && !opts.Privileged():
+	case opts.Interval < probe.MinUserInterval && !opts.Privileged():
 		return usage("ping.interval_needs_privilege", "value", seconds(opts.Interval),
-			"min", seconds(ping.MinUserInterval))
+			"min", seconds(probe.MinUserInterval))
 	}
 	if opts.Check {
 		return validateCheck(opts, ft, c, args, usage)
@@ -115,11 +115,11 @@ func checkFamilyAndTCP(opts *Options, ft *flagText, c *cobra.Command, usage usag
 	case ft.ipv4 && ft.ipv6:
 		return usage("ping.both_families")
 	case ft.ipv4:
-		opts.Family = ping.IPv4
+		opts.Family = probe.IPv4
 	case ft.ipv6:
-		opts.Family = ping.IPv6
+		opts.Family = probe.IPv6
 	default:
-		opts.Family = ping.AnyFamily
+		opts.Family = probe.AnyFamily
 	}
 	if !c.Flags().Changed("tcp") {
 		return nil
@@ -165,7 +165,7 @@ func validateCheck(opts *Options, ft *flagText, c *cobra.Command, args []string,
 	// ignoring them would let a learner believe they took effect.
 	for _, name := range []string{"count", "interval", "timeout", "deadline", "size", "ttl", "ipv4", "ipv6"} {
 		if c.Flags().Changed(name) {
-			return usage("ping.check_no_echo_flag", "flag", "--"+name, "budget", seconds(ping.DefaultBudget))
+			return usage("ping.check_no_echo_flag", "flag", "--"+name, "budget", seconds(probe.DefaultBudget))
 		}
 	}
 	for _, a := range []struct {
@@ -181,12 +181,12 @@ func validateCheck(opts *Options, ft *flagText, c *cobra.Command, args []string,
 		}
 		*a.into = addr.Unmap()
 	}
-	return checkTarget(opts.InternetHost, ping.AnyFamily, usage)
+	return checkTarget(opts.InternetHost, probe.AnyFamily, usage)
 }
 
 // checkTarget refuses a host the way ParseTarget does, in the user's words.
-func checkTarget(host string, fam ping.Family, usage usageFunc) error {
-	if _, _, err := ping.ParseTarget(host, fam); err != nil {
+func checkTarget(host string, fam probe.Family, usage usageFunc) error {
+	if _, _, err := probe.ParseTarget(host, fam); err != nil {
 		return usage(targetErrorKey(err), "value", host, "family", familyName(fam), "length", len(host))
 	}
 	return nil
@@ -194,24 +194,24 @@ func checkTarget(host string, fam ping.Family, usage usageFunc) error {
 
 func targetErrorKey(err error) string {
 	switch {
-	case errors.Is(err, ping.ErrEmptyHost):
+	case errors.Is(err, probe.ErrEmptyHost):
 		return "ping.need_host"
-	case errors.Is(err, ping.ErrHostIsURL):
+	case errors.Is(err, probe.ErrHostIsURL):
 		return "ping.host_is_url"
-	case errors.Is(err, ping.ErrHostHasPort):
+	case errors.Is(err, probe.ErrHostHasPort):
 		return "ping.host_has_port"
-	case errors.Is(err, ping.ErrWrongFamily):
+	case errors.Is(err, probe.ErrWrongFamily):
 		return "ping.wrong_family"
-	case errors.Is(err, ping.ErrBadIPv4):
+	case errors.Is(err, probe.ErrBadIPv4):
 		return "ping.bad_ipv4"
-	case errors.Is(err, ping.ErrHostTooLong):
+	case errors.Is(err, probe.ErrHostTooLong):
 		return "ping.host_too_long"
 	}
 	return "ping.bad_host"
 }
 
-func familyName(f ping.Family) string {
-	if f == ping.IPv6 {
+func familyName(f probe.Family) string {
+	if f == probe.IPv6 {
 		return "IPv6"
 	}
 	return "IPv4"

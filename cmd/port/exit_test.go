@@ -112,7 +112,7 @@ func TestListeningFlagIsACheck(t *testing.T) {
 	}
 	port := strconv.Itoa(l.Addr().(*net.TCPAddr).Port)
 	code, out, errOut := run(t, "en", "port", port, "--listening")
-	if code != 0 || !strings.Contains(out, "listening: tcp\tipv4\t127.0.0.1\t"+strconv.Itoa(os.Getpid())) {
+	if code != 0 || !strings.Contains(out, "listening\t"+port+"\tprotocol=tcp\tfamily=ipv4\taddress=127.0.0.1\tpid="+strconv.Itoa(os.Getpid())) {
 		t.Errorf("while listening: exit %d\n%s%s", code, out, errOut)
 	}
 	l.Close()

@@ -5,11 +5,8 @@ import (
 	"io"
 	"strings"
 
-	"github.com/pterm/pterm"
-
-	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
-	"github.com/netlearn/netlearn/cmd/internal/tablefit"
+	"github.com/netlearn/netlearn/cmd/output"
 	"github.com/netlearn/netlearn/netinfo/ports"
 )
 
@@ -26,8 +23,8 @@ type ListRow struct {
 
 // listRun prints netlearn's built-in table of common ports.
 func listRun(opts *Options) error {
-	tr, width := opts.F.Tr, opts.F.IO.TerminalWidth()
-	lang := string(tr.Lang())
+	tr := opts.F.Tr
+	lang := tr.Lang()
 	var rows []ListRow
 	for _, k := range ports.KnownPorts() {
 		rows = append(rows, ListRow{
@@ -35,10 +32,9 @@ func listRun(opts *Options) error {
 			Class: ports.NotesClass(k.Port), IANARange: ports.IANARange(k.Port), Description: k.Description(lang),
 		})
 	}
-	return cmdutil.Render(opts.F, opts.JSON, rows, cmdutil.Renderers[[]ListRow]{
-		Terminal: func(w io.Writer, rs []ListRow) error { return listTerminal(w, tr, width, rs) },
-		Plain:    listPlain,
-	})
+	return output.Render(opts.F.IO.Output().WithJSON(opts.JSON), rows,
+		func(l *output.Layer, rs []ListRow) error { return listTerminal(l, tr, rs) },
+		func(l *output.Layer, rs []ListRow) error { return listPlain(l, tr, rs) })
 }
 
 // Columns of the --list table a narrow terminal can do without: the class
@@ -48,12 +44,22 @@ const (
 	listColClass     = 3
 )
 
-func listTerminal(w io.Writer, tr *i18n.Catalog, width int, rows []ListRow) error {
-	data := [][]string{{tr.T("port.col.port"), tr.T("port.col.protocols"), tr.T("port.col.name"), tr.T("port.col.class"), tr.T("port.col.description")}}
+// listTable is the list in both looks: on a terminal a table that fits,
+// piped one "port" record per row (number, protocols, name, class, then
+// the description), the same in every language but the description.
+func listTable(l *output.Layer, tr *i18n.Catalog, rows []ListRow) *output.Table {
+	t := l.NewTable("port", tr.T("port.col.port"), tr.T("port.col.protocols"), tr.T("port.col.name"),
+		tr.T("port.col.class"), tr.T("port.col.description")).Expendable(listColClass, listColProtocols)
 	for _, r := range rows {
-		data = append(data, []string{fmt.Sprint(r.Port), strings.Join(r.Protocols, "/"), r.Name, tr.T("port.class_short." + r.Class), r.Description})
+		t.AddRow(output.Text(fmt.Sprint(r.Port)),
+			output.Value(strings.Join(r.Protocols, "/"), strings.Join(r.Protocols, ",")),
+			output.Text(r.Name), output.Value(tr.T("port.class_short."+r.Class), r.Class), output.Text(r.Description))
 	}
-	table, err := tablefit.Render(data, width, listColClass, listColProtocols)
+	return t
+}
+
+func listTerminal(l *output.Layer, tr *i18n.Catalog, rows []ListRow) error {
+	table, err := listTable(l, tr, rows).Render()
 	if err != nil {
 		return err
 	}
@@ -62,17 +68,15 @@ func listTerminal(w io.Writer, tr *i18n.Catalog, width int, rows []ListRow) erro
 		values:  []string{tr.T("port.list_scope")},
 		explain: []string{tr.T("port.explain.class"), tr.T("port.list_more", "path", ports.SystemServicesPath())},
 	}}
-	_, err = io.WriteString(w, pterm.DefaultSection.Sprint(tr.T("port.list_title"))+"\n"+table+"\n"+renderFacts(notes, width))
+	_, err = io.WriteString(l.Writer(), l.ColorScheme().Section(1, tr.T("port.list_title"))+"\n"+table+"\n"+renderFacts(l, notes))
 	return err
 }
 
-// listPlain writes one tab-separated line per row:
-// port, protocols, name, class, description.
-func listPlain(w io.Writer, rows []ListRow) error {
-	var b strings.Builder
-	for _, r := range rows {
-		fmt.Fprintf(&b, "%d\t%s\t%s\t%s\t%s\n", r.Port, strings.Join(r.Protocols, ","), r.Name, r.Class, r.Description)
+func listPlain(l *output.Layer, tr *i18n.Catalog, rows []ListRow) error {
+	table, err := listTable(l, tr, rows).Render()
+	if err != nil {
+		return err
 	}
-	_, err := io.WriteString(w, b.String())
+	_, err = io.WriteString(l.Writer(), table)
 	return err
 }

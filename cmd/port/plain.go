@@ -3,57 +3,42 @@ package port
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/netlearn/netlearn/cmd/i18n"
+	"github.com/netlearn/netlearn/cmd/output"
 	"github.com/netlearn/netlearn/netinfo/ports"
 )
 
-// renderPlain writes one block of "key: value" lines per port, blocks
-// separated by a blank line. Keys are the JSON field names and values are
-// stable words, so scripts can grep them in any language; only the
-// free-text service descriptions and the error detail follow --lang.
-// Fields of a multi-valued line are separated by tabs.
-func renderPlain(w io.Writer, tr *i18n.Catalog, reports []ports.Report) error {
+// renderPlain writes plain records, language-independent but for the
+// free text at the end of a line: per port, a "port" record (the number,
+// then key=value fields named as in the JSON), a "service" record per known
+// service (its description last), and a "listening" record per socket
+// listening on it. Only the descriptions and a listing error follow --lang.
+func renderPlain(l *output.Layer, tr *i18n.Catalog, reports []ports.Report) error {
 	var b strings.Builder
-	for i, r := range reports {
-		if i > 0 {
-			b.WriteString("\n")
+	kv := output.KV
+	for _, r := range reports {
+		port := strconv.Itoa(r.Port)
+		text := ""
+		if r.ListeningStatus == ports.ListeningFailed {
+			text = tr.T("port.listening.failed", "err", r.ListeningError)
 		}
-		fmt.Fprintf(&b, "arg: %s\nport: %d\nclass: %s\niana_range: %s\n", r.Arg, r.Port, r.Class, r.IANARange)
+		b.WriteString(output.PlainLine("port", []string{port, kv("arg", r.Arg), kv("class", r.Class),
+			kv("iana_range", r.IANARange),
+			kv("ephemeral_range", fmt.Sprintf("%d-%d", r.EphemeralRange.Low, r.EphemeralRange.High)),
+			kv("in_ephemeral_range", r.InEphemeralRange), kv("needs_privilege", r.NeedsPrivilege),
+			kv("listening_status", r.ListeningStatus)}, text))
 		for _, s := range r.Services {
-			fmt.Fprintf(&b, "service: %s\t%s\t%s\t%s\t%s\n", s.Name, s.Protocol, dashIfEmpty(strings.Join(s.Aliases, ",")), s.Source, dashIfEmpty(s.Description))
+			b.WriteString(output.PlainLine("service", []string{port, kv("name", s.Name), kv("protocol", s.Protocol),
+				kv("aliases", strings.Join(s.Aliases, ",")), kv("source", s.Source)}, s.Description))
 		}
-		if len(r.Services) == 0 {
-			b.WriteString("service: -\n")
+		for _, ln := range r.Listening {
+			b.WriteString(output.PlainLine("listening", []string{port, kv("protocol", ln.Protocol), kv("family", ln.Family),
+				kv("address", ln.Address), kv("pid", ln.PID), kv("process", ln.Process)}, ""))
 		}
-		fmt.Fprintf(&b, "ephemeral_range: %d-%d\nin_ephemeral_range: %t\nneeds_privilege: %t\n",
-			r.EphemeralRange.Low, r.EphemeralRange.High, r.InEphemeralRange, r.NeedsPrivilege)
-		b.WriteString(plainListening(tr, r))
 	}
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(l.Writer(), b.String())
 	return err
-}
-
-func plainListening(tr *i18n.Catalog, r ports.Report) string {
-	switch {
-	case r.ListeningStatus == ports.ListeningUnavailable:
-		return "listening: unavailable\n"
-	case r.ListeningStatus == ports.ListeningFailed:
-		return "listening: failed\t" + tr.T("port.listening.failed", "err", r.ListeningError) + "\n"
-	case len(r.Listening) == 0:
-		return "listening: none\n"
-	}
-	var b strings.Builder
-	for _, l := range r.Listening {
-		fmt.Fprintf(&b, "listening: %s\t%s\t%s\t%d\t%s\n", l.Protocol, l.Family, l.Address, l.PID, dashIfEmpty(l.Process))
-	}
-	return b.String()
-}
-
-func dashIfEmpty(s string) string {
-	if s == "" {
-		return "-"
-	}
-	return s
 }

@@ -20,8 +20,7 @@ type Options struct {
 	Args      []string
 	JSON      bool
 	List      bool
-	Listening bool   // exit 1 unless something listens on every argument
-	Command   string // "netlearn port", for the --help hint of usage errors
+	Listening bool // exit 1 unless something listens on every argument
 
 	LoadDB  func() *ports.DB
 	Machine func() ports.Machine
@@ -37,9 +36,9 @@ func NewCmdPort(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 		Long:    tr.T("port.long"),
 		Example: tr.T("port.example"),
 		RunE: func(c *cobra.Command, args []string) error {
-			opts.Args, opts.Command = args, c.CommandPath()
+			opts.Args = args
 			if err := validate(opts); err != nil {
-				return &cmdutil.UsageError{Msg: err.Error(), Command: c.CommandPath()}
+				return &cmdutil.UsageError{Msg: err.Error()}
 			}
 			if runF != nil {
 				return runF(opts)
@@ -81,7 +80,7 @@ func negativeNumberError(f *cmdutil.Factory, c *cobra.Command, err error) error 
 		if short != "" && short[0] >= '0' && short[0] <= '9' {
 			// Every "-…" argument is an ArgError; the built-in names suffice.
 			if _, err := ports.ParseArg("-"+short, ports.NewDB(nil)); errors.As(err, &bad) {
-				return &cmdutil.UsageError{Msg: argErrorMessage(f, bad), Command: c.CommandPath()}
+				return &cmdutil.UsageError{Msg: argErrorMessage(f, bad)}
 			}
 		}
 	}
@@ -97,7 +96,7 @@ func portRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	reports := ports.Inspect(targets, db, opts.Machine(), string(opts.F.Tr.Lang()))
+	reports := ports.Inspect(targets, db, opts.Machine(), opts.F.Tr.Lang())
 	if err := render(opts, reports); err != nil {
 		return err
 	}
@@ -115,7 +114,7 @@ func parseTargets(opts *Options, db *ports.DB) ([]ports.Target, error) {
 		nums, err := ports.ParseArg(arg, db)
 		var bad *ports.ArgError
 		if errors.As(err, &bad) {
-			return nil, &cmdutil.UsageError{Msg: argErrorMessage(opts.F, bad), Command: opts.Command}
+			return nil, &cmdutil.UsageError{Msg: argErrorMessage(opts.F, bad)}
 		}
 		for _, n := range nums {
 			targets = append(targets, ports.Target{Arg: arg, Port: n})

@@ -6,11 +6,10 @@ import (
 	"strings"
 
 	"github.com/mattn/go-runewidth"
-	"github.com/pterm/pterm"
 
-	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/cmd/internal/textwrap"
+	"github.com/netlearn/netlearn/cmd/output"
 	"github.com/netlearn/netlearn/netinfo/ports"
 )
 
@@ -19,20 +18,19 @@ import (
 const groupTableMin = 3
 
 func render(opts *Options, reports []ports.Report) error {
-	tr, width := opts.F.Tr, opts.F.IO.TerminalWidth()
-	return cmdutil.Render(opts.F, opts.JSON, reports, cmdutil.Renderers[[]ports.Report]{
-		Terminal: func(w io.Writer, rs []ports.Report) error { return renderTerminal(w, tr, width, rs) },
-		Plain:    func(w io.Writer, rs []ports.Report) error { return renderPlain(w, tr, rs) },
-	})
+	tr := opts.F.Tr
+	return output.Render(opts.F.IO.Output().WithJSON(opts.JSON), reports,
+		func(l *output.Layer, rs []ports.Report) error { return renderTerminal(l, tr, rs) },
+		func(l *output.Layer, rs []ports.Report) error { return renderPlain(l, tr, rs) })
 }
 
 // renderTerminal shows one section per port, or one table per range.
-func renderTerminal(w io.Writer, tr *i18n.Catalog, width int, reports []ports.Report) error {
+func renderTerminal(l *output.Layer, tr *i18n.Catalog, reports []ports.Report) error {
 	var b strings.Builder
 	explained := false // explanations are the same for every port: say them once
 	for _, group := range byArgument(reports) {
 		if len(group) >= groupTableMin {
-			table, err := rangeTable(tr, width, group, !explained)
+			table, err := rangeTable(l, tr, group, !explained)
 			if err != nil {
 				return err
 			}
@@ -41,11 +39,11 @@ func renderTerminal(w io.Writer, tr *i18n.Catalog, width int, reports []ports.Re
 			continue
 		}
 		for _, r := range group {
-			b.WriteString(portSection(tr, width, r, !explained))
+			b.WriteString(portSection(l, tr, r, !explained))
 			explained = true
 		}
 	}
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(l.Writer(), b.String())
 	return err
 }
 
@@ -69,7 +67,7 @@ type fact struct {
 	explain []string
 }
 
-func portSection(tr *i18n.Catalog, width int, r ports.Report, explain bool) string {
+func portSection(l *output.Layer, tr *i18n.Catalog, r ports.Report, explain bool) string {
 	title := tr.T("port.title", "port", r.Port)
 	if r.Arg != fmt.Sprint(r.Port) {
 		title = tr.T("port.title_arg", "port", r.Port, "arg", r.Arg)
@@ -87,7 +85,7 @@ func portSection(tr *i18n.Catalog, width int, r ports.Report, explain bool) stri
 			facts[i].explain = nil
 		}
 	}
-	return pterm.DefaultSection.Sprint(title) + "\n" + renderFacts(facts, width)
+	return l.ColorScheme().Section(1, title) + "\n" + renderFacts(l, facts)
 }
 
 func servicesFact(tr *i18n.Catalog, r ports.Report) fact {
@@ -177,7 +175,8 @@ func listenerText(tr *i18n.Catalog, l ports.Listener) string {
 
 // renderFacts lays facts out as label, value, and a dimmed explanation
 // under the value, values and explanations wrapped to the terminal width.
-func renderFacts(facts []fact, width int) string {
+func renderFacts(l *output.Layer, facts []fact) string {
+	cs, width := l.ColorScheme(), l.Width()
 	labelWidth := 0
 	for _, f := range facts {
 		labelWidth = max(labelWidth, runewidth.StringWidth(f.label))
@@ -186,16 +185,16 @@ func renderFacts(facts []fact, width int) string {
 	var b strings.Builder
 	for _, f := range facts {
 		pad := strings.Repeat(" ", labelWidth-runewidth.StringWidth(f.label))
-		head := "  " + pterm.Bold.Sprint(f.label) + pad + "  " // the first line starts after the label
+		head := "  " + cs.Bold(f.label) + pad + "  " // the first line starts after the label
 		for _, v := range f.values {
 			for _, line := range textwrap.Lines(v, width-len(indent)) {
-				fmt.Fprintf(&b, "%s%s\n", head, pterm.Cyan(line))
+				fmt.Fprintf(&b, "%s%s\n", head, cs.Cyan(line))
 				head = indent
 			}
 		}
 		for _, e := range f.explain {
 			for _, line := range textwrap.Lines(e, width-len(indent)) {
-				fmt.Fprintf(&b, "%s%s\n", indent, pterm.Gray(line))
+				fmt.Fprintf(&b, "%s%s\n", indent, cs.Gray(line))
 			}
 		}
 	}

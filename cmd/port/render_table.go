@@ -4,10 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/pterm/pterm"
-
 	"github.com/netlearn/netlearn/cmd/i18n"
-	"github.com/netlearn/netlearn/cmd/internal/tablefit"
+	"github.com/netlearn/netlearn/cmd/output"
 	"github.com/netlearn/netlearn/netinfo/ports"
 )
 
@@ -22,18 +20,18 @@ const (
 
 // rangeTable shows the ports of one range argument one row each, then the
 // explanations that apply to every row once.
-func rangeTable(tr *i18n.Catalog, width int, group []ports.Report, explain bool) (string, error) {
-	rows := [][]string{{
+func rangeTable(l *output.Layer, tr *i18n.Catalog, group []ports.Report, explain bool) (string, error) {
+	t := l.NewTable("port",
 		tr.T("port.col.port"), tr.T("port.col.services"), tr.T("port.col.class"), tr.T("port.col.iana"),
 		tr.T("port.col.ephemeral"), tr.T("port.col.privilege"), tr.T("port.col.listening"),
-	}}
+	).Expendable(rangeColClass, rangeColPrivilege, rangeColEphemeral)
+	text := output.Text
 	for _, r := range group {
-		rows = append(rows, []string{
-			fmt.Sprint(r.Port), serviceNames(r.Services), tr.T("port.class_short." + r.Class), tr.T("port.iana_short." + r.IANARange),
-			yesNo(tr, r.InEphemeralRange), yesNo(tr, r.NeedsPrivilege), listeningCell(tr, r),
-		})
+		t.AddRow(text(fmt.Sprint(r.Port)), text(serviceNames(r.Services)), text(tr.T("port.class_short."+r.Class)),
+			text(tr.T("port.iana_short."+r.IANARange)), text(yesNo(tr, r.InEphemeralRange)),
+			text(yesNo(tr, r.NeedsPrivilege)), text(listeningCell(tr, r)))
 	}
-	table, err := tablefit.Render(rows, width, rangeColClass, rangeColPrivilege, rangeColEphemeral)
+	table, err := t.Render()
 	if err != nil {
 		return "", err
 	}
@@ -47,7 +45,7 @@ func rangeTable(tr *i18n.Catalog, width int, group []ports.Report, explain bool)
 	if explain {
 		notes[0].explain = []string{tr.T("port.explain.iana"), tr.T("port.explain.ephemeral." + first.EphemeralSource)}
 	}
-	return pterm.DefaultSection.Sprint(title) + "\n" + table + "\n" + renderFacts(notes, width), nil
+	return l.ColorScheme().Section(1, title) + "\n" + table + "\n" + renderFacts(l, notes), nil
 }
 
 func serviceNames(services []ports.Service) string {

@@ -5,11 +5,11 @@ import (
 	"testing"
 
 	"github.com/mattn/go-runewidth"
-	"github.com/pterm/pterm"
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/cmd/iostreams"
+	"github.com/netlearn/netlearn/cmd/output"
 	"github.com/netlearn/netlearn/netinfo/ports"
 )
 
@@ -31,28 +31,26 @@ func sampleReports() []ports.Report {
 	}}
 }
 
-func TestPlainIsStableKeyValueLines(t *testing.T) {
-	var b strings.Builder
-	if err := renderPlain(&b, i18n.For(i18n.EN), sampleReports()); err != nil {
-		t.Fatal(err)
-	}
-	want := "arg: http\nport: 80\nclass: well-known\niana_range: system\n" +
-		"service: http\ttcp\twww\tboth\tthe web\n" +
-		"ephemeral_range: 32768-60999\nin_ephemeral_range: false\nneeds_privilege: true\n" +
-		"listening: tcp\tipv6\t::\t42\tnginx\n" +
-		"listening: udp\tipv4\t127.0.0.1\t0\t-\n" +
-		"\n" +
-		"arg: 40000\nport: 40000\nclass: dynamic\niana_range: user\nservice: -\n" +
-		"ephemeral_range: 32768-60999\nin_ephemeral_range: true\nneeds_privilege: false\n" +
-		"listening: unavailable\n"
-	if b.String() != want {
-		t.Errorf("plain output:\n%s\nwant:\n%s", b.String(), want)
+func TestPlainIsOneRecordPerFact(t *testing.T) {
+	for _, lang := range i18n.Langs {
+		var b strings.Builder
+		if err := renderPlain(output.New(&b, output.Plain, false, 0), i18n.For(lang), sampleReports()); err != nil {
+			t.Fatal(err)
+		}
+		want := "port\t80\targ=http\tclass=well-known\tiana_range=system\tephemeral_range=32768-60999\t" +
+			"in_ephemeral_range=false\tneeds_privilege=true\tlistening_status=checked\n" +
+			"service\t80\tname=http\tprotocol=tcp\taliases=www\tsource=both\tthe web\n" +
+			"listening\t80\tprotocol=tcp\tfamily=ipv6\taddress=::\tpid=42\tprocess=nginx\n" +
+			"listening\t80\tprotocol=udp\tfamily=ipv4\taddress=127.0.0.1\tpid=0\tprocess=\n" +
+			"port\t40000\targ=40000\tclass=dynamic\tiana_range=user\tephemeral_range=32768-60999\t" +
+			"in_ephemeral_range=true\tneeds_privilege=false\tlistening_status=unavailable\n"
+		if b.String() != want {
+			t.Errorf("%s: plain output:\n%s\nwant:\n%s", lang, b.String(), want)
+		}
 	}
 }
 
 func TestTerminalExplainsEachFactOnceInEitherLanguage(t *testing.T) {
-	pterm.DisableStyling()
-	defer pterm.EnableStyling()
 	cases := map[i18n.Lang][]string{
 		i18n.EN: {"Port 80 (http)", "well-known (0–1023)", "The notes simplify", "http/tcp (www) — the web",
 			"32768–60999: 80 is outside it", "Note: this OS starts its range at 32768", "needs privilege (ports below 1024)",
@@ -63,7 +61,7 @@ func TestTerminalExplainsEachFactOnceInEitherLanguage(t *testing.T) {
 	}
 	for lang, wants := range cases {
 		var b strings.Builder
-		if err := renderTerminal(&b, i18n.For(lang), 80, sampleReports()); err != nil {
+		if err := renderTerminal(output.New(&b, output.Terminal, false, 80), i18n.For(lang), sampleReports()); err != nil {
 			t.Fatal(err)
 		}
 		out := b.String()
@@ -79,7 +77,7 @@ func TestTerminalExplainsEachFactOnceInEitherLanguage(t *testing.T) {
 		// not fold a line the renderer thought fitted.
 		for _, width := range []int{80, 50} {
 			var b strings.Builder
-			if err := renderTerminal(&b, i18n.For(lang), width, sampleReports()); err != nil {
+			if err := renderTerminal(output.New(&b, output.Terminal, false, width), i18n.For(lang), sampleReports()); err != nil {
 				t.Fatal(err)
 			}
 			for _, line := range strings.Split(b.String(), "\n") {
@@ -92,8 +90,6 @@ func TestTerminalExplainsEachFactOnceInEitherLanguage(t *testing.T) {
 }
 
 func TestRangeShowsOneTable(t *testing.T) {
-	pterm.DisableStyling()
-	defer pterm.EnableStyling()
 	var rs []ports.Report
 	for p := 8000; p <= 8003; p++ {
 		r := sampleReports()[1]
@@ -101,7 +97,7 @@ func TestRangeShowsOneTable(t *testing.T) {
 		rs = append(rs, r)
 	}
 	var b strings.Builder
-	if err := renderTerminal(&b, i18n.For(i18n.EN), 80, rs); err != nil {
+	if err := renderTerminal(output.New(&b, output.Terminal, false, 80), i18n.For(i18n.EN), rs); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()
@@ -114,19 +110,19 @@ func TestRangeShowsOneTable(t *testing.T) {
 // the catalogue test cannot see in the source.
 func TestEveryComputedKeyExists(t *testing.T) {
 	var keys []string
-	for _, c := range []string{ports.ClassWellKnown, ports.ClassDynamic} {
+	for _, c := range ports.AllClasses() {
 		keys = append(keys, "port.class."+c, "port.class_short."+c)
 	}
-	for _, r := range []string{ports.IANASystem, ports.IANAUser, ports.IANADynamic} {
+	for _, r := range ports.AllIANARanges() {
 		keys = append(keys, "port.iana."+r, "port.iana_short."+r)
 	}
-	for _, k := range []string{ports.BadEmpty, ports.BadOutOfRange, ports.BadNotDecimal, ports.BadUnknownName, ports.BadReversed, ports.BadTooLarge} {
+	for _, k := range ports.AllBadKinds() {
 		keys = append(keys, "port.bad."+k)
 	}
-	for _, r := range []string{ports.RuleLinux, ports.RuleDarwinRoot, ports.RuleDarwinAnyAdr, ports.RuleWindows, ports.RuleUnixRoot} {
+	for _, r := range ports.AllRules() {
 		keys = append(keys, "port.explain.privilege."+r)
 	}
-	for _, s := range []string{ports.SourceLinuxSysctl, ports.SourceDarwinSysctl, ports.SourceWindows, ports.SourceIANADefault} {
+	for _, s := range ports.AllEphemeralSources() {
 		keys = append(keys, "port.explain.ephemeral."+s)
 	}
 	keys = append(keys, "port.ephemeral.inside", "port.ephemeral.outside")

@@ -12,11 +12,11 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/pterm/pterm"
 	"github.com/spf13/cobra"
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
-	"github.com/netlearn/netlearn/cmd/tutor"
+	"github.com/netlearn/netlearn/cmd/learner"
+	"github.com/netlearn/netlearn/cmd/output"
 	"github.com/netlearn/netlearn/lessons"
 )
 
@@ -26,12 +26,12 @@ type Options struct {
 	JSON     bool
 	Reset    bool
 	Yes      bool
-	Prompter tutor.Prompter
+	Prompter output.Prompter
 }
 
 // NewCmdProgress returns the progress command; runF replaces the work in tests.
 func NewCmdProgress(f *cmdutil.Factory, runF func(context.Context, *Options) error) *cobra.Command {
-	opts := &Options{F: f, Prompter: tutor.NewPrompter(f)}
+	opts := &Options{F: f, Prompter: f.Prompter()}
 	c := &cobra.Command{
 		Use:     "progress",
 		Short:   f.Tr.T("progress.short"),
@@ -40,10 +40,10 @@ func NewCmdProgress(f *cmdutil.Factory, runF func(context.Context, *Options) err
 		Args:    cmdutil.NoArgs(f),
 		RunE: func(c *cobra.Command, _ []string) error {
 			if opts.Reset && opts.JSON {
-				return &cmdutil.UsageError{Msg: f.Tr.T("progress.reset_and_json"), Command: c.CommandPath()}
+				return &cmdutil.UsageError{Msg: f.Tr.T("progress.reset_and_json")}
 			}
 			if opts.Reset && !opts.Yes && !f.IO.CanPrompt() {
-				return &cmdutil.UsageError{Msg: f.Tr.T("progress.reset_needs_yes"), Command: c.CommandPath()}
+				return &cmdutil.UsageError{Msg: f.Tr.T("progress.reset_needs_yes")}
 			}
 			if runF != nil {
 				return runF(c.Context(), opts)
@@ -62,11 +62,11 @@ func progressRun(opts *Options) error {
 		return reset(opts)
 	}
 	f := opts.F
-	lib, err := tutor.Library(f)
+	lib, err := learner.Library(f)
 	if err != nil {
 		return err
 	}
-	return Show(f, opts.JSON, lib, tutor.OpenTracker(f))
+	return Show(f, opts.JSON, lib, learner.OpenTracker(f))
 }
 
 // reset never reads the old file: whatever it holds, even something
@@ -74,9 +74,9 @@ func progressRun(opts *Options) error {
 func reset(opts *Options) error {
 	tr := opts.F.Tr
 	failed := func(err error) error {
-		return &cmdutil.FailedError{Msg: tr.T("progress.reset_failed", "reason", tutor.Why(tr, err))}
+		return &cmdutil.FailedError{Msg: tr.T("progress.reset_failed", "reason", learner.Why(tr, err))}
 	}
-	dir, err := lessons.DefaultDir()
+	dir, err := opts.F.ConfigDir()
 	if err != nil {
 		return failed(err)
 	}
@@ -87,7 +87,7 @@ func reset(opts *Options) error {
 	}
 	if !opts.Yes {
 		yes, err := opts.Prompter.Confirm(tr.T("progress.reset_confirm", "file", store.Path()))
-		if errors.Is(err, tutor.ErrCancelled) {
+		if errors.Is(err, output.ErrCancelled) {
 			return cmdutil.ErrInterrupted
 		}
 		if err != nil {
@@ -108,44 +108,41 @@ func reset(opts *Options) error {
 
 // View is the progress as shown and as --json prints it.
 type View struct {
-	File     string             `json:"file"`
-	Seen     int                `json:"seen"`
-	Total    int                `json:"total"`
-	Next     string             `json:"next"`
-	Last     *lessons.Position  `json:"last"`
-	Sections []tutor.SectionRow `json:"sections"`
+	File     string               `json:"file"`
+	Seen     int                  `json:"seen"`
+	Total    int                  `json:"total"`
+	Next     string               `json:"next"`
+	Last     *lessons.Position    `json:"last"`
+	Sections []learner.SectionRow `json:"sections"`
 }
 
-// Show renders the learner's progress. The menu calls it too.
-func Show(f *cmdutil.Factory, asJSON bool, lib *lessons.Library, tracker *tutor.Tracker) error {
+// Show renders the learner's progress.
+func Show(f *cmdutil.Factory, asJSON bool, lib *lessons.Library, tracker *learner.Tracker) error {
 	p := tracker.Progress
 	v := View{File: tracker.Path(), Seen: len(p.Seen), Total: len(lessons.Sections), Next: p.Next(),
-		Last: p.Last, Sections: tutor.Rows(lib, p, tutor.Lang(f))}
-	return cmdutil.Render(f, asJSON, v, cmdutil.Renderers[View]{
-		Terminal: func(w io.Writer, v View) error { return renderTerminal(f, w, v) },
-		Plain:    func(w io.Writer, v View) error { return renderPlain(f, w, v) },
-	})
+		Last: p.Last, Sections: learner.Rows(lib, p, f.Tr.Lang())}
+	return output.Render(f.IO.Output().WithJSON(asJSON), v,
+		func(l *output.Layer, v View) error { return renderTerminal(f, l, v) },
+		renderPlain)
 }
 
-func renderTerminal(f *cmdutil.Factory, w io.Writer, v View) error {
-	tr := f.Tr
-	data := [][]string{{tr.T("learn.col_section"), tr.T("learn.col_title"), tr.T("learn.col_seen"),
-		tr.T("progress.col_best"), tr.T("progress.col_last"), tr.T("progress.col_attempts")}}
+func renderTerminal(f *cmdutil.Factory, l *output.Layer, v View) error {
+	tr, cs := f.Tr, l.ColorScheme()
+	t := l.NewTable("section", tr.T("learn.col_section"), tr.T("learn.col_title"), tr.T("learn.col_seen"),
+		tr.T("progress.col_best"), tr.T("progress.col_last"), tr.T("progress.col_attempts"))
+	text := output.Text
 	for _, r := range v.Sections {
-		seen := pterm.Gray(tr.T("learn.unseen"))
-		if r.Seen {
-			seen = pterm.Green(tr.T("learn.seen"))
-		}
-		data = append(data, []string{r.Section, r.Title, seen, tutor.Score(r.Best), tutor.Score(r.Last), strconv.Itoa(r.Attempts)})
+		t.AddRow(text(r.Section), text(r.Title), text(learner.SeenCell(cs, tr, r)), text(learner.Score(r.Best)),
+			text(learner.Score(r.Last)), text(strconv.Itoa(r.Attempts)))
 	}
-	table, err := pterm.DefaultTable.WithHasHeader().WithData(data).Srender()
+	table, err := t.Render()
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(w, "%s\n%s\n\n%s\n\n%s\n%s\n",
-		pterm.Bold.Sprint(tr.T("progress.title")),
+	_, err = fmt.Fprintf(l.Writer(), "%s\n%s\n\n%s\n\n%s\n%s\n",
+		cs.Bold(tr.T("progress.title")),
 		tr.T("progress.seen_count", "seen", v.Seen, "total", v.Total),
-		strings.TrimRight(table, "\n"), lastLine(f, v), pterm.Gray(tr.T("progress.file", "file", v.File)))
+		strings.TrimRight(table, "\n"), lastLine(f, v), cs.Gray(tr.T("progress.file", "file", v.File)))
 	return err
 }
 
@@ -162,17 +159,18 @@ func lastLine(f *cmdutil.Factory, v View) string {
 	return line
 }
 
-func renderPlain(f *cmdutil.Factory, w io.Writer, v View) error {
-	tr := f.Tr
-	fmt.Fprintf(w, "file\t%s\nseen\t%d/%d\nnext\t%s\n", v.File, v.Seen, v.Total, v.Next)
+// renderPlain writes the progress as plain records: the file, the count
+// read, the next lesson, then one "section" record per section (section,
+// read or new, best and last score, attempts, then the title).
+func renderPlain(l *output.Layer, v View) error {
+	var b strings.Builder
+	b.WriteString(output.PlainLine("file", []string{v.File}, ""))
+	b.WriteString(output.PlainLine("seen", []string{fmt.Sprintf("%d/%d", v.Seen, v.Total)}, ""))
+	b.WriteString(output.PlainLine("next", []string{v.Next}, ""))
 	for _, r := range v.Sections {
-		seen := tr.T("learn.unseen")
-		if r.Seen {
-			seen = tr.T("learn.seen")
-		}
-		if _, err := fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", r.Section, seen, tutor.Score(r.Best), tutor.Score(r.Last), r.Title); err != nil {
-			return err
-		}
+		b.WriteString(output.PlainLine("section", []string{r.Section, learner.SeenValue(r), learner.Score(r.Best),
+			learner.Score(r.Last), strconv.Itoa(r.Attempts)}, r.Title))
 	}
-	return nil
+	_, err := io.WriteString(l.Writer(), b.String())
+	return err
 }

@@ -12,20 +12,22 @@ import (
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/cmd/iostreams"
-	"github.com/netlearn/netlearn/cmd/tutor"
-	"github.com/netlearn/netlearn/cmd/tutor/tutortest"
+	"github.com/netlearn/netlearn/cmd/learner"
+	"github.com/netlearn/netlearn/cmd/learner/learnertest"
 	"github.com/netlearn/netlearn/lessons"
-	"github.com/netlearn/netlearn/lessons/lessonstest"
 )
 
-// withProgress points the config folder at a temporary one holding a
-// progress file with lesson 1.2 read.
+// factoryIn is a Factory whose config folder is dir.
+func factoryIn(ios *iostreams.IOStreams, lang i18n.Lang, dir string) *cmdutil.Factory {
+	f := cmdutil.NewFactory(ios, lang)
+	f.ConfigDir = func() (string, error) { return dir, nil }
+	return f
+}
+
+// withProgress returns a temporary config folder holding a progress file
+// with lesson 1.2 read.
 func withProgress(t *testing.T) string {
-	lessonstest.IsolateConfig(t)
-	dir, err := lessons.DefaultDir()
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir := t.TempDir()
 	store := lessons.NewStore(dir)
 	p := lessons.NewProgress()
 	p.MarkSeen("1.2", store.Now())
@@ -36,11 +38,11 @@ func withProgress(t *testing.T) string {
 	return dir
 }
 
-func resetOnTerminal(t *testing.T, step tutortest.Step) (string, error) {
+func resetOnTerminal(t *testing.T, dir string, step learnertest.Step) (string, error) {
 	ios, _, out, _ := iostreams.Test()
 	ios.SetTTY(true, true, false)
-	p := &tutortest.Prompter{Steps: []tutortest.Step{step}}
-	err := progressRun(&Options{F: cmdutil.NewFactory(ios, i18n.EN), Reset: true, Prompter: p})
+	p := &learnertest.Prompter{Steps: []learnertest.Step{step}}
+	err := progressRun(&Options{F: factoryIn(ios, i18n.EN, dir), Reset: true, Prompter: p})
 	if perr := p.Done(); perr != nil {
 		t.Fatal(perr)
 	}
@@ -51,18 +53,18 @@ func TestResetAsksFirstOnATerminal(t *testing.T) {
 	dir := withProgress(t)
 	before, _ := os.ReadFile(filepath.Join(dir, "progress.json"))
 
-	out, err := resetOnTerminal(t, tutortest.Step{Yes: false})
+	out, err := resetOnTerminal(t, dir, learnertest.Step{Yes: false})
 	after, _ := os.ReadFile(filepath.Join(dir, "progress.json"))
 	if err != nil || !strings.Contains(out, "Nothing changed") || !bytes.Equal(before, after) {
 		t.Errorf("answering no: err %v, out %q, file changed %v", err, out, !bytes.Equal(before, after))
 	}
 
-	_, err = resetOnTerminal(t, tutortest.Step{Control: true})
+	_, err = resetOnTerminal(t, dir, learnertest.Step{Control: true})
 	if !errors.Is(err, cmdutil.ErrInterrupted) {
 		t.Errorf("Ctrl-C: %v", err)
 	}
 
-	out, err = resetOnTerminal(t, tutortest.Step{Yes: true})
+	out, err = resetOnTerminal(t, dir, learnertest.Step{Yes: true})
 	backups, _ := filepath.Glob(filepath.Join(dir, "progress.json.reset-*"))
 	if err != nil || len(backups) != 1 || !strings.Contains(out, backups[0]) {
 		t.Fatalf("answering yes: err %v, out %q, backups %v", err, out, backups)
@@ -79,7 +81,7 @@ func TestResetAsksFirstOnATerminal(t *testing.T) {
 func TestJSONView(t *testing.T) {
 	dir := withProgress(t)
 	ios, _, out, _ := iostreams.Test()
-	if err := progressRun(&Options{F: cmdutil.NewFactory(ios, i18n.EN), JSON: true}); err != nil {
+	if err := progressRun(&Options{F: factoryIn(ios, i18n.EN, dir), JSON: true}); err != nil {
 		t.Fatal(err)
 	}
 	var v View
@@ -93,12 +95,12 @@ func TestJSONView(t *testing.T) {
 }
 
 func TestTerminalViewInChinese(t *testing.T) {
-	withProgress(t)
+	dir := withProgress(t)
 	ios, _, out, _ := iostreams.Test()
 	ios.SetTTY(false, true, false)
-	f := cmdutil.NewFactory(ios, i18n.ZH)
-	lib, _ := tutor.Library(f)
-	if err := Show(f, false, lib, tutor.OpenTracker(f)); err != nil {
+	f := factoryIn(ios, i18n.ZH, dir)
+	lib, _ := learner.Library(f)
+	if err := Show(f, false, lib, learner.OpenTracker(f)); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"你的学习进度", "已读课程：1 / 10", "3/4", "上次：第 1.2 节测验", "下一课：netlearn learn 1.2.4"} {
@@ -109,11 +111,11 @@ func TestTerminalViewInChinese(t *testing.T) {
 }
 
 func TestResetWithNothingSavedAsksNothing(t *testing.T) {
-	lessonstest.IsolateConfig(t)
+	dir := t.TempDir()
 	ios, _, out, _ := iostreams.Test()
 	ios.SetTTY(true, true, false)
-	p := &tutortest.Prompter{} // any question would fail Done
-	err := progressRun(&Options{F: cmdutil.NewFactory(ios, i18n.EN), Reset: true, Prompter: p})
+	p := &learnertest.Prompter{} // any question would fail Done
+	err := progressRun(&Options{F: factoryIn(ios, i18n.EN, dir), Reset: true, Prompter: p})
 	if err != nil || p.Done() != nil || !strings.Contains(out.String(), "no progress to reset") {
 		t.Errorf("err %v, prompter %v, out %q", err, p.Done(), out)
 	}
@@ -125,12 +127,24 @@ func TestResetOfAnUnreadableEntryFailsInOneTranslatedLine(t *testing.T) {
 	os.Remove(path)
 	os.Mkdir(path, 0o755)
 	ios, _, _, _ := iostreams.Test()
-	err := progressRun(&Options{F: cmdutil.NewFactory(ios, i18n.ZH), Reset: true, Yes: true})
+	err := progressRun(&Options{F: factoryIn(ios, i18n.ZH, dir), Reset: true, Yes: true})
 	var failed *cmdutil.FailedError
 	if !errors.As(err, &failed) || failed.Msg != "进度没有清空：那里是一个目录，不是文件" {
 		t.Errorf("err %#v", err)
 	}
 	if info, err := os.Stat(path); err != nil || !info.IsDir() {
 		t.Errorf("the entry was touched: %v", err)
+	}
+}
+
+// TestEveryComputedKeyExists checks the keys built from the last activity,
+// which the catalogue test cannot see in the source.
+func TestEveryComputedKeyExists(t *testing.T) {
+	for _, lang := range i18n.Langs {
+		for _, a := range lessons.AllActivities() {
+			if !i18n.For(lang).Has("progress.last_" + a) {
+				t.Errorf("%s lacks %q", lang, "progress.last_"+a)
+			}
+		}
 	}
 }

@@ -6,7 +6,6 @@ package quiz
 import (
 	"context"
 	"errors"
-	"fmt"
 	"math/rand/v2"
 	"strconv"
 	"strings"
@@ -14,8 +13,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
-	"github.com/netlearn/netlearn/cmd/learn"
-	"github.com/netlearn/netlearn/cmd/tutor"
+	"github.com/netlearn/netlearn/cmd/learner"
+	"github.com/netlearn/netlearn/cmd/output"
 	"github.com/netlearn/netlearn/lessons"
 )
 
@@ -34,13 +33,13 @@ type Options struct {
 	// draws a new order for every run.
 	Seed     *uint64
 	Sources  lessons.MachineSources
-	Prompter tutor.Prompter
-	Tracker  *tutor.Tracker // nil opens the saved progress
+	Prompter output.Prompter
+	Tracker  *learner.Tracker // nil opens the saved progress
 }
 
 // NewCmdQuiz returns the quiz command; runF replaces the work in tests.
 func NewCmdQuiz(f *cmdutil.Factory, runF func(context.Context, *Options) error) *cobra.Command {
-	opts := &Options{F: f, Sources: lessons.SystemSources(), Prompter: tutor.NewPrompter(f)}
+	opts := &Options{F: f, Sources: lessons.SystemSources(), Prompter: f.Prompter()}
 	var seed uint64
 	c := &cobra.Command{
 		Use:     "quiz [SECTION]",
@@ -71,12 +70,12 @@ func NewCmdQuiz(f *cmdutil.Factory, runF func(context.Context, *Options) error) 
 }
 
 func parseArgs(f *cmdutil.Factory, c *cobra.Command, opts *Options, args []string) error {
-	usage := func(msg string) error { return &cmdutil.UsageError{Msg: msg, Command: c.CommandPath()} }
+	usage := func(msg string) error { return &cmdutil.UsageError{Msg: msg} }
 	if len(args) > 1 {
 		return usage(f.Tr.T("learn.one_section", "args", strings.Join(args, " ")))
 	}
 	if len(args) == 1 {
-		if err := learn.CheckSection(f, args[0]); err != nil {
+		if err := learner.CheckSection(f, args[0]); err != nil {
 			return usage(err.Error())
 		}
 		opts.Section = args[0]
@@ -125,16 +124,16 @@ var errStdinEnded = errors.New("stdin ended")
 
 // Run asks the questions, grades them, saves each finished section's score
 // and returns nil (passed), a FailedError (below the pass mark or stdin
-// ended early) or ErrInterrupted (Ctrl-C). The menu calls it too.
+// ended early) or ErrInterrupted (Ctrl-C).
 func Run(ctx context.Context, opts *Options) error {
 	f := opts.F
-	lib, err := tutor.Library(f)
+	lib, err := learner.Library(f)
 	if err != nil {
 		return err
 	}
 	tracker := opts.Tracker
 	if tracker == nil {
-		tracker = tutor.OpenTracker(f)
+		tracker = learner.OpenTracker(f)
 	}
 	s := newSession(ctx, opts)
 	seed := rand.Uint64()
@@ -184,7 +183,7 @@ func (s *session) finish(res *Result, stopped error) error {
 		return err
 	}
 	switch {
-	case errors.Is(stopped, tutor.ErrCancelled), s.ctx.Err() != nil:
+	case errors.Is(stopped, output.ErrCancelled), s.ctx.Err() != nil:
 		return cmdutil.ErrInterrupted
 	case errors.Is(stopped, errStdinEnded):
 		return &cmdutil.FailedError{Msg: s.tr.T("quiz.stdin_ended", "answered", res.Total)}
@@ -198,10 +197,14 @@ func (s *session) finish(res *Result, stopped error) error {
 
 func (s *session) printSummary(res *Result) error {
 	if s.opts.JSON {
-		return cmdutil.WriteJSON(s.opts.F.IO.Out, res)
+		return output.WriteJSON(s.opts.F.IO.Out, res)
 	}
-	_, err := fmt.Fprintln(s.out, s.style.bold(s.fit(s.summary(res))))
-	return err
+	text := s.summary(res)
+	kv := output.KV
+	s.stream.Emit(output.Record{Type: "summary", Values: []string{kv("correct", res.Correct), kv("total", res.Total),
+		kv("percent", res.Percent), kv("pass_mark", res.PassMark), kv("passed", res.Passed), kv("complete", res.Complete)},
+		Text: text, Terminal: s.bold(s.fit(text))})
+	return s.stream.End()
 }
 
 // summary is the closing line. A quiz that stopped early gets no pass or

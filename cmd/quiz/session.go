@@ -1,19 +1,15 @@
 package quiz
 
 import (
-	"bufio"
 	"context"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
-
-	"github.com/pterm/pterm"
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/cmd/internal/textwrap"
-	"github.com/netlearn/netlearn/cmd/tutor"
+	"github.com/netlearn/netlearn/cmd/output"
 	"github.com/netlearn/netlearn/lessons"
 )
 
@@ -22,22 +18,23 @@ type session struct {
 	ctx         context.Context
 	opts        *Options
 	tr          *i18n.Catalog
-	lang        string
-	out         io.Writer // questions and verdicts: stdout, or stderr under --json
+	lang        i18n.Lang
+	l           *output.Layer  // questions and verdicts: stdout, or stderr under --json
+	stream      *output.Stream // on l
 	interactive bool
-	style       style
 	lines       <-chan string // answers read from stdin, closed at its end
 }
 
 func newSession(ctx context.Context, opts *Options) *session {
 	f := opts.F
-	s := &session{ctx: ctx, opts: opts, tr: f.Tr, lang: tutor.Lang(f), out: f.IO.Out,
-		interactive: f.IO.CanPrompt() && !opts.JSON, style: style{on: f.IO.IsStdoutTTY()}}
+	l := f.IO.Output()
 	if opts.JSON {
-		s.out, s.style.on = f.IO.ErrOut, f.IO.IsStderrTTY()
+		l = f.IO.ErrOutput()
 	}
+	s := &session{ctx: ctx, opts: opts, tr: f.Tr, lang: f.Tr.Lang(), l: l, stream: l.Stream(),
+		interactive: f.IO.CanPrompt() && !opts.JSON}
 	if !s.interactive {
-		s.lines = readLines(f.IO.In, ctx.Done())
+		s.lines = cmdutil.ReadLines(f.IO.In, ctx.Done(), maxAnswer)
 	}
 	return s
 }
@@ -45,52 +42,6 @@ func newSession(ctx context.Context, opts *Options) *session {
 // maxAnswer bounds one answer line; the rest of a longer line is read and
 // dropped, so a huge line costs no memory and still counts as one answer.
 const maxAnswer = 1024
-
-// readLines feeds stdin's lines to a channel, so that waiting for an answer
-// can also watch for Ctrl-C. The goroutine ends with stdin, or when done is
-// closed.
-func readLines(r io.Reader, done <-chan struct{}) <-chan string {
-	ch := make(chan string)
-	go func() {
-		defer close(ch)
-		br := bufio.NewReader(r)
-		for {
-			line, err := readAnswer(br)
-			if err != nil {
-				return
-			}
-			select {
-			case ch <- line:
-			case <-done:
-				return
-			}
-		}
-	}()
-	return ch
-}
-
-// readAnswer reads one line, without its line ending, keeping at most
-// maxAnswer bytes of it. A last line without a newline still counts; io.EOF
-// means there was no line at all.
-func readAnswer(br *bufio.Reader) (string, error) {
-	var kept []byte
-	for {
-		chunk, err := br.ReadSlice('\n')
-		if room := maxAnswer - len(kept); room > 0 {
-			kept = append(kept, chunk[:min(len(chunk), room)]...)
-		}
-		switch {
-		case err == bufio.ErrBufferFull:
-			continue
-		case err == nil:
-		case err == io.EOF && len(chunk) > 0, err == io.EOF && len(kept) > 0:
-		default:
-			return "", err
-		}
-		line := strings.TrimSuffix(string(kept), "\n")
-		return strings.ToValidUTF8(strings.TrimSuffix(line, "\r"), "\uFFFD"), nil
-	}
-}
 
 // askSection asks every question of a section and returns what was
 // answered; the error says why it stopped early.
@@ -111,7 +62,10 @@ func (s *session) askSection(section string, questions []lessons.Question) (Sect
 		}
 		sr.Answers = append(sr.Answers, AnswerResult{ID: q.ID, Type: q.Type, Machine: q.Machine,
 			Prompt: t.Prompt, Answer: answer, Correct: g.Correct, Expected: g.Expected, Explain: t.Explain})
-		if _, err := fmt.Fprintln(s.out, s.fit(s.verdict(q, t, answer, g))+"\n"); err != nil {
+		text := s.verdict(q, t, answer, g)
+		s.stream.Emit(output.Record{Type: "verdict", Values: []string{rightOrWrong(g.Correct), q.ID},
+			Text: text, Terminal: s.fit(text) + "\n"})
+		if err := s.stream.Err(); err != nil {
 			return sr, err
 		}
 	}
@@ -122,12 +76,18 @@ func (s *session) ask(q *lessons.Question, t *lessons.QuestionText, header strin
 	if s.interactive {
 		return s.askInteractive(q, t, header)
 	}
-	var b strings.Builder
-	b.WriteString(s.style.bold(header) + " " + t.Prompt + "\n")
+	// Piped, the question and each choice are records; a terminal shows
+	// them as one block.
+	lines := []string{s.bold(header) + " " + t.Prompt}
 	for i, c := range t.Choices {
-		fmt.Fprintf(&b, "  %c) %s\n", 'a'+i, c)
+		lines = append(lines, fmt.Sprintf("  %c) %s", 'a'+i, c))
 	}
-	if _, err := io.WriteString(s.out, b.String()); err != nil {
+	s.stream.Emit(output.Record{Type: "question", Values: []string{q.ID, header}, Text: t.Prompt,
+		Terminal: strings.Join(lines, "\n")})
+	for i, c := range t.Choices {
+		s.stream.Emit(output.Record{Type: "choice", Values: []string{string(rune('a' + i))}, Text: c})
+	}
+	if err := s.stream.Err(); err != nil {
 		return "", err
 	}
 	select {
@@ -137,7 +97,9 @@ func (s *session) ask(q *lessons.Question, t *lessons.QuestionText, header strin
 		if !ok {
 			return "", errStdinEnded
 		}
-		fmt.Fprintln(s.out, s.tr.T("quiz.your_answer", "answer", cmdutil.ShowArg(strings.TrimSpace(line))))
+		line = strings.ToValidUTF8(line, "\uFFFD")
+		shown := cmdutil.ShowArg(strings.TrimSpace(line))
+		s.stream.Emit(output.Record{Type: "answer", Text: shown, Terminal: s.tr.T("quiz.your_answer", "answer", shown)})
 		return line, nil
 	}
 }
@@ -145,7 +107,7 @@ func (s *session) ask(q *lessons.Question, t *lessons.QuestionText, header strin
 // askInteractive prints the question wrapped to the terminal, then asks
 // with a short prompt: pterm's prompts redraw badly once they wrap.
 func (s *session) askInteractive(q *lessons.Question, t *lessons.QuestionText, header string) (string, error) {
-	fmt.Fprintln(s.out, s.style.bold(s.fit(header+" "+t.Prompt)))
+	s.stream.Emit(output.Record{Terminal: s.bold(s.fit(header + " " + t.Prompt))})
 	if q.Type == lessons.TypeChoice {
 		i, err := s.opts.Prompter.Select(s.tr.T("quiz.pick_answer"), t.Choices)
 		if err != nil {
@@ -161,7 +123,7 @@ func (s *session) askInteractive(q *lessons.Question, t *lessons.QuestionText, h
 // a wrong idea.
 func (s *session) verdict(q *lessons.Question, t *lessons.QuestionText, answer string, g lessons.Grade) string {
 	if g.Correct {
-		return s.style.good(s.tr.T("quiz.right", "explain", t.Explain))
+		return s.good(s.tr.T("quiz.right", "explain", t.Explain))
 	}
 	wrong := s.tr.T("quiz.wrong", "expected", g.Expected, "explain", t.Explain)
 	switch {
@@ -172,38 +134,44 @@ func (s *session) verdict(q *lessons.Question, t *lessons.QuestionText, answer s
 		wrong = s.join(s.tr.T("quiz.not_a_choice", "answer", cmdutil.ShowArg(strings.TrimSpace(answer)),
 			"letters", fmt.Sprintf("a–%c", 'a'+n-1), "numbers", fmt.Sprintf("1–%d", n)), wrong)
 	}
-	return s.style.bad(wrong)
+	return s.bad(wrong)
+}
+
+func rightOrWrong(correct bool) string {
+	if correct {
+		return "right"
+	}
+	return "wrong"
 }
 
 // fit wraps text to the terminal's width; piped output keeps one line per
 // verdict, easier to grep.
 func (s *session) fit(text string) string {
-	if !s.style.on {
+	if !s.l.IsTerminal() {
 		return text
 	}
-	return strings.Join(textwrap.Lines(text, s.opts.F.IO.TerminalWidth()-1), "\n")
+	return strings.Join(textwrap.Lines(text, s.l.Width()-1), "\n")
 }
 
-// style marks verdicts with colour and symbols on a terminal only.
-type style struct{ on bool }
-
-func (st style) good(s string) string {
-	if !st.on {
-		return s
+// good, bad and bold mark verdicts with symbols on a terminal only, in
+// colour when colour is on.
+func (s *session) good(text string) string {
+	if !s.l.IsTerminal() {
+		return text
 	}
-	return pterm.Green("✓ ") + s
+	return s.l.ColorScheme().Green("✓ ") + text
 }
 
-func (st style) bad(s string) string {
-	if !st.on {
-		return s
+func (s *session) bad(text string) string {
+	if !s.l.IsTerminal() {
+		return text
 	}
-	return pterm.Red("✗ ") + s
+	return s.l.ColorScheme().Red("✗ ") + text
 }
 
-func (st style) bold(s string) string {
-	if !st.on {
-		return s
+func (s *session) bold(text string) string {
+	if !s.l.IsTerminal() {
+		return text
 	}
-	return pterm.Bold.Sprint(s)
+	return s.l.ColorScheme().Bold(text)
 }

@@ -88,6 +88,9 @@ const (
 	IPv6 Family = "ipv6"
 )
 
+// AllFamilies lists every Family.
+var AllFamilies = []Family{IPv4, IPv6}
+
 // FamilyOf reports the family of a as written: an IPv4-mapped IPv6 address
 // is still IPv6 text, even though Classify looks at the IPv4 inside.
 func FamilyOf(a netip.Addr) Family {

@@ -19,6 +19,11 @@ const (
 	BadTooLarge    = "range-too-large"
 )
 
+// AllBadKinds lists every kind of bad argument (ArgError.Kind).
+func AllBadKinds() []string {
+	return []string{BadEmpty, BadOutOfRange, BadNotDecimal, BadUnknownName, BadReversed, BadTooLarge}
+}
+
 // ArgError says why an argument names no port. Kind is one of the Bad
 // constants; the command layer turns it into a translated sentence.
 type ArgError struct {

@@ -1,5 +1,7 @@
 package ports
 
+import "github.com/netlearn/netlearn/locale"
+
 // Known is one row of netlearn's built-in table of common ports. Its
 // descriptions are content, kept here in both languages side by side so
 // that a row cannot have one without the other (a test checks both are
@@ -16,7 +18,7 @@ type Known struct {
 
 // Description returns the row's one-line description in lang ("zh" or
 // anything else for English).
-func (k Known) Description(lang string) string {
+func (k Known) Description(lang locale.Lang) string {
 	if lang == "zh" {
 		return k.ZH
 	}

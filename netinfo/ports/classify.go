@@ -30,6 +30,12 @@ const (
 	IANADynamic = "dynamic"
 )
 
+// AllClasses lists every class of the notes' simple split.
+func AllClasses() []string { return []string{ClassWellKnown, ClassDynamic} }
+
+// AllIANARanges lists every IANA range.
+func AllIANARanges() []string { return []string{IANASystem, IANAUser, IANADynamic} }
+
 // NotesClass returns the notes' class of port: "well-known" for 0..1023,
 // "dynamic" above. The notes fold IANA's user and dynamic ranges into one.
 func NotesClass(port int) string {

@@ -3,6 +3,8 @@ package ports
 import (
 	"slices"
 	"strings"
+
+	"github.com/netlearn/netlearn/locale"
 )
 
 // Service is one service on one port and protocol, as answered to users.
@@ -100,7 +102,7 @@ func namesOf(name string, aliases []string) []string {
 
 // ServicesFor returns the services on port, descriptions in lang ("zh" or
 // English), ordered by protocol then name.
-func (db *DB) ServicesFor(port int, lang string) []Service {
+func (db *DB) ServicesFor(port int, lang locale.Lang) []Service {
 	out := []Service{}
 	for _, i := range db.byPort[port] {
 		out = append(out, db.records[i].service(lang))
@@ -126,7 +128,7 @@ func (db *DB) PortsFor(name string) []int {
 	return slices.Compact(ports)
 }
 
-func (r record) service(lang string) Service {
+func (r record) service(lang locale.Lang) Service {
 	s := Service{Name: r.Name, Protocol: r.Protocol, Aliases: append([]string{}, r.Aliases...), Source: FromSystem}
 	if r.known != nil {
 		s.Description = r.known.Description(lang)

@@ -1,54 +1,45 @@
 package ports
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"strconv"
 	"strings"
 
-	"github.com/vishvananda/netlink/nl"
-	"golang.org/x/sys/unix"
+	"github.com/netlearn/netlearn/netinfo/socktable"
 )
 
-// Socket states as the kernel reports them through sock_diag. A TCP
-// listener is in LISTEN; a UDP socket that waits for anyone is "closed"
-// (unconnected), while a connected UDP socket is "established".
-const (
-	stateTCPListen      = 10
-	stateUDPUnconnected = 7
-
-	afInet  = unix.AF_INET
-	afInet6 = unix.AF_INET6
-)
-
-// listeners asks the kernel over netlink sock_diag (what `ss` uses) for
-// TCP listeners and unconnected UDP sockets, keeps those on the wanted
-// ports, and only then looks for their owners, because that reads /proc.
+// listeners asks the kernel's socket table for TCP listeners and
+// unconnected UDP sockets (a UDP socket that waits for anyone is "closed"),
+// keeps those on the wanted ports, and only then looks for their owners,
+// because that reads /proc.
 func listeners(want map[int]bool) ([]Listener, error) {
 	var found []Listener
 	owners := map[uint32][]int{} // socket inode -> indexes into found
 	kinds := []struct {
 		proto    string
-		protocol uint8
-		state    uint8
+		protocol socktable.Protocol
+		state    socktable.State
 	}{
-		{"tcp", unix.IPPROTO_TCP, stateTCPListen},
-		{"udp", unix.IPPROTO_UDP, stateUDPUnconnected},
+		{"tcp", socktable.TCP, socktable.Listen},
+		{"udp", socktable.UDP, socktable.Close},
 	}
 	for _, k := range kinds {
-		for _, fam := range []uint8{afInet, afInet6} {
-			socks, err := dumpSockets(fam, k.protocol, k.state)
-			if err != nil {
-				return nil, fmt.Errorf("ports: sock_diag %s: %w", k.proto, err)
+		socks, err := socktable.Sockets(k.protocol, k.state)
+		if err != nil {
+			return nil, fmt.Errorf("ports: %s: %w", k.proto, err)
+		}
+		for _, s := range socks {
+			port := int(s.Local.Port())
+			if !want[port] {
+				continue
 			}
-			for _, s := range socks {
-				if s.state != k.state || !want[s.port] {
-					continue
-				}
-				owners[s.inode] = append(owners[s.inode], len(found))
-				found = append(found, Listener{Protocol: k.proto, Family: familyName(fam), Address: s.addr.String(), Port: s.port})
+			family := "ipv4"
+			if s.IPv6 {
+				family = "ipv6"
 			}
+			owners[s.Inode] = append(owners[s.Inode], len(found))
+			found = append(found, Listener{Protocol: k.proto, Family: family, Address: s.Local.Addr().String(), Port: port})
 		}
 	}
 	if len(owners) > 0 {
@@ -59,32 +50,6 @@ func listeners(want map[int]bool) ([]Listener, error) {
 		}
 	}
 	return found, nil
-}
-
-// dumpSockets asks for every socket of one family and protocol in state.
-// A dump the kernel marks interrupted (the table changed meanwhile) is
-// still used: listeners rarely come and go during it.
-func dumpSockets(family, protocol, state uint8) ([]diagSocket, error) {
-	req := nl.NewNetlinkRequest(nl.SOCK_DIAG_BY_FAMILY, unix.NLM_F_DUMP)
-	req.AddData(&diagRequest{family: family, protocol: protocol, states: 1 << state})
-	var socks []diagSocket
-	err := req.ExecuteIter(unix.NETLINK_INET_DIAG, nl.SOCK_DIAG_BY_FAMILY, func(msg []byte) bool {
-		if s, ok := parseDiagMsg(msg); ok {
-			socks = append(socks, s)
-		}
-		return true
-	})
-	if err != nil && !errors.Is(err, nl.ErrDumpInterrupted) {
-		return nil, err
-	}
-	return socks, nil
-}
-
-func familyName(fam uint8) string {
-	if fam == unix.AF_INET6 {
-		return "ipv6"
-	}
-	return "ipv4"
 }
 
 // socketOwners maps socket inodes to the pid holding them by reading the

@@ -1,6 +1,10 @@
 package ports
 
-import "errors"
+import (
+	"errors"
+
+	"github.com/netlearn/netlearn/locale"
+)
 
 // Report is everything netlearn says about one port. JSON field names are
 // a stable interface documented in the README.
@@ -58,7 +62,7 @@ func ThisMachine() Machine {
 
 // Inspect builds the reports for targets, in order, with service
 // descriptions in lang. The OS is asked once for all of them.
-func Inspect(targets []Target, db *DB, m Machine, lang string) []Report {
+func Inspect(targets []Target, db *DB, m Machine, lang locale.Lang) []Report {
 	eph, _ := m.Ephemeral() // on error it is the OS's default, still the best answer
 	ports := make([]int, len(targets))
 	for i, t := range targets {

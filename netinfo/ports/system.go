@@ -14,6 +14,11 @@ const (
 	SourceIANADefault  = "iana-default"    // not read: IANA's suggestion
 )
 
+// AllEphemeralSources lists every place the ephemeral range can come from.
+func AllEphemeralSources() []string {
+	return []string{SourceLinuxSysctl, SourceDarwinSysctl, SourceWindows, SourceIANADefault}
+}
+
 // EphemeralRange returns the range this OS picks a client's local port
 // from when the program binds none (see EphemeralSource for where it came
 // from). On error it returns the OS's usual default with the error.
@@ -44,6 +49,11 @@ const (
 	RuleWindows      = "windows-none" // no privileged ports
 	RuleUnixRoot     = "unix-root"    // other Unix: below 1024 needs root
 )
+
+// AllRules lists every privileged-port rule.
+func AllRules() []string {
+	return []string{RuleLinux, RuleDarwinRoot, RuleDarwinAnyAdr, RuleWindows, RuleUnixRoot}
+}
 
 // privilegeFor applies the OS's rule to port.
 func (p Privilege) privilegeFor(port int) Privilege {

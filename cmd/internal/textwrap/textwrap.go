@@ -52,6 +52,11 @@ func Pad(s string, width int) string {
 	return s + strings.Repeat(" ", max(width-widthOf(split(s)), 0))
 }
 
+// Cut shortens s to at most width display columns for a picture or a
+// column, ending it with "…" when something was cut. (Messages that repeat
+// a user's argument use cmdutil.ShowArg, which also escapes it.)
+func Cut(s string, width int) string { return runewidth.Truncate(s, width, "…") }
+
 // noLineStart is punctuation that must not begin a line: Chinese
 // typesetting never puts it there, and an English comma alone at the start
 // of a line reads as a mistake.

@@ -209,3 +209,12 @@ func TestPadCountsDisplayColumns(t *testing.T) {
 		}
 	}
 }
+
+func TestCutKeepsDisplayWidth(t *testing.T) {
+	cases := map[string]string{"hello": "hello", "hello world": "hello w…", "你好世界你好": "你好世…"}
+	for in, want := range cases {
+		if got := Cut(in, 8); got != want {
+			t.Errorf("Cut(%q, 8) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,5 @@
+//go:build !linux
+
+package socktable
+
+func dump(Protocol, uint32) ([]Socket, error) { return nil, ErrUnavailable }
