@@ -41,6 +41,13 @@ func TestDemoBadInputExits2(t *testing.T) {
 		{[]string{"demo", "client", "--host", "nowhere.invalid", "-m", "x"}, `cannot find the address of host "nowhere.invalid"`},
 		{[]string{"demo", "client", "--port", "0"}, "--port must be between 1 and 65535, not 0"},
 		{[]string{"demo", "extra"}, `takes no arguments, but got "extra"`},
+		{[]string{"demo", "--lose", "4"}, "--lose 4: the client sends only 3 messages; choose 1 to 3"},
+		{[]string{"demo", "--lose", "0"}, "--lose must be at least 1"},
+		{[]string{"demo", "--lose", "1", "--slow-reader"}, "run one experiment at a time"},
+		{[]string{"demo", "--slow-reader", "-m", "x"}, "--slow-reader sends its own messages"},
+		{[]string{"demo", "--packets", "--trace"}, "--trace cannot be used with --packets"},
+		{[]string{"demo", "--pcap", ""}, "--pcap needs a file name"},
+		{[]string{"demo", "--packets-child"}, "is used by netlearn itself"},
 	}
 	for _, c := range cases {
 		code, _, errOut := run(t, nil, c.args...)

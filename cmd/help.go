@@ -6,10 +6,12 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/mattn/go-runewidth"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
+	"github.com/netlearn/netlearn/cmd/i18n"
 )
 
 // newCmdHelp replaces cobra's English help command.
@@ -86,10 +88,10 @@ func usageTemplate(f *cmdutil.Factory) string {
   {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
 
 %s
-{{.LocalFlags.FlagUsages | trimTrailingWhitespaces | localizeDefaults}}{{end}}{{if .HasAvailableInheritedFlags}}
+{{.LocalFlags.FlagUsages | trimTrailingWhitespaces | localizeDefaults | localizeTypes}}{{end}}{{if .HasAvailableInheritedFlags}}
 
 %s
-{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces | localizeDefaults}}{{end}}{{if .HasHelpSubCommands}}
+{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces | localizeDefaults | localizeTypes}}{{end}}{{if .HasHelpSubCommands}}
 
 %s{{range .Commands}}{{if .IsAdditionalHelpTopicCommand}}
   {{rpad .Name .NamePadding}} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableSubCommands}}
@@ -105,15 +107,29 @@ func usageTemplate(f *cmdutil.Factory) string {
 // The English message keeps the space before it; Chinese needs none before （.
 var flagDefaultRE = regexp.MustCompile(`(?m) \(default (.+)\)$`)
 
+// flagTypeRE matches a flag's value type as pflag writes it ("--count int"),
+// with the spaces that line its description up.
+var flagTypeRE = regexp.MustCompile(`(?m)^( +(?:-\S, )?--\S+) (int|string|stringArray|duration|uint16|float64)( +)`)
+
+// localizeTypes names the flags' value types in the run's language, and
+// keeps the descriptions in their column by taking the difference in width
+// out of the spaces after the type.
+func localizeTypes(tr *i18n.Catalog, usages string) string {
+	return flagTypeRE.ReplaceAllStringFunc(usages, func(m string) string {
+		g := flagTypeRE.FindStringSubmatch(m)
+		name := tr.T("usage.type_" + g[2])
+		pad := len(g[2]) + len(g[3]) - runewidth.StringWidth(name)
+		return g[1] + " " + name + strings.Repeat(" ", max(pad, 1))
+	})
+}
+
 // registerTemplateFuncs adds the usage template's helpers. cobra keeps
 // template functions globally; netlearn builds one tree per process.
 func registerTemplateFuncs(f *cmdutil.Factory) {
-	cobra.AddTemplateFunc("localizeUseLine", func(useLine string) string {
-		if rest, ok := strings.CutSuffix(useLine, " [flags]"); ok {
-			return rest + " " + f.Tr.T("usage.flags_word")
-		}
-		return useLine
-	})
+	// A Use line may carry [flags] in the middle ("ping [flags] HOST").
+	words := strings.NewReplacer("[flags]", f.Tr.T("usage.flags_word"), "[command]", f.Tr.T("usage.command_word"))
+	cobra.AddTemplateFunc("localizeUseLine", words.Replace)
+	cobra.AddTemplateFunc("localizeTypes", func(usages string) string { return localizeTypes(f.Tr, usages) })
 	// The translated message carries ${1}, which the regexp fills with X.
 	localizedDefault := f.Tr.T("usage.flag_default", "value", "${1}")
 	cobra.AddTemplateFunc("localizeDefaults", func(usages string) string {

@@ -63,6 +63,7 @@ func runWithSignals(ctx context.Context, args []string, ios *iostreams.IOStreams
 	})
 
 	f := cmdutil.NewFactory(ios, lang)
+	f.LangExplicit = pre.lang != "" || getenv("NETLEARN_LANG") != ""
 	if setup != nil {
 		setup(f)
 	}
@@ -108,9 +109,14 @@ func printError(f *cmdutil.Factory, failing *cobra.Command, err error) {
 	case errors.As(err, &usage):
 		fmt.Fprintln(w, tr.T("root.usage_error", "msg", usage.Msg, "command", failing.CommandPath()))
 	case errors.As(err, &perm):
-		fmt.Fprintln(w, tr.T("root.permission_error", "msg", perm.Msg))
+		// An empty Msg: the command already said why, in its own words.
+		if perm.Msg != "" {
+			fmt.Fprintln(w, tr.T("root.permission_error", "msg", perm.Msg))
+		}
 	case errors.Is(err, cmdutil.ErrInterrupted):
 		fmt.Fprintln(w, tr.T("root.interrupted"))
+	case errors.Is(err, iostreams.ErrStdoutClosed):
+		fmt.Fprintln(w, tr.T("root.stdout_closed"))
 	case errors.As(err, &failed):
 		if failed.Msg != "" {
 			fmt.Fprintln(w, failed.Msg)

@@ -24,6 +24,8 @@ func TestExitCodes(t *testing.T) {
 		comment string
 	}{
 		{[]string{"version"}, 0, "", "netlearn ", "version works"},
+		{[]string{"--version"}, 0, "", "netlearn ", "--version works too"},
+		{[]string{"--lang", "zh", "--version"}, 0, "", "netlearn ", "--version after another flag"},
 		{[]string{"--help"}, 0, "", "Usage:", "help works"},
 		{[]string{"help", "exit-codes"}, 0, "", "130", "help topic"},
 		{[]string{"nosuchcmd"}, 2, `no command "nosuchcmd"`, "", "unknown command"},

@@ -24,9 +24,10 @@ func TestMenuRunsCommandsThroughTheCommandTree(t *testing.T) {
 	for range lesson.Try {
 		steps = append(steps, learnertest.Step{Yes: false})
 	}
-	steps = append(steps,
-		learnertest.Step{Pick: "Progress"},
-		learnertest.Step{Pick: "Quiz"}, learnertest.Step{Pick: " 1.3 "}, learnertest.Step{Control: true},
+	enter, esc := learnertest.Step{}, learnertest.Step{Back: true}
+	steps = append(steps, enter, esc, // read it, back to the lesson list, back to the menu
+		learnertest.Step{Pick: "Progress"}, enter,
+		learnertest.Step{Pick: "Quiz"}, learnertest.Step{Pick: " 1.3 "}, learnertest.Step{Control: true}, enter, esc,
 		learnertest.Step{Pick: "Quit"})
 	prompt := &learnertest.Prompter{Steps: steps}
 	dir := t.TempDir()

@@ -19,7 +19,7 @@ func TestPingExitCodes(t *testing.T) {
 		errHas string
 	}{
 		{[]string{"ping", "-c", "1", "127.0.0.1"}, 0, "verdict\tok", ""},
-		{[]string{"ping", "-c", "1", "-i", "0.2", "127.0.0.2"}, 0, "reply\tseq=0", ""},
+		{[]string{"ping", "-c", "1", "-i", "0.2", "127.0.0.2"}, 0, "reply\tseq=1", ""},
 		{[]string{"ping", "-c", "1", "nowhere.invalid"}, 2, "", "DNS failed: the name nowhere.invalid does not exist"},
 		{[]string{"ping", "-c", "x", "127.0.0.1"}, 2, "", `"x" is not a valid value for --count`},
 		{[]string{"ping", "--bogus", "127.0.0.1"}, 2, "", "unknown flag --bogus"},
@@ -28,6 +28,10 @@ func TestPingExitCodes(t *testing.T) {
 		{[]string{"ping", "--check", "--local", "127.0.0.1", "--gateway", "127.0.0.2",
 			"--internet-host", "something.invalid"}, 1, "step\t4\tdns\tsomething.invalid\tfailed\tdns_failed", ""},
 		{[]string{"ping", "--help"}, 0, "--internet-host", ""},
+		// An empty override never falls back to the real gateway or LAN address.
+		{[]string{"ping", "--check", "--gateway", "", "--local", "127.0.0.1", "--internet-host", "x.invalid"}, 2, "", "--gateway is empty"},
+		{[]string{"ping", "--check", "--local=", "--gateway", "127.0.0.2", "--internet-host", "x.invalid"}, 2, "", "--local is empty"},
+		{[]string{"ping", "--check", "--local", "127.0.0.1", "--gateway", "127.0.0.2", "--internet-host", " "}, 2, "", "--internet-host is empty"},
 	}
 	for _, c := range cases {
 		code, out, errOut := run(t, nil, c.args...)

@@ -3,13 +3,13 @@ package cmd
 import (
 	"bytes"
 	"errors"
-	"io"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/netlearn/netlearn/internal/testbin"
 )
 
 // TestPingWithoutPermissionForReal runs netlearn as the user nobody inside a
@@ -21,7 +21,7 @@ func TestPingWithoutPermissionForReal(t *testing.T) {
 	if os.Geteuid() != 0 {
 		t.Skip("needs root to create a network namespace and switch to nobody")
 	}
-	bin := copyOfThisBinary(t)
+	bin := testbin.PublicCopy(t, "netlearn")
 	for _, c := range []struct {
 		args   []string
 		code   int
@@ -29,7 +29,7 @@ func TestPingWithoutPermissionForReal(t *testing.T) {
 	}{
 		{[]string{"ping", "-c", "1", "127.0.0.1"}, 4,
 			[]string{`ping_group_range, now "1 0"`, "setcap cap_net_raw+ep", "--tcp 443 127.0.0.1"}},
-		{[]string{"ping", "-c", "1", "-i", "0.05", "127.0.0.1"}, 2,
+		{[]string{"ping", "-c", "1", "-i", "0.001", "127.0.0.1"}, 2,
 			[]string{"need privilege"}},
 	} {
 		cmd := exec.Command(bin, c.args...)
@@ -62,55 +62,12 @@ func TestPingWithoutPermissionForReal(t *testing.T) {
 	}
 }
 
-// copyOfThisBinary copies the test binary where nobody may run it: go
-// test keeps it in a directory only root can enter.
-func copyOfThisBinary(t *testing.T) string {
-	t.Helper()
-	self, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir, err := os.MkdirTemp("", "netlearn-perm-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(dir) })
-	if err := os.Chmod(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	src, err := os.Open(self)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer src.Close()
-	dst := filepath.Join(dir, "netlearn")
-	out, err := os.OpenFile(dst, os.O_CREATE|os.O_WRONLY, 0o755)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := io.Copy(out, src); err != nil {
-		t.Fatal(err)
-	}
-	if err := out.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return dst
-}
-
 // TestPingFallsBackToPrivilegedForReal runs netlearn as root in a network
 // namespace of its own, whose ping_group_range is the kernel default "1 0":
 // the ping socket is refused, so netlearn must fall back to a raw socket and
 // say so.
 func TestPingFallsBackToPrivilegedForReal(t *testing.T) {
-	if os.Geteuid() != 0 {
-		t.Skip("needs root to create a network namespace")
-	}
-	for _, tool := range []string{"unshare", "ip"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Skipf("%s is not installed", tool)
-		}
-	}
-	bin := copyOfThisBinary(t)
+	bin := namespaceReadyBinary(t)
 	script := `ip link set lo up && exec "$0" ping -c 1 127.0.0.1` // $0 is the copy, named netlearn
 	cmd := exec.Command("unshare", "--net", "sh", "-c", script, bin)
 	cmd.Env = []string{"NETLEARN_LANG=en", "HOME=/", "PATH=" + os.Getenv("PATH")}
@@ -121,4 +78,20 @@ func TestPingFallsBackToPrivilegedForReal(t *testing.T) {
 	if !strings.Contains(string(out), "start\tmode=privileged") {
 		t.Errorf("no fallback to privileged mode:\n%s", out)
 	}
+}
+
+// namespaceReadyBinary skips the test unless it can run netlearn in a new
+// network namespace with unshare (root, unshare and ip installed), and
+// returns a copy of the binary to run there.
+func namespaceReadyBinary(t *testing.T) string {
+	t.Helper()
+	if os.Geteuid() != 0 {
+		t.Skip("needs root to create a network namespace")
+	}
+	for _, tool := range []string{"unshare", "ip"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s is not installed", tool)
+		}
+	}
+	return testbin.PublicCopy(t, "netlearn")
 }

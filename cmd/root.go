@@ -1,8 +1,6 @@
 package cmd
 
 import (
-	"strings"
-
 	"github.com/spf13/cobra"
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
@@ -62,6 +60,7 @@ func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return flagError(f, c, err)
 	})
+	version.AddFlag(root, f)
 	registerTemplateFuncs(f)
 	root.SetUsageTemplate(usageTemplate(f))
 	addHelpFlags(root, f)
@@ -77,7 +76,7 @@ func rejectUnknownCommand(f *cmdutil.Factory) cobra.PositionalArgs {
 		}
 		msg := f.Tr.T("root.unknown_command", "name", args[0])
 		if s := c.SuggestionsFor(args[0]); len(s) > 0 {
-			msg += " " + f.Tr.T("root.did_you_mean", "names", strings.Join(s, ", "))
+			msg += " " + f.Tr.T("root.did_you_mean", "names", cmdutil.JoinList(f.Tr, s))
 		}
 		return &cmdutil.UsageError{Msg: msg}
 	}

@@ -83,7 +83,8 @@ func noANSI(ts *testscript.TestScript, neg bool, args []string) {
 }
 
 // scriptCondition answers conditions such as [exec:nc], handled by
-// testscript itself, plus netlearn's own: [root].
+// testscript itself, plus netlearn's own: [root], [netns] (this user may
+// have a private network namespace, as demo --packets needs).
 func scriptCondition(cond string) (bool, error) {
 	switch cond {
 	case "root":
@@ -94,6 +95,8 @@ func scriptCondition(cond string) (bool, error) {
 		return hasIPv6Loopback(), nil
 	case "icmp":
 		return icmpAllowed(), nil
+	case "netns":
+		return privateNetnsWorks(), nil
 	}
 	return false, fmt.Errorf("unknown condition %q", cond)
 }

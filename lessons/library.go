@@ -17,15 +17,6 @@ var Sections = []string{"1.1", "1.1.2", "1.1.3", "1.2", "1.2.4", "1.3", "1.4", "
 // IsSection reports whether s names a section.
 func IsSection(s string) bool { return slices.Contains(Sections, s) }
 
-// After returns the section that follows s, or "" after the last one.
-func After(s string) string {
-	i := slices.Index(Sections, s)
-	if i < 0 || i+1 >= len(Sections) {
-		return ""
-	}
-	return Sections[i+1]
-}
-
 // Library is every lesson and quiz, loaded and checked.
 type Library struct {
 	lessons map[string]map[locale.Lang]*Lesson // section → lang → lesson

@@ -50,12 +50,6 @@ func TestLoadReportsEveryProblemByFile(t *testing.T) {
 	}
 }
 
-func TestAfter(t *testing.T) {
-	if After("1.1") != "1.1.2" || After("1.2.4") != "1.3" || After("1.7") != "" || After("9") != "" {
-		t.Error("After walks the sections wrongly")
-	}
-}
-
 // The real content, as embedded in the binary.
 
 func TestEmbeddedContentFollowsTheFormat(t *testing.T) {

@@ -3,6 +3,7 @@ package lessons
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -27,6 +28,8 @@ type Progress struct {
 	Scores map[string]Score `json:"scores"`
 	// Last is where the learner left off; nil before anything was done.
 	Last *Position `json:"last,omitempty"`
+	// Lang is the language last picked in the menu ("zh", "en"), "" before.
+	Lang string `json:"lang,omitempty"`
 }
 
 // Attempt is one finished quiz of a section.
@@ -85,22 +88,19 @@ func better(a, b Attempt) bool {
 	return a.Correct*b.Total > b.Correct*a.Total
 }
 
-// Next is the section to continue with: the one after the last step, or
-// the first unseen one when the last step was the final section or there
-// was none. "" means every lesson has been seen and the last one was done.
+// Next is the section to continue with: the first lesson not yet read
+// after the last step, going round to the start, so that it never points
+// at a lesson already read. "" means every lesson has been read.
 func (p *Progress) Next() string {
+	start := 0
 	if p.Last != nil {
-		if next := After(p.Last.Section); next != "" {
-			return next
-		}
+		start = slices.Index(Sections, p.Last.Section) + 1 // 0 for an unknown section
 	}
-	for _, s := range Sections {
-		if _, ok := p.Seen[s]; !ok {
+	for i := range Sections {
+		s := Sections[(start+i)%len(Sections)]
+		if _, read := p.Seen[s]; !read {
 			return s
 		}
-	}
-	if p.Last == nil {
-		return Sections[0]
 	}
 	return ""
 }
@@ -108,6 +108,10 @@ func (p *Progress) Next() string {
 // ErrNotProgress is the cause when a file is not a progress file netlearn
 // could have written: not JSON, or holding impossible values.
 var ErrNotProgress = errors.New("not a netlearn progress file")
+
+// ErrTruncated is the cause when a progress file ends before its JSON
+// does: empty or half written (a full disk, a power cut while saving).
+var ErrTruncated = errors.New("progress file cut short")
 
 // VersionError is the cause when a progress file has another layout
 // version, e.g. one written by a newer netlearn.

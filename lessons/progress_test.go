@@ -58,6 +58,35 @@ func TestNext(t *testing.T) {
 	}
 }
 
+// TestNextSkipsLessonsAlreadyRead: Next is the first unread lesson after
+// the last position, going round to the start; never one already read.
+func TestNextSkipsLessonsAlreadyRead(t *testing.T) {
+	p := NewProgress()
+	for _, s := range []string{"1.2", "1.2.4", "1.3", "1.1"} {
+		p.MarkSeen(s, t0)
+	}
+	p.MarkSeen("1.2", t0) // back to an earlier lesson
+	if got := p.Next(); got != "1.4" {
+		t.Errorf("after rereading 1.2 with 1.2.4 and 1.3 read: Next = %q, want 1.4", got)
+	}
+	p.RecordQuiz("1.1", 3, 3, t0)
+	if got := p.Next(); got != "1.1.2" {
+		t.Errorf("after the 1.1 quiz: Next = %q, want 1.1.2", got)
+	}
+	for _, s := range Sections[:len(Sections)-1] {
+		p.MarkSeen(s, t0)
+	}
+	p.MarkSeen("1.3", t0)
+	if got := p.Next(); got != "1.7" {
+		t.Errorf("only 1.7 unread: Next = %q, want 1.7", got)
+	}
+	p.MarkSeen("1.7", t0)
+	p.RecordQuiz("1.2", 1, 2, t0)
+	if got := p.Next(); got != "" {
+		t.Errorf("all read, last the 1.2 quiz: Next = %q, want none", got)
+	}
+}
+
 func TestCheckRejectsImpossibleProgress(t *testing.T) {
 	bad := []func(p *Progress){
 		func(p *Progress) { p.Version = 2 },

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -20,6 +21,12 @@ func DefaultDir() (string, error) {
 	base, err := os.UserConfigDir()
 	if err != nil {
 		return "", err
+	}
+	// os.UserConfigDir refuses a relative XDG_CONFIG_HOME but builds on a
+	// relative HOME, which would save progress under whatever folder the
+	// command runs in. Refuse that too, in the same words.
+	if !filepath.IsAbs(base) {
+		return "", errors.New("path in $HOME is relative")
 	}
 	return filepath.Join(base, "netlearn"), nil
 }
@@ -84,6 +91,9 @@ func DecodeProgress(data []byte) (*Progress, error) {
 	p := &Progress{}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(p); err != nil {
+		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+			return nil, fmt.Errorf("%w: %v", ErrTruncated, err)
+		}
 		return nil, fmt.Errorf("%w: %v", ErrNotProgress, err)
 	}
 	if dec.More() {

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -182,5 +183,46 @@ func TestResetOfAnUnreadableEntryChangesNothing(t *testing.T) {
 	}
 	if info, err := os.Stat(s.Path()); err != nil || !info.IsDir() {
 		t.Errorf("the entry was touched: %v", err)
+	}
+}
+
+// TestTruncatedProgressIsSaidToBeCutShort: an empty or half-written file
+// (the disk filled up, the power went) is a progress file cut short, not
+// some other file.
+func TestTruncatedProgressIsSaidToBeCutShort(t *testing.T) {
+	whole := `{"version": 1, "seen": {"1.1": "2026-11-01T10:00:00Z"}, "scores": {}}`
+	for _, data := range []string{"", "  \n", whole[:20], whole[:len(whole)-1]} {
+		if _, err := DecodeProgress([]byte(data)); !errors.Is(err, ErrTruncated) {
+			t.Errorf("%q: %v, want ErrTruncated", data, err)
+		}
+	}
+	for _, data := range []string{"{broken", "[1, 2]", whole + " x"} {
+		if _, err := DecodeProgress([]byte(data)); errors.Is(err, ErrTruncated) || !errors.Is(err, ErrNotProgress) {
+			t.Errorf("%q: %v, want ErrNotProgress only", data, err)
+		}
+	}
+}
+
+// TestDefaultDirRefusesARelativeHome: a relative HOME is refused as Go
+// refuses a relative XDG_CONFIG_HOME, rather than saving progress under
+// whatever folder the command happens to run in.
+func TestDefaultDirRefusesARelativeHome(t *testing.T) {
+	if runtime.GOOS == "windows" || runtime.GOOS == "plan9" {
+		t.Skip("the config folder does not come from HOME here")
+	}
+	t.Setenv("XDG_CONFIG_HOME", "")
+	t.Setenv("HOME", "relative/home")
+	if dir, err := DefaultDir(); err == nil || !strings.Contains(err.Error(), "$HOME is relative") {
+		t.Errorf("DefaultDir() = %q, %v; want a relative-HOME error", dir, err)
+	}
+	t.Setenv("XDG_CONFIG_HOME", "relative/config")
+	if _, err := DefaultDir(); err == nil {
+		t.Error("a relative XDG_CONFIG_HOME was accepted")
+	}
+	abs := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", "")
+	t.Setenv("HOME", abs)
+	if dir, err := DefaultDir(); err != nil || !strings.HasPrefix(dir, abs) {
+		t.Errorf("DefaultDir() = %q, %v under HOME %s", dir, err, abs)
 	}
 }

@@ -31,7 +31,11 @@ type ClientConfig struct {
 	Port     int
 	ReadSize int         // bytes per recv; 0 means DefaultReadSize
 	Emit     func(Event) // receives every event; may be nil
+	Seq      *Sequencer  // numbers events with the server's; nil: one of its own around Emit
 	Tracer   Tracer      // adds the kernel TCP state to events; may be nil
+	// AroundSend, when set, performs the n-th send (from 1) by calling
+	// write: an experiment can act just before and after it.
+	AroundSend func(n int, write func() error) error
 }
 
 // Client is a connected demo client.
@@ -43,6 +47,8 @@ type Client struct {
 	local, remote string
 	in, out       int64
 	reads         int64
+	sends         int
+	around        func(int, func() error) error
 }
 
 // Dial performs the socket and connect steps. It tries each address of the
@@ -55,7 +61,7 @@ func Dial(ctx context.Context, cfg ClientConfig) (*Client, error) {
 	if cfg.ReadSize <= 0 {
 		cfg.ReadSize = DefaultReadSize
 	}
-	em := newEmitter(cfg.Emit, cfg.Tracer)
+	em := newEmitter(cfg.Seq, cfg.Emit, cfg.Tracer)
 	addrs, err := Resolve(ctx, cfg.Host)
 	if err != nil {
 		return nil, err
@@ -64,7 +70,7 @@ func Dial(ctx context.Context, cfg ClientConfig) (*Client, error) {
 	for _, ip := range addrs {
 		conn, err := dialOne(ctx, em, netip.AddrPortFrom(ip, uint16(cfg.Port)))
 		if err == nil {
-			c := &Client{conn: conn, em: em, buf: make([]byte, cfg.ReadSize),
+			c := &Client{conn: conn, em: em, buf: make([]byte, cfg.ReadSize), around: cfg.AroundSend,
 				local: conn.LocalAddr().String(), remote: conn.RemoteAddr().String()}
 			c.event(Event{Step: StepConnect})
 			return c, nil
@@ -129,8 +135,10 @@ func (c *Client) Converse(ctx context.Context, next func() (string, bool)) error
 	if ctx.Err() != nil {
 		reason, err = ReasonShutdown, ctx.Err()
 	}
+	unread := unreadBytes(c.conn)
 	c.conn.Close()
-	c.event(Event{Step: StepClose, Reason: reason, Text: c.san.Flush(), BytesIn: c.in, BytesOut: c.out, Reads: c.reads})
+	c.event(Event{Step: StepClose, Reason: reason, Text: c.san.Flush(), BytesIn: c.in, BytesOut: c.out, Reads: c.reads,
+		Unread: unread})
 	return err
 }
 
@@ -164,7 +172,18 @@ func (c *Client) converse(next func() (string, bool)) (Reason, error) {
 // never appear before it; a failed write is an error for the caller.
 func (c *Client) send(b []byte) error {
 	c.event(Event{Step: StepSend, Bytes: len(b), Text: Sanitize(b)})
-	n, err := c.conn.Write(b)
+	c.sends++
+	var n int
+	write := func() (err error) {
+		n, err = c.conn.Write(b)
+		return err
+	}
+	var err error
+	if c.around != nil {
+		err = c.around(c.sends, write)
+	} else {
+		err = write()
+	}
 	c.out += int64(n)
 	if err != nil {
 		return errors.Join(ErrServerGone, err)

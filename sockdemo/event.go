@@ -10,6 +10,8 @@ package sockdemo
 import (
 	"sync"
 	"time"
+
+	"github.com/netlearn/netlearn/netinfo/capture"
 )
 
 // Side says which program an event belongs to.
@@ -44,6 +46,11 @@ const (
 	// kernel's state of a connection the program has already closed, where
 	// TIME_WAIT lives.
 	StepAfterClose Step = "after_close"
+	// StepSegment is a TCP segment seen on the wire (--packets), not a
+	// socket call: its Segment says what it carried.
+	StepSegment Step = "segment"
+	// StepCapture closes a captured run with the kernel's capture counts.
+	StepCapture Step = "capture"
 )
 
 // Reason says why a connection or the server closed, or why a client was
@@ -60,12 +67,15 @@ const (
 	ReasonDone       Reason = "done"        // the client had nothing more to send
 	ReasonMaxClients Reason = "max_clients" // the server was full: refused, or told so
 	ReasonError      Reason = "error"
+	// ReasonStopReading: the server stopped after MaxReads (the slow
+	// reader), leaving bytes unread.
+	ReasonStopReading Reason = "stopped_reading"
 )
 
 // AllReasons lists every Reason, for the renderers' key tests.
 func AllReasons() []Reason {
 	return []Reason{ReasonExit, ReasonPeerClosed, ReasonReset, ReasonIdle, ReasonShutdown, ReasonDone,
-		ReasonMaxClients, ReasonError}
+		ReasonMaxClients, ReasonError, ReasonStopReading}
 }
 
 // Event is one step that really happened. Fields that do not apply to a
@@ -98,6 +108,12 @@ type Event struct {
 	BytesOut int64    `json:"bytes_out,omitempty"`
 	Reads    int64    `json:"reads,omitempty"`
 	Summary  *Summary `json:"summary,omitempty"`
+	// Unread is what the socket still held unread when it was closed: the
+	// kernel then aborts the connection with RST instead of FIN.
+	Unread int `json:"unread,omitempty"`
+
+	Segment *Segment       `json:"segment,omitempty"`
+	Capture *capture.Stats `json:"capture,omitempty"`
 }
 
 // Summary is what a whole run did, sent as the last event.
@@ -109,32 +125,71 @@ type Summary struct {
 	BytesOut int64 `json:"bytes_out"`
 }
 
-// emitter numbers events and hands them to the callback one at a time, so
-// the order the callback sees is the Seq order even with many connections.
+// Sequencer is the one place events are numbered: the server, the client
+// and the capture of one run share it, so the callback sees one stream in
+// Seq order. With record set it also keeps the events for a picture drawn
+// at the end.
+type Sequencer struct {
+	mu     sync.Mutex
+	seq    int64
+	fn     func(Event)
+	record bool
+	events []Event
+}
+
+// NewSequencer numbers events and passes each to fn (which may be nil).
+func NewSequencer(fn func(Event), record bool) *Sequencer {
+	return &Sequencer{fn: fn, record: record}
+}
+
+// Emit stamps ev with the next number and, unless it has one (a captured
+// segment keeps the kernel's), the time; then delivers it.
+func (s *Sequencer) Emit(ev Event) {
+	if s == nil || (s.fn == nil && !s.record) {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.seq++
+	ev.Seq = s.seq
+	if ev.Time.IsZero() {
+		ev.Time = time.Now()
+	}
+	if s.record {
+		s.events = append(s.events, ev)
+	}
+	if s.fn != nil {
+		s.fn(ev)
+	}
+}
+
+// Events are the events emitted so far, when recording.
+func (s *Sequencer) Events() []Event {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Event(nil), s.events...)
+}
+
+// emitter adds the kernel TCP state to a side's events before they go to
+// the run's sequencer.
 type emitter struct {
-	mu    sync.Mutex
-	seq   int64
-	fn    func(Event)
+	seq   *Sequencer
 	trace Tracer
 }
 
-func newEmitter(fn func(Event), trace Tracer) *emitter {
-	return &emitter{fn: fn, trace: trace}
+// newEmitter uses seq, or a sequencer of its own around fn.
+func newEmitter(seq *Sequencer, fn func(Event), trace Tracer) *emitter {
+	if seq == nil {
+		seq = NewSequencer(fn, false)
+	}
+	return &emitter{seq: seq, trace: trace}
 }
 
-// emit stamps and delivers ev. With a tracer, it first asks the kernel for
-// the TCP state of the socket the event is about.
+// emit delivers ev. With a tracer, it first asks the kernel for the TCP
+// state of the socket the event is about.
 func (e *emitter) emit(ev Event) {
-	if e.fn == nil {
-		return
-	}
 	if e.trace != nil && ev.Local != "" {
 		ev.TCPState = e.trace.State(ev.Local, ev.Remote)
 	}
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	e.seq++
-	ev.Seq = e.seq
-	ev.Time = time.Now()
-	e.fn(ev)
+	e.seq.Emit(ev)
 }

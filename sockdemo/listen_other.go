@@ -26,7 +26,7 @@ func goServerCode(step Step, _ bool) string {
 // after it returns, marked Combined so the learner is told. Go passes the
 // OS's largest backlog here, so the listen event carries none (0) rather
 // than the one asked for.
-func openListener(addr netip.AddrPort, _ int, em *emitter) (net.Listener, error) {
+func openListener(addr netip.AddrPort, _, _ int, em *emitter) (net.Listener, error) {
 	lc := net.ListenConfig{Control: reportSocket(em, SideServer, addr.Addr())}
 	ln, err := lc.Listen(context.Background(), "tcp", addr.String())
 	if err != nil {

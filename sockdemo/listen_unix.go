@@ -32,7 +32,7 @@ func goServerCode(step Step, ipv6 bool) string {
 // openListener makes the three separate system calls the notes make
 // (socket, bind, listen) and reports each one, then hands the socket to
 // Go's runtime poller.
-func openListener(addr netip.AddrPort, backlog int, em *emitter) (net.Listener, error) {
+func openListener(addr netip.AddrPort, backlog int, rcvbuf int, em *emitter) (net.Listener, error) {
 	family := unix.AF_INET
 	if addr.Addr().Is6() {
 		family = unix.AF_INET6
@@ -56,6 +56,12 @@ func openListener(addr netip.AddrPort, backlog int, em *emitter) (net.Listener, 
 	// Like Go's net.Listen (and unlike Python's default), allow re-binding
 	// while old connections of a previous run sit in TIME_WAIT.
 	_ = unix.SetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_REUSEADDR, 1)
+	if rcvbuf > 0 {
+		// Before listen: the window a connection starts with comes from
+		// the listener's buffer (the kernel doubles the value for its
+		// bookkeeping).
+		_ = unix.SetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_RCVBUF, rcvbuf)
+	}
 	if err := unix.Bind(fd, sockaddr(addr)); err != nil {
 		return nil, &net.OpError{Op: "bind", Net: "tcp", Addr: net.TCPAddrFromAddrPort(addr), Err: os.NewSyscallError("bind", err)}
 	}

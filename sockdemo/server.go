@@ -47,7 +47,21 @@ type ServerConfig struct {
 	ReadSize    int           // bytes per recv; 0 means DefaultReadSize
 	Quiet       bool          // skip per-message events (for load tests)
 	Emit        func(Event)   // receives every event; may be nil
+	Seq         *Sequencer    // numbers events with the client's; nil: one of its own around Emit
 	Tracer      Tracer        // adds the kernel TCP state to events; may be nil
+	// RcvBuf, when set, is the listener's SO_RCVBUF, set before listen so
+	// accepted connections start with that small receive window.
+	RcvBuf int
+	// Pause makes a slow reader: the server waits this long before its
+	// second recv, letting the client fill the receive window.
+	Pause time.Duration
+	// MaxReads, when set, ends a session after that many recvs, whatever
+	// is still waiting: the slow reader gives up. MaxReplies, when set,
+	// answers only that many of them.
+	MaxReads, MaxReplies int
+	// OnAccept, when set, is given each accepted connection (experiments
+	// attach a socket filter to it).
+	OnAccept func(net.Conn)
 }
 
 // Server is a listening demo server. Create it with Listen, run it with Serve.
@@ -78,8 +92,8 @@ func Listen(ctx context.Context, cfg ServerConfig) (*Server, error) {
 	if cfg.Port < 0 || cfg.Port > 65535 {
 		return nil, fmt.Errorf("port %d is outside 0-65535", cfg.Port)
 	}
-	s := &Server{cfg: cfg, em: newEmitter(cfg.Emit, cfg.Tracer), conns: map[net.Conn]bool{}}
-	s.ln, err = openListener(netip.AddrPortFrom(ip, uint16(cfg.Port)), cfg.Backlog, s.em)
+	s := &Server{cfg: cfg, em: newEmitter(cfg.Seq, cfg.Emit, cfg.Tracer), conns: map[net.Conn]bool{}}
+	s.ln, err = openListener(netip.AddrPortFrom(ip, uint16(cfg.Port)), cfg.Backlog, cfg.RcvBuf, s.em)
 	if err != nil {
 		return nil, err
 	}
@@ -152,6 +166,9 @@ func (s *Server) acceptLoop(ctx context.Context) {
 		if closed {
 			return
 		}
+		if ok && s.cfg.OnAccept != nil {
+			s.cfg.OnAccept(conn)
+		}
 		if ok {
 			// Reported here, not in the client's goroutine, so it always
 			// comes before the next accept_wait.
@@ -222,7 +239,11 @@ const refusalMark = "服务器已满 server full"
 
 // RefusalText is sent to a client beyond --max-clients before closing it.
 func RefusalText(max int) string {
-	return fmt.Sprintf("%s: at most %d clients at a time, try again later\n", refusalMark, max)
+	clients := "clients"
+	if max == 1 {
+		clients = "client"
+	}
+	return fmt.Sprintf("%s: at most %d %s at a time, try again later\n", refusalMark, max, clients)
 }
 
 // IsRefusal reports whether the first bytes a client receives are the
@@ -264,6 +285,10 @@ func (s *Server) handle(ctx context.Context, conn net.Conn, id int) {
 	if ctx.Err() != nil {
 		reason = ReasonShutdown
 	}
+	unread := 0
+	if reason != ReasonReset { // after a reset there is no connection left to abort
+		unread = unreadBytes(conn)
+	}
 	conn.Close()
 	// Totals are added once per connection, not per message: a thousand
 	// clients updating shared counters on every read would slow them all.
@@ -271,7 +296,7 @@ func (s *Server) handle(ctx context.Context, conn net.Conn, id int) {
 	s.bytesIn.Add(c.in)
 	s.bytesOut.Add(c.out)
 	s.em.emit(Event{Side: SideServer, Client: id, Step: StepClose, Local: local, Remote: remote, Reason: reason,
-		Text: c.san.Flush(), BytesIn: c.in, BytesOut: c.out, Reads: c.reads})
+		Text: c.san.Flush(), BytesIn: c.in, BytesOut: c.out, Reads: c.reads, Unread: unread})
 }
 
 // serverConn is the state of one client's session.
@@ -291,6 +316,9 @@ type serverConn struct {
 func (c *serverConn) loop() Reason {
 	cfg := c.s.cfg
 	for {
+		if c.reads == 1 && cfg.Pause > 0 {
+			time.Sleep(cfg.Pause)
+		}
 		c.pushDeadline()
 		if !cfg.Quiet {
 			c.event(Event{Step: StepRecvWait, ReadSize: len(c.buf)})
@@ -299,6 +327,9 @@ func (c *serverConn) loop() Reason {
 		if n > 0 {
 			if done := c.received(c.buf[:n]); done != "" {
 				return done
+			}
+			if cfg.MaxReads > 0 && c.reads >= int64(cfg.MaxReads) {
+				return ReasonStopReading
 			}
 		}
 		if err != nil {
@@ -320,6 +351,9 @@ func (c *serverConn) received(data []byte) Reason {
 	}
 	if exit {
 		return ReasonExit
+	}
+	if cfg.MaxReplies > 0 && c.reads > int64(cfg.MaxReplies) {
+		return ""
 	}
 	reply := replyLine(cfg.Reply)
 	if cfg.Echo {

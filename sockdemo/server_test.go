@@ -289,7 +289,7 @@ func TestExtraClientIsRefusedWithAMessage(t *testing.T) {
 	extra := dialRaw(t, srv)
 	extra.SetReadDeadline(time.Now().Add(5 * time.Second))
 	got, err := io.ReadAll(extra)
-	if err != nil || string(got) != RefusalText(1) {
+	if err != nil || string(got) != RefusalText(1) || !strings.Contains(string(got), "at most 1 client at a time") {
 		t.Errorf("extra client read %q, %v", got, err)
 	}
 	rec.waitFor(t, "refuse", func(e Event) bool { return e.Step == StepRefuse && e.Reason == ReasonMaxClients })

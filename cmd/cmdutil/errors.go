@@ -34,7 +34,8 @@ type FailedError struct{ Msg string }
 func (e *FailedError) Error() string { return e.Msg }
 
 // PermissionError means the OS refused for lack of privilege (exit 4). Msg
-// explains what was refused and how to get the privilege.
+// explains what was refused and how to get the privilege; empty, the
+// command has explained it already.
 type PermissionError struct{ Msg string }
 
 func (e *PermissionError) Error() string { return e.Msg }

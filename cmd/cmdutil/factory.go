@@ -14,6 +14,9 @@ import (
 type Factory struct {
 	IO *iostreams.IOStreams
 	Tr *i18n.Catalog
+	// LangExplicit is set when --lang or NETLEARN_LANG chose the language;
+	// otherwise the one last picked in the menu may replace it there.
+	LangExplicit bool
 	// ConfigDir is the folder of the learner's progress file. Tests point
 	// it at a temporary folder, so they never touch the real one.
 	ConfigDir  func() (string, error)

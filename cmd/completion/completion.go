@@ -3,7 +3,6 @@ package completion
 
 import (
 	"io"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -29,7 +28,7 @@ func NewCmdCompletion(f *cmdutil.Factory) *cobra.Command {
 		Args: func(c *cobra.Command, args []string) error {
 			if len(args) != 1 || generators[args[0]] == nil {
 				return &cmdutil.UsageError{
-					Msg: f.Tr.T("completion.bad_shell", "shells", strings.Join(shells, ", ")),
+					Msg: f.Tr.T("completion.bad_shell", "shells", cmdutil.JoinList(f.Tr, shells)),
 				}
 			}
 			return nil

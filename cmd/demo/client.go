@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -35,6 +36,9 @@ func NewCmdClient(f *cmdutil.Factory, runF func(context.Context, *ClientOptions)
 		Example: tr.T("demo.client.example"),
 		Args:    cmdutil.NoArgs(f),
 		RunE: func(c *cobra.Command, _ []string) error {
+			if strings.TrimSpace(opts.Host) == "" {
+				opts.Host = "localhost" // as sockdemo would, but named in every message
+			}
 			if opts.Port < 1 || opts.Port > 65535 {
 				return &cmdutil.UsageError{Msg: tr.T("demo.err.bad_client_port", "port", opts.Port)}
 			}
@@ -95,22 +99,23 @@ func dialError(ctx context.Context, opts *ClientOptions, err error) error {
 	return &cmdutil.FailedError{Msg: tr.T("demo.err.connect", "addr", addr, "err", err)}
 }
 
-// messageSource picks where messages come from: -m flags, else a prompt
-// on a terminal, else one message per line of stdin.
 // maxMessage bounds one message typed or piped to the client; the rest of
 // a longer line is dropped.
 const maxMessage = 1 << 20
 
+// messageSource picks where messages come from: -m flags, else a prompt
+// on a terminal, else one message per line of stdin. Empty messages are
+// left out, with a note.
 func messageSource(ctx context.Context, opts *ClientOptions) func() (string, bool) {
 	if len(opts.Messages) > 0 {
-		return sockdemo.FromList(opts.Messages...)
+		return skipEmpty(opts, sockdemo.FromList(opts.Messages...))
 	}
 	lines := cmdutil.ReadLines(opts.F.IO.In, ctx.Done(), maxMessage)
 	prompt := ""
 	if opts.F.IO.CanPrompt() {
 		prompt = opts.F.Tr.T("demo.client.prompt")
 	}
-	return func() (string, bool) {
+	return skipEmpty(opts, func() (string, bool) {
 		if prompt != "" {
 			fmt.Fprint(opts.F.IO.Out, prompt)
 		}
@@ -118,7 +123,28 @@ func messageSource(ctx context.Context, opts *ClientOptions) func() (string, boo
 		case <-ctx.Done():
 			return "", false
 		case line, ok := <-lines:
+			if !ok && prompt != "" {
+				fmt.Fprintln(opts.F.IO.Out) // Ctrl-D leaves the cursor after the prompt
+			}
 			return line, ok
+		}
+	})
+}
+
+// skipEmpty passes on the messages of next but the empty ones, and says
+// once why they are not sent.
+func skipEmpty(opts *ClientOptions, next func() (string, bool)) func() (string, bool) {
+	noted := false
+	return func() (string, bool) {
+		for {
+			msg, ok := next()
+			if !ok || strings.TrimSpace(msg) != "" {
+				return msg, ok
+			}
+			if !noted {
+				fmt.Fprintln(opts.F.IO.ErrOut, opts.F.Tr.T("demo.client.empty_line"))
+				noted = true
+			}
 		}
 	}
 }

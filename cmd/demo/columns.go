@@ -2,7 +2,6 @@ package demo
 
 import (
 	"fmt"
-	"io"
 	"slices"
 	"strings"
 
@@ -17,7 +16,9 @@ import (
 // columns shows the server on the left and the client on the right, each
 // event on its own rows so the order of the two programs stays visible.
 type columns struct {
-	w     io.Writer
+	// out is the run's layer: the columns are written to its writer, the
+	// picture at the end goes through its stream, in the run's look.
+	out   *output.Layer
 	tr    *i18n.Catalog
 	d     *describer
 	cs    output.ColorScheme
@@ -33,7 +34,7 @@ func newColumns(l *output.Layer, tr *i18n.Catalog, code codeContext) *columns {
 	// whole cell is coloured after it is cut to size.
 	d := newDescriber(tr, code, output.ColorScheme{})
 	d.paragraphs = true
-	return &columns{w: l.Writer(), tr: tr, d: d, cs: l.ColorScheme(), width: width}
+	return &columns{out: l, tr: tr, d: d, cs: l.ColorScheme(), width: width}
 }
 
 func (c *columns) header() {
@@ -65,7 +66,7 @@ func (c *columns) print(ev sockdemo.Event) {
 }
 
 func (c *columns) row(left, right string) {
-	fmt.Fprintln(c.w, strings.TrimRight(left+gutter+right, " "))
+	fmt.Fprintln(c.out.Writer(), strings.TrimRight(left+gutter+right, " "))
 }
 
 // cellLines wraps one line of a cell to the column, its continued lines

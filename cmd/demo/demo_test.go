@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/netip"
 	"os"
+	"path/filepath"
 	"regexp"
 	"runtime"
 	"strings"
@@ -20,6 +21,8 @@ import (
 	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/cmd/iostreams"
 	"github.com/netlearn/netlearn/cmd/output"
+	"github.com/netlearn/netlearn/netinfo/capture"
+	"github.com/netlearn/netlearn/netinfo/netns"
 	"github.com/netlearn/netlearn/netinfo/ports"
 	"github.com/netlearn/netlearn/sockdemo"
 )
@@ -28,8 +31,8 @@ import (
 // catalogue test that scans for literal keys, so check them here.
 func TestEveryComputedKeyExists(t *testing.T) {
 	var keys []string
-	for side, steps := range stepNumbers {
-		for step := range steps {
+	for side, steps := range sockdemo.NumberedSteps() {
+		for _, step := range steps {
 			keys = append(keys, "demo.title."+string(side)+"."+string(lessonStep(step)))
 		}
 		keys = append(keys, "demo.side."+string(side))
@@ -52,6 +55,14 @@ func TestEveryComputedKeyExists(t *testing.T) {
 		keys = append(keys, "demo.did.close."+string(r))
 	}
 	keys = append(keys, "demo.did.after_close.time_wait", "demo.did.after_close.other")
+	for _, w := range sockdemo.AllWhys() {
+		keys = append(keys, "demo.why."+string(w))
+	}
+	for _, r := range netns.AllReasons() {
+		if r != netns.NotLinux && r != netns.Other {
+			keys = append(keys, "demo.packets.sysctl."+string(r))
+		}
+	}
 	for _, lang := range i18n.Langs {
 		for _, k := range keys {
 			if !i18n.For(lang).Has(k) {
@@ -59,6 +70,13 @@ func TestEveryComputedKeyExists(t *testing.T) {
 			}
 		}
 	}
+}
+
+// terminalFactory is testFactory with the terminal look, as a learner sees it.
+func terminalFactory(width int) (*cmdutil.Factory, *bytes.Buffer) {
+	f, out, _ := testFactory(width)
+	f.IO.SetTTY(false, true, false)
+	return f, out
 }
 
 func testFactory(width int) (*cmdutil.Factory, *bytes.Buffer, *bytes.Buffer) {
@@ -165,7 +183,7 @@ func TestColumnsPutEachSideInItsColumn(t *testing.T) {
 }
 
 func TestTimelinePairsSendsWithRecvs(t *testing.T) {
-	f, out, _ := testFactory(80)
+	f, out := terminalFactory(80)
 	c := newColumns(f.IO.Output(), f.Tr, codeContext{})
 	t0 := time.Now()
 	at := func(ms int) time.Time { return t0.Add(time.Duration(ms) * time.Millisecond) }
@@ -181,7 +199,7 @@ func TestTimelinePairsSendsWithRecvs(t *testing.T) {
 		{Seq: 7, Time: at(6), Side: sockdemo.SideClient, Step: sockdemo.StepClose},
 		{Seq: 8, Time: at(7), Side: sockdemo.SideServer, Step: sockdemo.StepClose},
 	}
-	c.timeline(events)
+	c.timeline(sockdemo.Inferred(events), captureInfo{})
 	got := out.String()
 	expectContains(t, got,
 		"+0.0ms                          ◀──────── SYN ──────── connect()",
@@ -276,16 +294,60 @@ func TestServerFlagsAndDefaults(t *testing.T) {
 	}
 }
 
+// TestClientReadsOneMessagePerLine: an empty line is not sent, and the
+// learner is told why, once: send(b"") puts no bytes on the wire.
 func TestClientReadsOneMessagePerLine(t *testing.T) {
-	f, _, _ := testFactory(80)
-	f.IO.In = strings.NewReader("one\r\ntwo\n\nexit\n")
+	f, _, errOut := testFactory(80)
+	f.IO.In = strings.NewReader("one\r\ntwo\n\n  \nexit\n")
 	next := messageSource(context.Background(), &ClientOptions{F: f})
 	var got []string
 	for m, ok := next(); ok; m, ok = next() {
 		got = append(got, m)
 	}
-	if strings.Join(got, "|") != "one|two||exit" {
+	if strings.Join(got, "|") != "one|two|exit" {
 		t.Errorf("messages %q", got)
+	}
+	if strings.Count(errOut.String(), `send(b"") sends nothing`) != 1 {
+		t.Errorf("stderr %q, want the empty-line note once", errOut.String())
+	}
+}
+
+// TestClientEndOfInputAtThePromptEndsTheLine: Ctrl-D at the prompt leaves
+// the cursor after it; what follows must start on a line of its own.
+func TestClientEndOfInputAtThePromptEndsTheLine(t *testing.T) {
+	f, out, _ := testFactory(80)
+	f.IO.SetTTY(true, true, false)
+	f.IO.In = strings.NewReader("hi\n")
+	next := messageSource(context.Background(), &ClientOptions{F: f})
+	for _, ok := next(); ok; _, ok = next() {
+	}
+	prompt := f.Tr.T("demo.client.prompt")
+	if out.String() != prompt+prompt+"\n" {
+		t.Errorf("stdout %q, want two prompts and a line end", out.String())
+	}
+}
+
+// TestEmptyHosts: in the notes' Python, bind(("", port)) listens on every
+// interface, so the server's --host ” means 0.0.0.0 (with the classroom
+// warning saying so); the client's means this machine, named as such.
+func TestEmptyHosts(t *testing.T) {
+	f, _, errOut := testFactory(80)
+	var srv *ServerOptions
+	c := NewCmdServer(f, func(_ context.Context, o *ServerOptions) error { srv = o; return nil })
+	c.SetArgs([]string{"--host", ""})
+	if err := c.Execute(); err != nil || srv.Host != "0.0.0.0" {
+		t.Fatalf("server --host '': %v, host %q, want 0.0.0.0", err, srv.Host)
+	}
+	srv.Addresses = func() ([]netip.Addr, error) { return nil, nil }
+	warnClassroom(srv, netip.MustParseAddrPort("0.0.0.0:8888"))
+	if !strings.Contains(errOut.String(), `--host '' means every interface`) {
+		t.Errorf("warning %q does not explain the empty host", errOut.String())
+	}
+	var cl *ClientOptions
+	cc := NewCmdClient(f, func(_ context.Context, o *ClientOptions) error { cl = o; return nil })
+	cc.SetArgs([]string{"--host", " "})
+	if err := cc.Execute(); err != nil || cl.Host != "localhost" {
+		t.Errorf("client --host ' ': %v, host %q, want localhost", err, cl.Host)
 	}
 }
 
@@ -363,7 +425,7 @@ func TestQuietPrintsOneLinePerLifecycleEvent(t *testing.T) {
 }
 
 func TestTimelineShowsEveryRecvPiece(t *testing.T) {
-	f, out, _ := testFactory(100)
+	f, out := terminalFactory(100)
 	c := newColumns(f.IO.Output(), f.Tr, codeContext{})
 	t0 := time.Now()
 	at := func(ms int) time.Time { return t0.Add(time.Duration(ms) * time.Millisecond) }
@@ -375,7 +437,7 @@ func TestTimelineShowsEveryRecvPiece(t *testing.T) {
 		// Bytes whose send was never reported (the peer is not netlearn).
 		{Seq: 5, Time: at(4), Side: sockdemo.SideClient, Step: sockdemo.StepRecv, Bytes: 7},
 	}
-	c.timeline(events)
+	c.timeline(sockdemo.Inferred(events), captureInfo{})
 	got := out.String()
 	for _, want := range []string{"recv 1024+1024+952 B", "3000 B", "+4.0ms", "─ 7 B ────────▶ recv 7 B"} {
 		if !strings.Contains(got, want) {
@@ -539,5 +601,69 @@ func TestPipedAndJSONOutputAreOneLinePerEvent(t *testing.T) {
 				t.Errorf("%v: line %d = %q, want it to start %q", look, i, line, want)
 			}
 		}
+	}
+}
+
+// Each refusal names its cause and what to do about it, in one line.
+func TestRefusalLineNamesTheSetting(t *testing.T) {
+	f, _, _ := testFactory(80)
+	opts := &Options{F: f}
+	cases := []struct {
+		r    *netns.Refusal
+		want string
+	}{
+		{&netns.Refusal{Reason: netns.AppArmor, Sysctl: "kernel.apparmor_restrict_unprivileged_userns"},
+			"sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0"},
+		{&netns.Refusal{Reason: netns.UsernsCloneOff, Sysctl: "kernel.unprivileged_userns_clone"},
+			"sudo sysctl -w kernel.unprivileged_userns_clone=1"},
+		{&netns.Refusal{Reason: netns.Other, Err: errors.New("operation not permitted")},
+			"(operation not permitted); in a container its seccomp profile may forbid it"},
+	}
+	for _, c := range cases {
+		line := refusalLine(opts, c.r, "")
+		if !strings.Contains(line, c.want) || !strings.HasPrefix(line, "--packets cannot capture here: ") || strings.Contains(line, "\n") {
+			t.Errorf("%s: %q lacks %q", c.r.Reason, line, c.want)
+		}
+	}
+}
+
+// A captured picture explains each segment under its arrow.
+func TestCapturedPictureExplainsSegments(t *testing.T) {
+	f, out := terminalFactory(100)
+	c := newColumns(f.IO.Output(), f.Tr, codeContext{})
+	t0 := time.Now()
+	seg := func(ms int, s sockdemo.Segment) sockdemo.Event {
+		s.Time = t0.Add(time.Duration(ms) * time.Millisecond)
+		return sockdemo.Event{Step: sockdemo.StepSegment, Time: s.Time, Segment: &s}
+	}
+	events := []sockdemo.Event{
+		seg(0, sockdemo.Segment{Dir: sockdemo.ToServer, Flags: "SYN", Seq: 77, Window: 65495, Options: []string{"mss 65495"}, Why: sockdemo.WhySYN}),
+		seg(1, sockdemo.Segment{Dir: sockdemo.ToServer, Flags: "PSH+ACK", RelSeq: 6, RelAck: 15, Len: 6, Payload: "你好", Why: sockdemo.WhyData,
+			Checksum: 0xfe2e, Computed: 0x1234}),
+		seg(210, sockdemo.Segment{Dir: sockdemo.ToServer, Flags: "PSH+ACK", RelSeq: 6, RelAck: 15, Len: 6, Payload: "你好",
+			Why: sockdemo.WhyRetransmit, Retransmission: true, After: 209 * time.Millisecond}),
+		seg(211, sockdemo.Segment{Dir: sockdemo.ToClient, Flags: "RST", Why: sockdemo.WhyRST}),
+		{Step: sockdemo.StepClose, Side: sockdemo.SideServer, Time: t0.Add(211 * time.Millisecond), Unread: 3},
+	}
+	c.timeline(sockdemo.Captured(events), captureInfo{stats: &capture.Stats{Packets: 4}})
+	expectContains(t, out.String(),
+		"The segments on the wire, captured on lo",
+		"seq 0  len 0  win 65495 · ISN 77 (raw) · options: mss 65495",
+		"6 bytes of data, bytes 6 to 11 of this side's stream.",
+		"retransmission: seq 6 again, 209 ms after the first copy",
+		"RST: this side closed with 3 bytes unread, so the kernel aborted the connection.",
+		"header says 0xfe2e, but its real checksum is 0x1234",
+		"seq 6 was lost and sent again 209 ms later",
+		"the kernel dropped 0 (PACKET_STATISTICS)",
+	)
+}
+
+// TestAddrFileInAMissingFolder: the message names the learner's file and
+// folder, not the temporary file netlearn writes first.
+func TestAddrFileInAMissingFolder(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "no-such-folder", "addr")
+	err := writeAddrFile(path, "127.0.0.1:8888")
+	if err == nil || strings.Contains(err.Error(), ".addr-") || !strings.Contains(err.Error(), "no-such-folder") {
+		t.Errorf("error %v", err)
 	}
 }

@@ -16,20 +16,6 @@ import (
 	"github.com/netlearn/netlearn/sockdemo"
 )
 
-// stepNumbers number the steps as the notes do: server 1-7, client 1-5.
-var stepNumbers = map[sockdemo.Side]map[sockdemo.Step]int{
-	sockdemo.SideServer: {
-		sockdemo.StepSocket: 1, sockdemo.StepBind: 2, sockdemo.StepListen: 3,
-		sockdemo.StepAcceptWait: 4, sockdemo.StepAccept: 4, sockdemo.StepRefuse: 4,
-		sockdemo.StepRecvWait: 5, sockdemo.StepRecv: 5, sockdemo.StepSend: 6,
-		sockdemo.StepClose: 7, sockdemo.StepShutdown: 7,
-	},
-	sockdemo.SideClient: {
-		sockdemo.StepSocket: 1, sockdemo.StepConnect: 2, sockdemo.StepSend: 3,
-		sockdemo.StepRecvWait: 4, sockdemo.StepRecv: 4, sockdemo.StepClose: 5, sockdemo.StepAfterClose: 5,
-	},
-}
-
 // lessonStep is the step whose explanation and code an event shares: a
 // wait is the first half of the call it waits in.
 func lessonStep(s sockdemo.Step) sockdemo.Step {
@@ -116,7 +102,7 @@ func (d *describer) head(ev sockdemo.Event) string {
 		side = d.tr.T("demo.server_client", "id", ev.Client)
 	}
 	title := d.tr.T("demo.title." + string(ev.Side) + "." + string(lessonStep(ev.Step)))
-	if n, ok := stepNumbers[ev.Side][ev.Step]; ok {
+	if n := sockdemo.StepNumber(ev.Side, ev.Step); n > 0 {
 		title = strconv.Itoa(n) + ". " + title
 	}
 	return d.cs.Paint(sideColor(ev.Side), "["+side+"]") + " " + d.cs.Bold(title)
@@ -247,10 +233,14 @@ func (d *describer) result(ev sockdemo.Event) []string {
 	case sockdemo.StepRecv:
 		return d.recvResult(ev)
 	case sockdemo.StepSend:
-		return arrow(t("demo.did.send", "bytes", ev.Bytes, "text", ev.Text))
+		return arrow(d.tr.N("demo.did.send", ev.Bytes, "bytes", ev.Bytes, "text", ev.Text))
 	case sockdemo.StepClose:
-		return []string{"→ " + t("demo.did.close."+string(ev.Reason)),
+		lines := []string{"→ " + t("demo.did.close."+string(ev.Reason)),
 			"  " + t("demo.did.totals", "in", ev.BytesIn, "out", ev.BytesOut, "reads", ev.Reads)}
+		if ev.Unread > 0 {
+			lines = append(lines, "  "+t("demo.did.close_unread", "unread", ev.Unread))
+		}
+		return lines
 	case sockdemo.StepAfterClose:
 		return d.afterCloseResult(ev)
 	case sockdemo.StepShutdown:
@@ -296,7 +286,7 @@ func (d *describer) recvResult(ev sockdemo.Event) []string {
 	if ev.Error != "" {
 		return []string{"→ " + t("demo.did.recv_closed", "error", ev.Error)}
 	}
-	lines := []string{"→ " + t("demo.did.recv", "bytes", ev.Bytes, "text", ev.Text)}
+	lines := []string{"→ " + d.tr.N("demo.did.recv", ev.Bytes, "bytes", ev.Bytes, "text", ev.Text)}
 	if ev.Text == "" {
 		lines = append(lines, "  "+t("demo.did.recv_partial"))
 	}
@@ -440,7 +430,11 @@ func lifecycle(ev sockdemo.Event) bool {
 	return ev.Error != ""
 }
 
-// elapsed formats a duration since the first event for the time picture.
+// elapsed formats a duration since the first event for the time picture,
+// in seconds from one second on, so that it fits its column.
 func elapsed(d time.Duration) string {
+	if d >= time.Second {
+		return fmt.Sprintf("+%.3fs", d.Seconds())
+	}
 	return fmt.Sprintf("+%.1fms", float64(d.Microseconds())/1000)
 }

@@ -4,10 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net"
 	"net/netip"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -33,6 +35,8 @@ type ServerOptions struct {
 	JSON        bool
 	Trace       bool
 	AddrFile    string
+	// EmptyHost records that --host was given as "": every interface.
+	EmptyHost bool
 
 	// Who holds a port, and this machine's addresses; tests put fakes here.
 	Listeners func(port int) ([]ports.Listener, error)
@@ -41,7 +45,7 @@ type ServerOptions struct {
 
 // NewCmdServer returns `netlearn demo server`.
 func NewCmdServer(f *cmdutil.Factory, runF func(context.Context, *ServerOptions) error) *cobra.Command {
-	opts := &ServerOptions{F: f, Listeners: ports.Listeners, Addresses: classroomAddresses}
+	opts := &ServerOptions{F: f, Listeners: ports.Listeners, Addresses: sockdemo.ClassroomAddresses}
 	tr := f.Tr
 	c := &cobra.Command{
 		Use:     "server",
@@ -78,6 +82,11 @@ func NewCmdServer(f *cmdutil.Factory, runF func(context.Context, *ServerOptions)
 func validateServer(opts *ServerOptions, c *cobra.Command) error {
 	tr := opts.F.Tr
 	usage := func(msg string) error { return &cmdutil.UsageError{Msg: msg} }
+	if strings.TrimSpace(opts.Host) == "" {
+		// Python's bind(("", port)), as in the notes, means every
+		// interface, not this machine only.
+		opts.Host, opts.EmptyHost = "0.0.0.0", true
+	}
 	switch {
 	case opts.Port < 0 || opts.Port > 65535:
 		return usage(tr.T("demo.err.bad_port", "port", opts.Port))
@@ -169,6 +178,11 @@ func holders(opts *ServerOptions) string {
 func writeAddrFile(path, addr string) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".addr-*")
 	if err != nil {
+		// Name the folder the learner gave, not the temporary file.
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = &fs.PathError{Op: "create", Path: filepath.Dir(path), Err: pe.Err}
+		}
 		return err
 	}
 	_, werr := tmp.WriteString(addr + "\n")
@@ -185,6 +199,9 @@ func writeAddrFile(path, addr string) error {
 func warnClassroom(opts *ServerOptions, bound netip.AddrPort) {
 	tr, w := opts.F.Tr, opts.F.IO.ErrOut
 	fmt.Fprintln(w, tr.T("demo.warn.public", "addr", bound.String()))
+	if opts.EmptyHost {
+		fmt.Fprintln(w, "  "+tr.T("demo.warn.empty_host"))
+	}
 	addrs, _ := opts.Addresses()
 	if len(addrs) == 0 {
 		fmt.Fprintln(w, "  "+tr.T("demo.warn.no_addresses"))
@@ -195,34 +212,6 @@ func warnClassroom(opts *ServerOptions, bound netip.AddrPort) {
 		}
 		fmt.Fprintln(w, "  "+tr.T("demo.warn.students", "host", a.String(), "port", bound.Port()))
 	}
-}
-
-// classroomAddresses lists this machine's up, non-loopback unicast
-// addresses (IPv4 first), never link-local IPv6 which needs a zone.
-func classroomAddresses() ([]netip.Addr, error) {
-	ifs, err := net.Interfaces()
-	if err != nil {
-		return nil, err
-	}
-	var v4, v6 []netip.Addr
-	for _, ifc := range ifs {
-		if ifc.Flags&net.FlagUp == 0 || ifc.Flags&net.FlagLoopback != 0 {
-			continue
-		}
-		addrs, _ := ifc.Addrs()
-		for _, a := range addrs {
-			p, err := netip.ParsePrefix(a.String())
-			if err != nil || p.Addr().IsLinkLocalUnicast() || p.Addr().IsLoopback() {
-				continue
-			}
-			if p.Addr().Is4() {
-				v4 = append(v4, p.Addr())
-			} else {
-				v6 = append(v6, p.Addr())
-			}
-		}
-	}
-	return append(v4, v6...), nil
 }
 
 // tracer returns the kernel TCP state tracer, or says (once, on stderr)

@@ -2,7 +2,6 @@ package demo
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -10,173 +9,238 @@ import (
 	"github.com/mattn/go-runewidth"
 
 	"github.com/netlearn/netlearn/cmd/internal/textwrap"
+	"github.com/netlearn/netlearn/cmd/output"
+	"github.com/netlearn/netlearn/netinfo/capture"
 	"github.com/netlearn/netlearn/sockdemo"
 )
 
-// A picture row: what the server did, the segment on the wire, what the
-// client did. toServer says which way the arrow points.
-type picRow struct {
-	at       time.Time
-	server   string
-	wire     string
-	client   string
-	toServer bool
-}
-
 const wireWidth = 22
 
-// timeline draws the exchange over time: the three-way handshake inside
-// connect, each message and reply, and the FIN each side's close sends.
-func (c *columns) timeline(events []sockdemo.Event) {
-	if len(events) == 0 {
+// timeIndent is the width of the time column; a segment's explanation
+// starts under the picture, past it.
+const timeIndent = 9
+
+// captureInfo is what a captured picture reports besides its rows.
+type captureInfo struct {
+	stats *capture.Stats
+	pcap  string // the file written, if any
+}
+
+// timeline draws the exchange over time through the output layer's
+// stream. Inferred from socket events, it shows the three-way handshake
+// inside connect, each message and reply, and each close's FIN (or RST).
+// Captured, it shows every segment with its numbers and why it is there.
+// Piped, each row is one plain record (segment, step or note).
+func (c *columns) timeline(p sockdemo.Picture, info captureInfo) {
+	if len(p.Rows) == 0 {
 		return
 	}
-	rows := c.pictureRows(events)
-	side := max((c.width*2-wireWidth-10)/2, 12)
-	fmt.Fprintln(c.w)
-	fmt.Fprintln(c.w, c.cs.Bold(c.tr.T("demo.tl.title")))
-	fmt.Fprintln(c.w, strings.Repeat(" ", 9)+textwrap.Pad(c.tr.T("demo.col.server"), side)+" "+strings.Repeat(" ", wireWidth)+" "+c.tr.T("demo.col.client"))
-	for _, r := range rows {
-		line := textwrap.Pad(elapsed(r.at.Sub(events[0].Time)), 9) + textwrap.Pad(textwrap.Cut(r.server, side), side) + " " +
-			arrow(r.wire, r.toServer) + " " + textwrap.Cut(r.client, side)
-		fmt.Fprintln(c.w, strings.TrimRight(line, " "))
+	st := c.out.Stream()
+	defer st.End()
+	title, source := "demo.tl.title_captured", "captured"
+	if p.Inferred {
+		title, source = "demo.tl.title", "inferred"
 	}
-	for _, l := range textwrap.Lines(c.tr.T("demo.tl.note"), c.width*2+runewidth.StringWidth(gutter)) {
-		fmt.Fprintln(c.w, l)
+	side := c.sideWidth()
+	head := "\n" + c.cs.Bold(c.tr.T(title)) + "\n" + strings.Repeat(" ", timeIndent) +
+		textwrap.Pad(c.tr.T("demo.col.server"), side) + " " + strings.Repeat(" ", wireWidth) + " " + c.tr.T("demo.col.client")
+	st.Emit(output.Record{Type: "picture", Values: []string{output.KV("source", source)}, Text: c.tr.T(title), Terminal: head})
+	start := p.Rows[0].At
+	for _, r := range p.Rows {
+		st.Emit(c.pictureRow(r, start, side, p.Inferred))
+	}
+	for _, n := range c.pictureNotes(p, info) {
+		st.Emit(output.Record{Type: "note", Text: n, Terminal: c.out.Wrap(n, "  ")})
 	}
 }
 
-// pictureRows pairs each send with the peer's recvs of those bytes (and
-// connect with accept), so one row shows both ends of a segment. A recv
-// that pairs with no send still gets a row: nothing received is left out.
-// The two programs run concurrently, so rows are ordered by the earlier
-// time of each pair.
-func (c *columns) pictureRows(events []sockdemo.Event) []picRow {
-	p := &pairing{events: events, used: map[int64]bool{}}
-	var rows []picRow
-	for _, ev := range events {
-		switch {
-		case ev.Side == sockdemo.SideClient && ev.Step == sockdemo.StepConnect && ev.Error == "":
-			rows = append(rows, c.handshakeRows(ev, p)...)
-		case ev.Step == sockdemo.StepSend:
-			rows = append(rows, c.dataRow(ev, p))
-		case ev.Step == sockdemo.StepClose:
-			rows = append(rows, c.closeRow(ev))
+// pictureNotes end the picture: what the segments mean, or what this
+// capture shows of TCP's reliability.
+func (c *columns) pictureNotes(p sockdemo.Picture, info captureInfo) []string {
+	var notes []string
+	switch {
+	case p.Inferred:
+		notes = append(notes, c.tr.T("demo.tl.note"))
+		if p.HasRST() {
+			notes = append(notes, c.tr.T("demo.tl.note_rst"))
+		}
+	default:
+		notes = append(notes, c.reliabilityNotes(p, info)...)
+	}
+	if p.NoBoundaries {
+		notes = append(notes, c.tr.T("demo.tl.no_boundaries"))
+	}
+	return notes
+}
+
+func (c *columns) sideWidth() int {
+	return max((c.width*2-wireWidth-10)/2, 12)
+}
+
+// pictureRow is one row: on a terminal the arrow between the two sides'
+// steps, with a captured segment's numbers and reason under it.
+func (c *columns) pictureRow(r sockdemo.Row, start time.Time, side int, inferred bool) output.Record {
+	server, client := c.stepsText(r.Server, r), c.stepsText(r.Client, r)
+	at := elapsed(r.At.Sub(start))
+	wire := strings.Repeat(" ", wireWidth)
+	if r.Segment != nil {
+		wire = arrow(c.wireLabel(r.Segment, inferred), r.Segment.Dir == sockdemo.ToServer)
+		if server == "" && inferred && r.Segment.Flags == "SYN+ACK" {
+			server = c.tr.T("demo.tl.kernel_answers")
 		}
 	}
-	rows = append(rows, c.strayRecvRows(p)...)
-	slices.SortStableFunc(rows, func(a, b picRow) int { return a.at.Compare(b.at) })
-	return rows
-}
-
-// pairing hands out each event at most once, so no recv is drawn twice.
-type pairing struct {
-	events []sockdemo.Event
-	used   map[int64]bool
-}
-
-// take returns the first event of side and step not yet drawn.
-func (p *pairing) take(side sockdemo.Side, step sockdemo.Step) (sockdemo.Event, bool) {
-	for _, ev := range p.events {
-		if ev.Side == side && ev.Step == step && ev.Error == "" && !p.used[ev.Seq] {
-			p.used[ev.Seq] = true
-			return ev, true
-		}
+	line := strings.TrimRight(textwrap.Pad(at, timeIndent)+textwrap.Pad(textwrap.Cut(server, side), side)+" "+
+		wire+" "+textwrap.Cut(client, side), " ")
+	if r.Segment == nil {
+		return output.Record{Type: "step", Values: stepValues(at, r), Text: strings.TrimSpace(server + client), Terminal: line}
 	}
-	return sockdemo.Event{}, false
-}
-
-// takeRecvs returns side's next recvs until they hold n bytes: TCP may
-// deliver one send in several recvs (a message larger than the buffer).
-func (p *pairing) takeRecvs(side sockdemo.Side, n int) []sockdemo.Event {
-	var got []sockdemo.Event
-	for total := 0; total < n; {
-		ev, ok := p.take(side, sockdemo.StepRecv)
-		if !ok {
-			break
-		}
-		got = append(got, ev)
-		total += ev.Bytes
+	rec := output.Record{Type: "segment", Values: segmentValues(at, r.Segment, inferred), Terminal: line}
+	if inferred {
+		rec.Text = strings.Trim(server+" / "+client, " /")
+		return rec
 	}
-	return got
+	indent := strings.Repeat(" ", timeIndent+2)
+	details := c.segmentDetails(r)
+	for _, l := range details {
+		rec.Terminal += "\n" + c.out.Wrap(indent+l, indent+"  ")
+	}
+	rec.Text = c.why(r)
+	return rec
 }
 
-// handshakeRows are the three segments connect and accept share.
-func (c *columns) handshakeRows(connect sockdemo.Event, p *pairing) []picRow {
+// stepValues are a socket step's plain fields.
+func stepValues(at string, r sockdemo.Row) []string {
+	ev := append(r.Server, r.Client...)[0]
+	return []string{output.KV("at", at), output.KV("side", ev.Side), output.KV("call", ev.Step)}
+}
+
+// segmentValues are a segment's plain fields, the numbers as in --json.
+func segmentValues(at string, s *sockdemo.Segment, inferred bool) []string {
+	v := []string{output.KV("at", at), output.KV("dir", s.Dir), output.KV("flags", s.Flags), output.KV("len", s.Len)}
+	if inferred {
+		return append(v, "inferred")
+	}
+	v = append(v, output.KV("seq", s.Seq), output.KV("ack", s.Ack), output.KV("rel_seq", s.RelSeq),
+		output.KV("rel_ack", s.RelAck), output.KV("win", s.Window))
+	if s.Retransmission {
+		v = append(v, "retransmission")
+	}
+	if s.Probe {
+		v = append(v, "window_probe")
+	}
+	return v
+}
+
+// wireLabel is what the arrow carries: the flags, and the bytes of data.
+func (c *columns) wireLabel(s *sockdemo.Segment, inferred bool) string {
+	switch {
+	case inferred && s.Len > 0:
+		return c.tr.T("demo.tl.bytes", "bytes", s.Len)
+	case s.Len > 0:
+		return s.Flags + " " + c.tr.T("demo.tl.bytes", "bytes", s.Len)
+	}
+	return s.Flags
+}
+
+// stepsText names the socket steps at one end of a row.
+func (c *columns) stepsText(evs []sockdemo.Event, r sockdemo.Row) string {
+	if len(evs) == 0 {
+		return ""
+	}
 	t := c.tr.T
-	at, server := connect.Time, ""
-	if acc, ok := p.take(sockdemo.SideServer, sockdemo.StepAccept); ok {
-		at, server = earlier(at, acc.Time), t("demo.tl.accept")
-	}
-	return []picRow{
-		{at: at, client: t("demo.tl.connect"), wire: "SYN", toServer: true},
-		{at: at, server: t("demo.tl.kernel_answers"), wire: "SYN+ACK"},
-		{at: at, server: server, wire: "ACK", toServer: true},
-	}
-}
-
-// dataRow is one message or reply: the sender's send and the receiver's
-// recvs of it, their sizes joined with + when it took several.
-func (c *columns) dataRow(send sockdemo.Event, p *pairing) picRow {
-	toServer := send.Side == sockdemo.SideClient
-	r := picRow{at: send.Time, wire: c.tr.T("demo.tl.bytes", "bytes", send.Bytes), toServer: toServer}
-	mine, theirs := c.tr.T("demo.tl.send", "text", textwrap.Cut(send.Text, 12)), ""
-	if recvs := p.takeRecvs(peerOf(send.Side), send.Bytes); len(recvs) > 0 {
-		sizes := make([]string, len(recvs))
-		for i, ev := range recvs {
-			sizes[i] = strconv.Itoa(ev.Bytes)
+	ev := evs[0]
+	switch {
+	case ev.Step == sockdemo.StepConnect && r.Segment == nil:
+		// A captured row of its own: reported when connect returned,
+		// after the handshake it waited for.
+		return t("demo.tl.connect_returns")
+	case ev.Step == sockdemo.StepConnect:
+		return t("demo.tl.connect")
+	case ev.Step == sockdemo.StepAccept:
+		return t("demo.tl.accept")
+	case ev.Step == sockdemo.StepSend:
+		return t("demo.tl.send", "text", textwrap.Cut(ev.Text, 12))
+	case ev.Step == sockdemo.StepRecv:
+		sizes := make([]string, len(evs))
+		for i, e := range evs {
+			sizes[i] = strconv.Itoa(e.Bytes)
 		}
-		theirs = c.tr.T("demo.tl.recv", "bytes", strings.Join(sizes, "+"))
-		r.at = earlier(r.at, recvs[0].Time)
+		return t("demo.tl.recv", "bytes", strings.Join(sizes, "+"))
+	case ev.Step == sockdemo.StepClose:
+		if ev.Unread > 0 {
+			return t("demo.tl.close_unread", "unread", ev.Unread)
+		}
+		return t("demo.tl.close")
 	}
-	r.client, r.server = mine, theirs
-	if !toServer {
-		r.client, r.server = theirs, mine
-	}
-	return r
+	return ""
 }
 
-// closeRow is the FIN a side's close sends.
-func (c *columns) closeRow(ev sockdemo.Event) picRow {
-	r := picRow{at: ev.Time, wire: "FIN", toServer: ev.Side == sockdemo.SideClient}
-	if r.toServer {
-		r.client = c.tr.T("demo.tl.close")
+// segmentDetails are a captured segment's numbers and the reason it is
+// on the wire.
+func (c *columns) segmentDetails(r sockdemo.Row) []string {
+	t, s := c.tr.T, r.Segment
+	nums := t("demo.pk.numbers_noack", "seq", s.RelSeq, "len", s.Len, "win", s.Window)
+	if strings.Contains(s.Flags, "ACK") {
+		nums = t("demo.pk.numbers", "seq", s.RelSeq, "ack", s.RelAck, "len", s.Len, "win", s.Window)
+	}
+	if strings.Contains(s.Flags, "SYN") {
+		nums += " · " + t("demo.pk.isn", "isn", s.Seq)
+		nums += " · " + t("demo.pk.options", "list", strings.Join(s.Options, ", "))
+	}
+	if s.Payload != "" {
+		nums += " · " + t("demo.pk.payload", "text", textwrap.Cut(s.Payload, 24))
+	}
+	return []string{nums, c.cs.Gray(c.why(r))}
+}
+
+// why is the one line that says why a segment is there. Data that also
+// acknowledges, and an RST for unread bytes, have messages of their own.
+func (c *columns) why(r sockdemo.Row) string {
+	s := r.Segment
+	why := string(s.Why)
+	switch {
+	case s.Why == sockdemo.WhyData && s.Acked > 0:
+		why = "data_ack"
+	case s.Why == sockdemo.WhyRST && r.Unread > 0:
+		why = "rst_unread"
+	}
+	// One call for every reason: each message names the numbers it uses.
+	return c.tr.T("demo.why."+why, "seq", s.RelSeq, "ack", s.RelAck, "len", s.Len,
+		"from", s.RelSeq, "to", int64(s.RelSeq)+int64(s.Len)-1, "acked", s.Acked,
+		"after", millis(s.After), "win", s.Window, "unread", r.Unread)
+}
+
+// reliabilityNotes tie the notes' list of what makes TCP reliable to
+// this capture: acknowledgements, retransmission, checksums, flow control.
+func (c *columns) reliabilityNotes(p sockdemo.Picture, info captureInfo) []string {
+	t := c.tr.T
+	notes := []string{t("demo.pk.reliable"), "• " + t("demo.pk.rel_ack")}
+	ev := p.Evidence()
+	if ev.Retransmitted != nil {
+		notes = append(notes, "• "+t("demo.pk.rel_retx", "seq", ev.Retransmitted.RelSeq, "after", millis(ev.Retransmitted.After)))
 	} else {
-		r.server = c.tr.T("demo.tl.close")
+		notes = append(notes, "• "+t("demo.pk.rel_retx_none"))
 	}
-	return r
+	if d := ev.FirstData; d != nil {
+		notes = append(notes, "• "+t("demo.pk.rel_checksum", "wire", fmt.Sprintf("0x%04x", d.Checksum),
+			"real", fmt.Sprintf("0x%04x", d.Computed)))
+	}
+	if ev.ZeroWindow {
+		notes = append(notes, "• "+t("demo.pk.rel_window", "probes", ev.Probes))
+	} else {
+		notes = append(notes, "• "+t("demo.pk.rel_window_none"))
+	}
+	if info.stats != nil {
+		notes = append(notes, t("demo.pk.stats", "packets", info.stats.Packets, "drops", info.stats.Drops))
+	}
+	if info.pcap != "" {
+		notes = append(notes, t("demo.pk.pcap", "file", info.pcap))
+	}
+	return notes
 }
 
-// strayRecvRows draws the recvs no send accounted for, on the receiver's
-// side only.
-func (c *columns) strayRecvRows(p *pairing) []picRow {
-	var rows []picRow
-	for _, side := range []sockdemo.Side{sockdemo.SideServer, sockdemo.SideClient} {
-		for ev, ok := p.take(side, sockdemo.StepRecv); ok; ev, ok = p.take(side, sockdemo.StepRecv) {
-			r := picRow{at: ev.Time, wire: c.tr.T("demo.tl.bytes", "bytes", ev.Bytes), toServer: side == sockdemo.SideServer}
-			if r.toServer {
-				r.server = c.tr.T("demo.tl.recv", "bytes", ev.Bytes)
-			} else {
-				r.client = c.tr.T("demo.tl.recv", "bytes", ev.Bytes)
-			}
-			rows = append(rows, r)
-		}
-	}
-	return rows
-}
-
-func peerOf(s sockdemo.Side) sockdemo.Side {
-	if s == sockdemo.SideClient {
-		return sockdemo.SideServer
-	}
-	return sockdemo.SideClient
-}
-
-func earlier(a, b time.Time) time.Time {
-	if b.Before(a) {
-		return b
-	}
-	return a
+func millis(d time.Duration) string {
+	return fmt.Sprintf("%.0f ms", float64(d.Microseconds())/1000)
 }
 
 // arrow draws a segment on the wire: ──label──▶ to the client (right) or

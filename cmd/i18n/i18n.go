@@ -84,6 +84,16 @@ func (c *Catalog) T(key string, kv ...any) string {
 	return strings.NewReplacer(pairs...).Replace(msg)
 }
 
+// N is T for a message about n things: it uses key+"_one" when n is 1 and
+// that message exists ("1 bit", not "1 bits"). Languages without plural
+// forms, like Chinese, give the same text to both keys.
+func (c *Catalog) N(key string, n int, kv ...any) string {
+	if n == 1 && c.Has(key+"_one") {
+		key += "_one"
+	}
+	return c.T(key, kv...)
+}
+
 // Has reports whether key exists in this catalogue.
 func (c *Catalog) Has(key string) bool {
 	_, ok := c.lookup(key)

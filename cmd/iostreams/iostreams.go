@@ -37,7 +37,7 @@ type IOStreams struct {
 func System() *IOStreams {
 	s := &IOStreams{
 		In:        os.Stdin,
-		Out:       os.Stdout,
+		Out:       stdout(),
 		ErrOut:    os.Stderr,
 		stdinTTY:  isTerminal(os.Stdin),
 		stdoutTTY: isTerminal(os.Stdout),

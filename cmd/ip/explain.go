@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"net/netip"
+	"strconv"
 	"strings"
 
 	"github.com/netlearn/netlearn/cmd/i18n"
@@ -126,18 +127,42 @@ func explanationLines(cs output.ColorScheme, tr *i18n.Catalog, e iface.Explanati
 
 func networkLines(tr *i18n.Catalog, e iface.Explanation) [][2]string {
 	lines := [][2]string{
-		{tr.T("ip.explain.network_part"), tr.T("ip.explain.bits_value", "bits", len(e.NetBits), "value", e.Network)},
-		{tr.T("ip.explain.host_part"), tr.T("ip.explain.bits_value", "bits", len(e.HostBits), "value", e.HostPart)},
+		{tr.T("ip.explain.network_part"), tr.N("ip.explain.bits_value", len(e.NetBits), "bits", len(e.NetBits), "value", e.Network)},
+		{tr.T("ip.explain.host_part"), tr.N("ip.explain.bits_value", len(e.HostBits), "bits", len(e.HostBits), "value", e.HostPart)},
 	}
 	if e.Family == iface.IPv4 {
 		lines = append(lines,
 			[2]string{tr.T("ip.explain.netmask"), e.Netmask},
-			[2]string{tr.T("ip.explain.broadcast"), e.Broadcast.String()},
-			[2]string{tr.T("ip.explain.hosts"), tr.T("ip.explain.hosts_range", "first", e.FirstHost, "last", e.LastHost, "count", e.Hosts)})
+			[2]string{tr.T("ip.explain.broadcast"), broadcastText(tr, e)},
+			[2]string{tr.T("ip.explain.hosts"), hostsText(tr, e)})
 	} else {
-		lines = append(lines, [2]string{tr.T("ip.explain.hosts"), tr.T("ip.explain.hosts_v6", "count", e.Hosts)})
+		lines = append(lines, [2]string{tr.T("ip.explain.hosts"), tr.N("ip.explain.hosts_v6", hostCount(e), "count", e.Hosts)})
 	}
 	return lines
+}
+
+// broadcastText is the broadcast address, or why there is none.
+func broadcastText(tr *i18n.Catalog, e iface.Explanation) string {
+	if !e.Broadcast.IsValid() {
+		return tr.T("ip.explain.no_broadcast_" + strconv.Itoa(e.PrefixLen))
+	}
+	return e.Broadcast.String()
+}
+
+// hostCount is e.Hosts as an int when it is small, for choosing a plural.
+func hostCount(e iface.Explanation) int {
+	n, err := strconv.Atoi(e.Hosts)
+	if err != nil {
+		return -1 // more than an int holds
+	}
+	return n
+}
+
+func hostsText(tr *i18n.Catalog, e iface.Explanation) string {
+	if e.FirstHost == e.LastHost {
+		return tr.T("ip.explain.hosts_single", "host", e.FirstHost)
+	}
+	return tr.T("ip.explain.hosts_range", "first", e.FirstHost, "last", e.LastHost, "count", e.Hosts)
 }
 
 func mineText(tr *i18n.Catalog, e iface.Explanation) string {

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
+	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/cmd/output"
 	"github.com/netlearn/netlearn/netinfo/iface"
 )
@@ -73,9 +74,26 @@ func NewCmdIP(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	}
 	c.Flags().BoolVar(&opts.JSON, "json", false, tr.T("ip.flag_json"))
 	c.Flags().BoolVar(&opts.Brief, "brief", false, tr.T("ip.flag_brief"))
-	c.Flags().StringVar(&opts.Style, "style", StyleTable, tr.T("ip.flag_style", "styles", strings.Join(styles, ", ")))
+	c.Flags().StringVar(&opts.Style, "style", StyleTable, tr.T("ip.flag_style", "styles", cmdutil.JoinList(tr, styles)))
 	_ = c.RegisterFlagCompletionFunc("style", cobra.FixedCompletions(styles, cobra.ShellCompDirectiveNoFileComp))
+	c.ValidArgsFunction = opts.completeInterface
 	return c
+}
+
+// completeInterface offers this machine's interface names to shell
+// completion, the ones already given left out.
+func (opts *Options) completeInterface(_ *cobra.Command, args []string, prefix string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	ifaces, err := opts.Source.Interfaces()
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	var out []cobra.Completion
+	for _, ifc := range ifaces {
+		if strings.HasPrefix(ifc.Name, prefix) && !slices.Contains(args, ifc.Name) {
+			out = append(out, ifc.Name)
+		}
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp
 }
 
 func (opts *Options) usage(msg string) error {
@@ -85,7 +103,7 @@ func (opts *Options) usage(msg string) error {
 func validate(opts *Options) error {
 	tr, usage := opts.F.Tr, opts.usage
 	if !slices.Contains(styles, opts.Style) {
-		return usage(tr.T("ip.bad_style", "value", cmdutil.ShowArg(opts.Style), "styles", strings.Join(styles, ", ")))
+		return usage(tr.T("ip.bad_style", "value", cmdutil.ShowArg(opts.Style), "styles", cmdutil.JoinList(tr, styles)))
 	}
 	looks := 0
 	for _, on := range []bool{opts.JSON, opts.Brief, opts.Style != StyleTable} {
@@ -147,7 +165,7 @@ func splitArgs(opts *Options, ifaces []iface.Interface) ([]target, []string, err
 		case iface.LooksLikeAddress(arg):
 			return nil, nil, usage(tr.T("ip.bad_address", "value", shown))
 		default:
-			return nil, nil, usage(tr.T("ip.unknown_interface", "name", shown, "names", interfaceNames(ifaces)))
+			return nil, nil, usage(tr.T("ip.unknown_interface", "name", shown, "names", interfaceNames(tr, ifaces)))
 		}
 	}
 	if len(targets) > 0 && len(names) > 0 {
@@ -170,12 +188,12 @@ func hasInterface(ifaces []iface.Interface, name string) bool {
 	return slices.ContainsFunc(ifaces, func(i iface.Interface) bool { return i.Name == name })
 }
 
-func interfaceNames(ifaces []iface.Interface) string {
+func interfaceNames(tr *i18n.Catalog, ifaces []iface.Interface) string {
 	names := make([]string, len(ifaces))
 	for i, ifc := range ifaces {
 		names[i] = ifc.Name
 	}
-	return strings.Join(names, ", ")
+	return cmdutil.JoinList(tr, names)
 }
 
 // Report is what `netlearn ip` shows and what --json prints.

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"net/netip"
 	"strings"
+
+	"github.com/mattn/go-runewidth"
 	"testing"
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
@@ -426,5 +428,27 @@ func TestDynamicKeysExist(t *testing.T) {
 				t.Errorf("%s: no %s", lang, k)
 			}
 		}
+	}
+}
+
+// TestChineseFactLinesAreAligned: the gateway, DNS and LAN values start in
+// one column in Chinese too, and a list of gateways is separated by "，".
+func TestChineseFactLinesAreAligned(t *testing.T) {
+	m := linuxMachine()
+	m.gws = append(m.gws, iface.Gateway{Address: netip.MustParseAddr("fe80::1"), Interface: "wlp2s0"})
+	got := mustRun(t, m, i18n.ZH, true)
+	starts := map[string]int{}
+	for _, line := range strings.Split(got, "\n") {
+		for _, label := range []string{"默认网关：", "DNS 服务器：", "本机局域网地址："} {
+			if rest, ok := strings.CutPrefix(line, label); ok {
+				starts[label] = runewidth.StringWidth(label) + len(rest) - len(strings.TrimLeft(rest, " "))
+			}
+		}
+	}
+	if len(starts) != 3 || starts["默认网关："] != starts["DNS 服务器："] || starts["DNS 服务器："] != starts["本机局域网地址："] {
+		t.Errorf("values start at %v:\n%s", starts, got)
+	}
+	if strings.Contains(got, "）, ") {
+		t.Errorf("a Chinese list separated by \", \":\n%s", got)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/cmd/internal/textwrap"
 	"github.com/netlearn/netlearn/cmd/output"
@@ -91,7 +92,7 @@ func factLines(cs output.ColorScheme, tr *i18n.Catalog, r Report) []string {
 		for i, g := range r.Gateways {
 			via[i] = tr.T("ip.gateway_via", "address", g.Address, "interface", dash(g.Interface))
 		}
-		lines = append(lines, tr.T("ip.gateway_line", "gateways", strings.Join(via, ", ")), "  "+tr.T("ip.gateway_why"))
+		lines = append(lines, tr.T("ip.gateway_line", "gateways", cmdutil.JoinList(tr, via)), "  "+tr.T("ip.gateway_why"))
 	}
 	lines = append(lines, dnsLines(tr, r.DNS)...)
 	if r.LAN != nil {
@@ -106,11 +107,11 @@ func dnsLines(tr *i18n.Catalog, d iface.DNS) []string {
 	if len(d.Servers) == 0 {
 		return []string{tr.T("ip.no_dns", "source", d.Source)}
 	}
-	lines := []string{tr.T("ip.dns_line", "servers", joinAddrs(d.Servers), "source", d.Source)}
+	lines := []string{tr.T("ip.dns_line", "servers", joinAddrs(tr, d.Servers), "source", d.Source)}
 	if d.Stub {
 		lines = append(lines, "  "+tr.T("ip.dns_stub"))
 		if len(d.Upstreams) > 0 {
-			lines = append(lines, "  "+tr.T("ip.dns_upstreams", "servers", joinAddrs(d.Upstreams), "source", d.UpstreamSource))
+			lines = append(lines, "  "+tr.T("ip.dns_upstreams", "servers", joinAddrs(tr, d.Upstreams), "source", d.UpstreamSource))
 		}
 	}
 	return lines
@@ -251,6 +252,6 @@ func dash(s string) string {
 	return s
 }
 
-func joinAddrs(as []netip.Addr) string {
-	return strings.Join(addrStrings(as), ", ")
+func joinAddrs(tr *i18n.Catalog, as []netip.Addr) string {
+	return cmdutil.JoinList(tr, addrStrings(as))
 }

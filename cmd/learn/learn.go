@@ -36,10 +36,11 @@ func NewCmdLearn(f *cmdutil.Factory, runF func(context.Context, *Options) error)
 		opts.Run = f.Run
 	}
 	c := &cobra.Command{
-		Use:     "learn [SECTION]",
-		Short:   f.Tr.T("learn.short"),
-		Long:    f.Tr.T("learn.long", "sections", strings.Join(lessons.Sections, " ")),
-		Example: "  netlearn learn\n  netlearn learn 1.2\n  netlearn learn --next",
+		Use:               "learn [SECTION]",
+		Short:             f.Tr.T("learn.short"),
+		Long:              f.Tr.T("learn.long", "sections", strings.Join(lessons.Sections, " ")),
+		Example:           "  netlearn learn\n  netlearn learn 1.2\n  netlearn learn --next",
+		ValidArgsFunction: learner.CompleteSection,
 		Args: func(c *cobra.Command, args []string) error {
 			return parseArgs(f, c, opts, args)
 		},
@@ -92,29 +93,31 @@ func learnRun(ctx context.Context, opts *Options) error {
 	return Show(ctx, opts, lib, tracker, section)
 }
 
-// Show renders one lesson, records it as seen, and on a terminal offers to
-// run its try commands.
+// Show renders one lesson; on a terminal it records it as seen and offers
+// to run its try commands.
 func Show(ctx context.Context, opts *Options, lib *lessons.Library, tracker *learner.Tracker, section string) error {
 	f := opts.F
 	lesson, ok := lib.Lesson(section, f.Tr.Lang())
 	if !ok {
 		return &cmdutil.FailedError{Msg: f.Tr.T("learn.content_broken", "reason", section)}
 	}
-	err := output.Render(f.IO.Output().WithJSON(opts.JSON), lesson, renderTerminal, renderPlain)
-	if err != nil {
+	look := f.IO.Output().WithJSON(opts.JSON)
+	if err := output.Render(look, lesson, renderTerminal, renderPlain); err != nil {
 		return err
+	}
+	if !look.IsTerminal() {
+		// A pipe or --json is a teacher or a script taking the text out,
+		// not a learner reading it: only a terminal read counts.
+		return nil
 	}
 	tracker.Progress.MarkSeen(section, tracker.Now())
 	tracker.Save()
-	if opts.JSON {
-		return nil
-	}
 	if f.IO.CanPrompt() && opts.Run != nil {
 		if err := offerTry(ctx, opts, lesson); err != nil {
 			return err
 		}
 	}
-	hintNext(f, section)
+	hintNext(f, section, tracker.Progress.Next())
 	return nil
 }
 
@@ -143,13 +146,14 @@ func offerTry(ctx context.Context, opts *Options, l *lessons.Lesson) error {
 	return nil
 }
 
-// hintNext points at the quiz and the next lesson, on stderr, on a terminal.
-func hintNext(f *cmdutil.Factory, section string) {
+// hintNext points at the quiz and the next unread lesson, on stderr, on a
+// terminal.
+func hintNext(f *cmdutil.Factory, section, next string) {
 	if !f.IO.IsStderrTTY() {
 		return
 	}
 	hint := f.Tr.T("learn.hint_quiz", "section", section)
-	if next := lessons.After(section); next != "" {
+	if next != "" {
 		hint += "  " + f.Tr.T("learn.hint_next", "section", next)
 	}
 	fmt.Fprintln(f.IO.ErrOut, f.IO.ErrOutput().ColorScheme().Gray(hint))

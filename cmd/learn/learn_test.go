@@ -132,6 +132,32 @@ func TestPipedLessonPrintsTryCommandsAndNeverAsks(t *testing.T) {
 	}
 }
 
+// TestOnlyALessonReadOnATerminalCounts: a lesson piped or printed as
+// JSON is a teacher or a script extracting it, not a learner reading it.
+func TestOnlyALessonReadOnATerminalCounts(t *testing.T) {
+	piped := newFixture(t, false)
+	if err := piped.show("1.1"); err != nil {
+		t.Fatal(err)
+	}
+	asJSON := newFixture(t, true)
+	opts := &Options{F: asJSON.f, Prompter: asJSON.prompt, JSON: true}
+	if err := Show(context.Background(), opts, asJSON.lib, asJSON.tracker, "1.1"); err != nil {
+		t.Fatal(err)
+	}
+	for name, fx := range map[string]*fixture{"piped": piped, "--json": asJSON} {
+		if len(fx.tracker.Progress.Seen) != 0 || fx.tracker.Progress.Last != nil {
+			t.Errorf("%s: progress %+v, want nothing read", name, fx.tracker.Progress)
+		}
+	}
+	onTerminal := newFixture(t, true, learnertest.Step{}, learnertest.Step{}, learnertest.Step{}, learnertest.Step{})
+	if err := onTerminal.show("1.1"); err != nil {
+		t.Fatal(err)
+	}
+	if _, seen := onTerminal.tracker.Progress.Seen["1.1"]; !seen {
+		t.Error("a lesson read on a terminal was not recorded")
+	}
+}
+
 func TestTerminalLessonIsWrappedAndStyled(t *testing.T) {
 	for _, color := range []bool{false, true} {
 		for _, lang := range lessons.Langs {

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/cmd/output"
@@ -37,6 +39,21 @@ func CheckSection(f *cmdutil.Factory, s string) error {
 		return nil
 	}
 	return errors.New(f.Tr.T("learn.bad_section", "section", s, "sections", strings.Join(lessons.Sections, " ")))
+}
+
+// CompleteSection offers the sections to shell completion, for a command
+// that takes one section.
+func CompleteSection(_ *cobra.Command, args []string, prefix string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	if len(args) > 0 {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	var out []cobra.Completion
+	for _, s := range lessons.Sections {
+		if strings.HasPrefix(s, prefix) {
+			out = append(out, s)
+		}
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp
 }
 
 // SectionRow is one section's line in the lesson list and progress view.

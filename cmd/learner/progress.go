@@ -129,6 +129,8 @@ func Why(tr *i18n.Catalog, err error) string {
 	switch {
 	case errors.As(err, &version):
 		return tr.T("learn.why_version", "version", version.Version)
+	case errors.Is(err, lessons.ErrTruncated):
+		return tr.T("learn.why_truncated")
 	case errors.Is(err, lessons.ErrNotProgress):
 		return tr.T("learn.why_not_progress")
 	case errors.Is(err, lessons.ErrKeptBadFile):

@@ -34,13 +34,15 @@ type menu struct {
 }
 
 // Open shows the menu until the learner quits or presses Ctrl-C at it.
-// Ctrl-C inside a choice, or while a tool runs, goes back to the menu.
+// Ctrl-C inside a choice, or while a tool runs, goes back to the menu; Esc
+// goes back one level.
 func Open(ctx context.Context, opts *Options) error {
 	lib, err := learner.Library(opts.F)
 	if err != nil {
 		return err
 	}
 	m := &menu{Options: opts, lib: lib}
+	m.useSavedLanguage()
 	for ctx.Err() == nil {
 		tr := m.F.Tr
 		actions := []struct {
@@ -59,11 +61,13 @@ func Open(ctx context.Context, opts *Options) error {
 			labels[i] = a.label
 		}
 		i, err := m.F.Prompter().Select(tr.T("menu.title"), labels)
-		if errors.Is(err, output.ErrCancelled) || (err == nil && actions[i].do == nil) {
+		switch {
+		case errors.Is(err, output.ErrBack):
+			continue // nothing above the main menu
+		case errors.Is(err, output.ErrCancelled) || (err == nil && actions[i].do == nil):
 			fmt.Fprintln(m.F.IO.Out, tr.T("menu.bye"))
 			return nil
-		}
-		if err != nil {
+		case err != nil:
 			return err
 		}
 		if err := settle(ctx, actions[i].do(ctx)); err != nil {
@@ -90,13 +94,29 @@ func settle(ctx context.Context, err error) error {
 // run runs a command line of the menu's and decides what its exit code
 // means for the menu. The runner has printed any error already. Success, a
 // plain failure (a quiz below the pass mark) and Ctrl-C (130) go back to
-// the menu; anything else ends it with that code.
+// the menu, once the learner has read the answer and pressed Enter;
+// anything else ends it with that code.
 func (m *menu) run(ctx context.Context, args ...string) error {
 	switch code := m.F.Run(ctx, args); code {
 	case cmdutil.ExitOK, cmdutil.ExitFailed, cmdutil.ExitInterrupted:
-		return nil
+		return m.F.Prompter().Pause(m.F.Tr.T("menu.press_enter"))
 	default:
 		return &cmdutil.ReportedError{Code: code}
+	}
+}
+
+// again repeats a submenu until the learner goes back (Esc, "back", or
+// Ctrl-C at one of its prompts), so that after each choice the same list
+// comes back rather than the main menu.
+func again(step func() (done bool, err error)) error {
+	for {
+		done, err := step()
+		switch {
+		case errors.Is(err, output.ErrCancelled):
+			return nil
+		case err != nil || done:
+			return err
+		}
 	}
 }
 
@@ -128,23 +148,27 @@ func (m *menu) pickSection(prompt string, extra ...string) (string, error) {
 }
 
 func (m *menu) lessons(ctx context.Context) error {
-	section, err := m.pickSection(m.F.Tr.T("menu.pick_lesson"))
-	if err != nil || section == "" {
-		return err
-	}
-	return m.run(ctx, "learn", section)
+	return again(func() (bool, error) {
+		section, err := m.pickSection(m.F.Tr.T("menu.pick_lesson"))
+		if err != nil || section == "" {
+			return true, err
+		}
+		return false, m.run(ctx, "learn", section)
+	})
 }
 
 func (m *menu) quiz(ctx context.Context) error {
 	all := m.F.Tr.T("menu.all_sections")
-	section, err := m.pickSection(m.F.Tr.T("menu.pick_quiz"), all)
-	if err != nil || section == "" {
-		return err
-	}
-	if section == all {
-		return m.run(ctx, "quiz")
-	}
-	return m.run(ctx, "quiz", section)
+	return again(func() (bool, error) {
+		section, err := m.pickSection(m.F.Tr.T("menu.pick_quiz"), all)
+		switch {
+		case err != nil || section == "":
+			return true, err
+		case section == all:
+			return false, m.run(ctx, "quiz")
+		}
+		return false, m.run(ctx, "quiz", section)
+	})
 }
 
 func (m *menu) progress(ctx context.Context) error { return m.run(ctx, "progress") }
@@ -159,11 +183,16 @@ var (
 )
 
 func (m *menu) tools(ctx context.Context) error {
+	return again(func() (bool, error) { return m.tool(ctx) })
+}
+
+// tool asks for one tool and runs it; done is set by "back".
+func (m *menu) tool(ctx context.Context) (done bool, err error) {
 	tr := m.F.Tr
 	labels := []string{tr.T("menu.tool_ip"), tr.T("menu.tool_ping"), tr.T("menu.tool_port"), tr.T("menu.tool_demo"), tr.T("menu.back")}
 	i, err := m.F.Prompter().Select(tr.T("menu.pick_tool"), labels)
 	if err != nil {
-		return err
+		return true, err
 	}
 	var args []string
 	switch i {
@@ -174,24 +203,35 @@ func (m *menu) tools(ctx context.Context) error {
 		// only with the learner's yes.
 		yes, err := m.F.Prompter().Confirm(tr.T("menu.ping_confirm"))
 		if err != nil || !yes {
-			return err
+			return false, err
 		}
 		args = ToolPing
 	case 2:
 		answer, err := m.F.Prompter().Input(tr.T("menu.port_prompt"))
 		if err != nil || strings.TrimSpace(answer) == "" {
-			return err
+			return false, err
 		}
 		args = append(append([]string{}, ToolPort...), strings.Fields(answer)...)
 	case 3:
 		args = ToolDemo
 	default:
-		return nil
+		return true, nil
 	}
 	// A tool's failure is part of the lesson (nothing listens, no reply,
 	// a mistyped port): its message is on screen, and the menu goes on.
 	m.F.Run(ctx, args)
-	return nil
+	return false, m.F.Prompter().Pause(tr.T("menu.press_enter"))
+}
+
+// useSavedLanguage opens the menu in the language last picked in it,
+// unless --lang or NETLEARN_LANG chose one for this run.
+func (m *menu) useSavedLanguage() {
+	if m.F.LangExplicit {
+		return
+	}
+	if lang, err := i18n.Parse(learner.OpenTracker(m.F).Progress.Lang); err == nil && lang != m.F.Tr.Lang() {
+		m.F = m.F.WithLang(lang)
+	}
 }
 
 func (m *menu) switchLanguage(context.Context) error {
@@ -200,6 +240,9 @@ func (m *menu) switchLanguage(context.Context) error {
 		next = i18n.EN
 	}
 	m.F = m.F.WithLang(next)
+	tracker := learner.OpenTracker(m.F)
+	tracker.Progress.Lang = string(next)
+	tracker.Save()
 	fmt.Fprintln(m.F.IO.Out, m.F.Tr.T("menu.language_now"))
 	return nil
 }

@@ -60,13 +60,14 @@ func (s *session) open(t *testing.T) {
 }
 
 func TestMenuRunsLessonsQuizzesAndProgressAsCommands(t *testing.T) {
+	enter, esc := learnertest.Step{}, learnertest.Step{Back: true}
 	s := newSession(t,
-		learnertest.Step{Pick: "Lessons"}, learnertest.Step{Pick: "1.5 "},
-		learnertest.Step{Pick: "Quiz"}, learnertest.Step{Pick: "all sections"},
-		learnertest.Step{Pick: "Quiz"}, learnertest.Step{Pick: " 1.3 "},
-		learnertest.Step{Pick: "Progress"},
+		learnertest.Step{Pick: "Lessons"}, learnertest.Step{Pick: "1.5 "}, enter, esc,
+		learnertest.Step{Pick: "Quiz"}, learnertest.Step{Pick: "all sections"}, enter,
+		learnertest.Step{Pick: " 1.3 "}, enter, esc,
+		learnertest.Step{Pick: "Progress"}, enter,
 		learnertest.Step{Pick: "中文"},
-		learnertest.Step{Pick: "课程"}, learnertest.Step{Pick: " 1.2 "},
+		learnertest.Step{Pick: "课程"}, learnertest.Step{Pick: " 1.2 "}, enter, esc,
 		learnertest.Step{Pick: "退出"})
 	s.open(t)
 	want := [][]string{{"learn", "1.5"}, {"quiz"}, {"quiz", "1.3"}, {"progress"}, {"learn", "1.2"}}
@@ -85,9 +86,11 @@ func TestMenuRunsLessonsQuizzesAndProgressAsCommands(t *testing.T) {
 }
 
 func TestMenuGoesBackAfterCtrlCOrAFailureAndEndsOnOtherCodes(t *testing.T) {
+	enter := learnertest.Step{}
 	s := newSession(t,
-		learnertest.Step{Pick: "Quiz"}, learnertest.Step{Pick: " 1.3 "}, // Ctrl-C inside: 130
-		learnertest.Step{Pick: "Quiz"}, learnertest.Step{Pick: " 1.3 "}, // below the pass mark: 1
+		learnertest.Step{Pick: "Quiz"}, learnertest.Step{Pick: " 1.3 "}, enter, // Ctrl-C inside: 130
+		learnertest.Step{Pick: " 1.3 "}, enter, // below the pass mark: 1
+		learnertest.Step{Pick: "back"},
 		learnertest.Step{Pick: "Progress"}) // something else: 4
 	s.codes = []int{cmdutil.ExitInterrupted, cmdutil.ExitFailed, cmdutil.ExitPermission}
 	err := Open(context.Background(), s.opts)
@@ -117,9 +120,9 @@ func TestMenuMarksReadLessonsFromTheSavedProgress(t *testing.T) {
 func TestMenuAsksBeforeThePingCheck(t *testing.T) {
 	s := newSession(t,
 		learnertest.Step{Pick: "Tools"}, learnertest.Step{Pick: "ping"}, learnertest.Step{Yes: false},
-		learnertest.Step{Pick: "Tools"}, learnertest.Step{Pick: "ping"}, learnertest.Step{Yes: true},
-		learnertest.Step{Pick: "Tools"}, learnertest.Step{Pick: "port"}, learnertest.Step{Text: " 80  ssh "},
-		learnertest.Step{Pick: "Tools"}, learnertest.Step{Pick: "back"},
+		learnertest.Step{Pick: "ping"}, learnertest.Step{Yes: true}, learnertest.Step{},
+		learnertest.Step{Pick: "port"}, learnertest.Step{Text: " 80  ssh "}, learnertest.Step{},
+		learnertest.Step{Pick: "back"},
 		learnertest.Step{Control: true})
 	s.open(t)
 	want := [][]string{{"ping", "--check"}, {"port", "80", "ssh"}}
@@ -128,5 +131,71 @@ func TestMenuAsksBeforeThePingCheck(t *testing.T) {
 	}
 	if !strings.Contains(s.prompt.Asked[2], "Go ahead?") {
 		t.Errorf("the ping confirmation reads %q", s.prompt.Asked[2])
+	}
+}
+
+// TestMenuWaitsAndReturnsToTheSubmenu: a tool's answer stays on screen
+// until Enter, and then the tool list comes back, not the main menu; the
+// same for a lesson and a quiz.
+func TestMenuWaitsAndReturnsToTheSubmenu(t *testing.T) {
+	s := newSession(t,
+		learnertest.Step{Pick: "Tools"}, learnertest.Step{Pick: "ip"}, learnertest.Step{},
+		learnertest.Step{Pick: "port"}, learnertest.Step{Text: "80"}, learnertest.Step{},
+		learnertest.Step{Pick: "back"},
+		learnertest.Step{Pick: "Lessons"}, learnertest.Step{Pick: "1.5 "}, learnertest.Step{},
+		learnertest.Step{Pick: "back"},
+		learnertest.Step{Pick: "Progress"}, learnertest.Step{},
+		learnertest.Step{Pick: "Quit"})
+	s.open(t)
+	want := [][]string{{"ip"}, {"port", "80"}, {"learn", "1.5"}, {"progress"}}
+	if !reflect.DeepEqual(s.ran, want) {
+		t.Errorf("ran %q, want %q", s.ran, want)
+	}
+	tr := s.opts.F.Tr
+	asked := s.prompt.Asked
+	for i, want := range map[int]string{2: tr.T("menu.press_enter"), 3: tr.T("menu.pick_tool"),
+		9: tr.T("menu.press_enter"), 10: tr.T("menu.pick_lesson"), 12: tr.T("menu.press_enter")} {
+		if asked[i] != want {
+			t.Errorf("prompt %d was %q, want %q", i, asked[i], want)
+		}
+	}
+}
+
+// TestMenuEscGoesBack: Esc in a list goes back to the menu above it; at
+// the main menu there is nothing above, so it stays.
+func TestMenuEscGoesBack(t *testing.T) {
+	s := newSession(t,
+		learnertest.Step{Pick: "Lessons"}, learnertest.Step{Back: true},
+		learnertest.Step{Pick: "Tools"}, learnertest.Step{Back: true},
+		learnertest.Step{Back: true},
+		learnertest.Step{Pick: "Quit"})
+	s.open(t)
+	if len(s.ran) != 0 {
+		t.Errorf("ran %q", s.ran)
+	}
+	title := s.opts.F.Tr.T("menu.title")
+	if a := s.prompt.Asked; a[2] != title || a[4] != title || a[5] != title {
+		t.Errorf("prompts %q: Esc did not go back to the main menu", a)
+	}
+}
+
+// TestMenuRemembersTheLanguage: the language picked in the menu is the one
+// the menu opens in next time, unless --lang or NETLEARN_LANG says otherwise.
+func TestMenuRemembersTheLanguage(t *testing.T) {
+	first := newSession(t, learnertest.Step{Pick: "中文"}, learnertest.Step{Pick: "退出"})
+	first.open(t)
+	dir, _ := first.opts.F.ConfigDir()
+	for _, explicit := range []bool{false, true} {
+		next := newSession(t, learnertest.Step{Control: true})
+		next.opts.F.ConfigDir = func() (string, error) { return dir, nil }
+		next.opts.F.LangExplicit = explicit
+		next.open(t)
+		want := i18n.For(i18n.ZH).T("menu.title")
+		if explicit {
+			want = i18n.For(i18n.EN).T("menu.title")
+		}
+		if got := next.prompt.Asked[0]; got != want {
+			t.Errorf("explicit=%v: the menu opened with %q, want %q", explicit, got, want)
+		}
 	}
 }

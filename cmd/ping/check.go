@@ -61,12 +61,18 @@ func permissionOf(rep probe.CheckReport) *probe.PermissionError {
 // checkJSON is the --json document of a check: the report with each step's
 // detail in the chosen language and the verdict sentence.
 type checkJSON struct {
-	Steps       []checkStepJSON `json:"steps"`
-	OK          bool            `json:"ok"`
-	FailedAt    probe.StepName  `json:"failed_at,omitempty"`
-	ElapsedMs   float64         `json:"elapsed_ms"`
-	Interrupted bool            `json:"interrupted"`
-	Verdict     string          `json:"verdict"`
+	Steps       []checkStepJSON  `json:"steps"`
+	OK          bool             `json:"ok"`
+	FailedAt    probe.StepName   `json:"failed_at,omitempty"`
+	ElapsedMs   float64          `json:"elapsed_ms"`
+	Interrupted bool             `json:"interrupted"`
+	Verdict     checkVerdictJSON `json:"verdict"`
+}
+
+// checkVerdictJSON is an object with a code, as a ping's verdict is.
+type checkVerdictJSON struct {
+	Code probe.CheckVerdict `json:"code"`
+	Text string             `json:"text"`
 }
 
 type checkStepJSON struct {
@@ -76,9 +82,8 @@ type checkStepJSON struct {
 
 func writeCheckVerdict(l *output.Layer, opts *Options, rep probe.CheckReport) error {
 	tr := opts.F.Tr
-	verdict := checkVerdict(tr, rep)
 	doc := checkJSON{OK: rep.OK, FailedAt: rep.FailedAt, ElapsedMs: rep.ElapsedMs,
-		Interrupted: rep.Interrupted, Verdict: verdict}
+		Interrupted: rep.Interrupted, Verdict: checkVerdictJSON{Code: rep.Verdict, Text: checkVerdict(tr, rep)}}
 	for _, s := range rep.Steps {
 		doc.Steps = append(doc.Steps, checkStepJSON{Step: s, Detail: stepDetail(tr, s)})
 	}
@@ -87,28 +92,26 @@ func writeCheckVerdict(l *output.Layer, opts *Options, rep probe.CheckReport) er
 		if !d.OK {
 			color = output.Red
 		}
-		line := l.Wrap(tr.T("ping.verdict_line", "text", d.Verdict), "")
+		line := l.Wrap(tr.T("ping.verdict_line", "text", d.Verdict.Text), "")
 		_, err := fmt.Fprintln(l.Writer(), "\n"+l.ColorScheme().Paint(color, line))
 		return err
 	}, func(l *output.Layer, d checkJSON) error {
-		_, err := io.WriteString(l.Writer(), output.PlainLine("verdict", []string{okOrFailed(d.OK)}, d.Verdict))
+		_, err := io.WriteString(l.Writer(), output.PlainLine("verdict", []string{string(d.Verdict.Code)}, d.Verdict.Text))
 		return err
 	})
 }
 
-func okOrFailed(ok bool) string {
-	if ok {
-		return "ok"
-	}
-	return "failed"
-}
-
 func checkVerdict(tr *i18n.Catalog, rep probe.CheckReport) string {
 	switch {
-	case rep.Interrupted:
-		return tr.T("ping.check_verdict_interrupted")
-	case rep.OK:
+	case rep.Verdict == probe.CheckOK:
 		return tr.T("ping.check_verdict_ok")
+	case rep.Verdict == probe.CheckGatewayIgnoresPing:
+		return tr.T("ping.check_verdict_gateway_ignores_ping")
+	case rep.Verdict == probe.CheckInterrupted:
+		return tr.T("ping.check_verdict_interrupted")
+	case rep.FailedAt == probe.LadderSteps()[0]:
+		// Nothing comes before the first step to vouch for.
+		return tr.T("ping.check_verdict_fail_first", "step", stepName(tr, rep.FailedAt))
 	}
 	return tr.T("ping.check_verdict_fail", "step", stepName(tr, rep.FailedAt))
 }

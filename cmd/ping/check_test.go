@@ -75,6 +75,51 @@ func TestCheckWithFailingDNS(t *testing.T) {
 	}
 }
 
+func TestCheckPastAGatewayThatIgnoresPing(t *testing.T) {
+	silentGateway := &probetest.Pinger{Silent: []netip.Addr{netip.MustParseAddr("127.0.0.3")}}
+	o := run{args: loopbackOverrides, pinger: silentGateway}.do(t)
+	if o.code != cmdutil.ExitOK {
+		t.Errorf("exit %d, want 0: the internet works (%v)", o.code, o.err)
+	}
+	expectLinePrefixes(t, o.out, []string{
+		"step\t1\tloopback", "step\t2\tlan_address",
+		"step\t3\tgateway\t127.0.0.3\tfailed\tno_reply\t",
+		"step\t4\tdns\tlo.test\tok", "step\t5\tinternet\t127.0.0.1\tok",
+		"verdict\tgateway_ignores_ping\tthe gateway does not answer ping, but the internet does",
+	})
+}
+
+// TestCheckFailingAtTheFirstStep: nothing comes before step 1, so its
+// verdict cannot say "everything before that step works".
+func TestCheckFailingAtTheFirstStep(t *testing.T) {
+	silent := &probetest.Pinger{Silent: []netip.Addr{probe.DefaultLoopback}}
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		o := run{args: loopbackOverrides, pinger: silent, lang: lang}.do(t)
+		verdict := o.out[strings.LastIndex(o.out, "verdict\t"):]
+		if !strings.HasPrefix(verdict, "verdict\tfailed\t") || strings.Contains(verdict, "before that step") ||
+			strings.Contains(verdict, "之前的步骤") {
+			t.Errorf("%s: %q", lang, verdict)
+		}
+	}
+}
+
+// TestCheckVerdictIsAnObjectLikePings: --json gives the verdict as an
+// object with a code in both ping and ping --check.
+func TestCheckVerdictIsAnObjectLikePings(t *testing.T) {
+	for _, args := range [][]string{append([]string{"--json"}, loopbackOverrides...), {"--json", "-c", "1", "127.0.0.1"}} {
+		o := run{args: args}.do(t)
+		var doc struct {
+			Verdict struct{ Code, Text string }
+		}
+		if err := json.Unmarshal([]byte(o.out), &doc); err != nil {
+			t.Fatalf("%q: %v\n%s", args, err, o.out)
+		}
+		if doc.Verdict.Code != "ok" || doc.Verdict.Text == "" {
+			t.Errorf("%q: verdict %+v, want code ok and a text", args, doc.Verdict)
+		}
+	}
+}
+
 func TestCheckDiscoversTargetsWhenNotGiven(t *testing.T) {
 	o := run{args: []string{"--check", "--internet-host", "lo.test", "--json"}, adjust: func(o *Options) {
 		o.FindGateway = func() (netip.Addr, error) { return netip.Addr{}, errNoGateway }
@@ -86,7 +131,7 @@ func TestCheckDiscoversTargetsWhenNotGiven(t *testing.T) {
 		}
 		OK       bool   `json:"ok"`
 		FailedAt string `json:"failed_at"`
-		Verdict  string
+		Verdict  struct{ Code, Text string }
 	}
 	if err := json.Unmarshal([]byte(o.out), &doc); err != nil {
 		t.Fatalf("%v (%v)\n%s", err, o.err, o.out)
@@ -97,8 +142,8 @@ func TestCheckDiscoversTargetsWhenNotGiven(t *testing.T) {
 	if s := doc.Steps[2]; s.Reason != "not_found" || s.OK || s.Skipped || !strings.Contains(s.Detail, "Likely cause") {
 		t.Errorf("gateway step %+v", s)
 	}
-	if doc.OK || doc.FailedAt != "gateway" || o.code != cmdutil.ExitFailed || doc.Verdict == "" {
-		t.Errorf("ok %v failed at %q exit %d verdict %q", doc.OK, doc.FailedAt, o.code, doc.Verdict)
+	if doc.OK || doc.FailedAt != "gateway" || o.code != cmdutil.ExitFailed || doc.Verdict.Code != "failed" || doc.Verdict.Text == "" {
+		t.Errorf("ok %v failed at %q exit %d verdict %+v", doc.OK, doc.FailedAt, o.code, doc.Verdict)
 	}
 }
 
@@ -136,6 +181,9 @@ func TestEveryComputedKeyExists(t *testing.T) {
 	}
 	for _, n := range probe.AllNotes() {
 		keys = append(keys, "ping.note_"+string(n))
+	}
+	for _, v := range []probe.CheckVerdict{probe.CheckOK, probe.CheckGatewayIgnoresPing, probe.CheckInterrupted} {
+		keys = append(keys, "ping.check_verdict_"+string(v))
 	}
 	for _, lang := range i18n.Langs {
 		for _, k := range keys {

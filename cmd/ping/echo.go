@@ -32,6 +32,7 @@ func echoRun(opts *Options) error {
 	if opts.TCPPort != 0 {
 		res.Port, res.Size = int(opts.TCPPort), 0
 	}
+	res.Verdict.Text = verdictText(opts, res)
 	if rerr := output.Render(layer, res,
 		func(l *output.Layer, r probe.Result) error { return writeSummaryTerminal(l, opts, r) },
 		func(l *output.Layer, r probe.Result) error { return writeSummaryPlain(l, opts, r) },
@@ -104,10 +105,10 @@ func writeSummaryTerminal(l *output.Layer, opts *Options, r probe.Result) error 
 	if r.Errors > 0 {
 		extra += tr.T("ping.stats_errors", "n", r.Errors)
 	}
-	b.WriteString(tr.T("ping.stats_line", "sent", r.Sent, "received", r.Received, "extra", extra,
-		"loss", f.loss, "time", f.elapsed) + "\n")
+	b.WriteString(l.Wrap(tr.T("ping.stats_line", "sent", r.Sent, "received", r.Received, "extra", extra,
+		"loss", f.loss, "time", f.elapsed), "    ") + "\n")
 	if r.Received+r.Duplicates > 0 {
-		b.WriteString(tr.T("ping.stats_rtt", "min", f.rtt[0], "avg", f.rtt[1], "max", f.rtt[2], "mdev", f.rtt[3]) + "\n")
+		b.WriteString(l.Wrap(tr.T("ping.stats_rtt", "min", f.rtt[0], "avg", f.rtt[1], "max", f.rtt[2], "mdev", f.rtt[3]), "    ") + "\n")
 	}
 	if pic := resultWindow(r); len(pic) > 1 {
 		line := tr.T("ping.picture_final", "spark", sparkline(pic, max(l.Width()-20, 8)))

@@ -4,6 +4,7 @@ import (
 	"runtime"
 	"strings"
 
+	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/netinfo/probe"
 )
 
@@ -15,7 +16,7 @@ func permissionMessage(opts *Options, e *probe.PermissionError) string {
 	for i, m := range e.Tried {
 		modes[i] = tr.T("ping.mode_" + string(m))
 	}
-	lines := []string{tr.T("ping.perm_intro", "modes", strings.Join(modes, ", "), "err", e.Err)}
+	lines := []string{tr.T("ping.perm_intro", "modes", cmdutil.JoinList(tr, modes), "err", e.Err)}
 	switch runtime.GOOS {
 	case "linux":
 		if lo, hi, err := opts.GroupRange(); err == nil && !probe.GroupAllowed(lo, hi, opts.GID()) {

@@ -41,7 +41,7 @@ func (v *live) event(ev probe.Event) {
 		v.window = ev.Window
 		v.lastRTT = lastRTT(v.tr, ev)
 	}
-	rec := plainRecord(v.opts, ev)
+	rec := plainRecord(v.opts, v.addr, ev)
 	rec.Terminal = v.line(ev)
 	if len(v.window) > 0 {
 		rec.Status = v.picture()
@@ -54,21 +54,24 @@ func (v *live) done() error { return v.s.End() }
 
 func (v *live) line(ev probe.Event) string {
 	tr, cs := v.tr, v.l.ColorScheme()
+	// Long lines wrap at the terminal's edge, between words, each part
+	// after the first indented.
+	wrap := func(s string) string { return v.l.Wrap(s, "    ") }
 	switch ev.Kind {
 	case probe.EventResolved:
-		return dnsLine(tr, ev.Resolution)
+		return wrap(dnsLine(tr, ev.Resolution))
 	case probe.EventReady:
-		return cs.Bold(headerLine(tr, v.opts, v.addr, ev.Mode))
+		return cs.Bold(wrap(headerLine(tr, v.opts, v.addr, ev.Mode)))
 	case probe.EventReply:
-		return replyLine(tr, v.opts, v.addr, ev.Reply) + v.ttlNote(ev.Reply)
+		return wrap(replyLine(tr, v.opts, v.addr, ev.Reply)) + v.ttlNote(ev.Reply)
 	case probe.EventDuplicate:
-		return cs.Yellow(tr.T("ping.duplicate", "line", replyLine(tr, v.opts, v.addr, ev.Reply)))
+		return cs.Yellow(wrap(tr.T("ping.duplicate", "line", replyLine(tr, v.opts, v.addr, ev.Reply))))
 	case probe.EventLate:
-		return cs.Yellow(tr.T("ping.late", "line", replyLine(tr, v.opts, v.addr, ev.Reply)))
+		return cs.Yellow(wrap(tr.T("ping.late", "line", replyLine(tr, v.opts, v.addr, ev.Reply))))
 	case probe.EventLost:
-		return cs.Red(tr.T("ping.lost", "seq", ev.Seq, "timeout", seconds(v.opts.Timeout)))
+		return cs.Red(wrap(tr.T("ping.lost", "seq", seqLabel(v.opts, ev.Seq), "timeout", seconds(v.opts.Timeout))))
 	case probe.EventError:
-		return cs.Red(errorLine(tr, v.opts, v.addr, ev))
+		return cs.Red(wrap(errorLine(tr, v.opts, v.addr, ev)))
 	}
 	return ""
 }
@@ -82,7 +85,7 @@ func lastRTT(tr *i18n.Catalog, ev probe.Event) string {
 	if ev.Kind == probe.EventLost {
 		return tr.T("ping.picture_lost")
 	}
-	return ms(ev.Reply.RTTMs)
+	return tr.T("ping.rtt_ms", "rtt", ms(ev.Reply.RTTMs))
 }
 
 func dnsLine(tr *i18n.Catalog, r probe.Resolution) string {
@@ -107,7 +110,7 @@ func (v *live) ttlNote(r probe.Reply) string {
 		return ""
 	}
 	v.ttlTold = true
-	return "\n" + v.l.ColorScheme().Gray(v.tr.T("ping.ttl_unknown"))
+	return "\n" + v.l.ColorScheme().Gray(v.l.Wrap(v.tr.T("ping.ttl_unknown"), ""))
 }
 
 func replyLine(tr *i18n.Catalog, opts *Options, addr netip.Addr, r probe.Reply) string {
@@ -126,15 +129,46 @@ func ttlText(ttl int) string {
 }
 
 func errorLine(tr *i18n.Catalog, opts *Options, addr netip.Addr, ev probe.Event) string {
+	seq := seqLabel(opts, ev.Seq)
 	if errors.Is(ev.Err, probe.ErrRefused) {
-		return tr.T("ping.refused", "seq", ev.Seq, "addr", addr, "port", opts.TCPPort)
+		return tr.T("ping.refused", "seq", seq, "addr", addr, "port", opts.TCPPort)
 	}
-	return tr.T("ping.send_error", "seq", ev.Seq, "err", ev.Err)
+	return tr.T("ping.send_error", "seq", seq, "err", errorDetail(tr, addr, ev.Err))
+}
+
+// errorDetail says why a request failed: in the learner's words when the
+// reason is a common one, else as the system put it.
+func errorDetail(tr *i18n.Catalog, addr netip.Addr, err error) string {
+	if probe.IsNoRoute(err) {
+		return tr.T("ping.no_route", "addr", addr)
+	}
+	return oneLine(err.Error())
+}
+
+// errorReason is the plain output's one-word reason for a failed request.
+func errorReason(err error) string {
+	switch {
+	case errors.Is(err, probe.ErrRefused):
+		return "refused"
+	case probe.IsNoRoute(err):
+		return "no_route"
+	}
+	return "error"
+}
+
+// seqLabel names a request as the tool learners compare with does:
+// iputils' "icmp_seq=1", or "seq=1" for a TCP connect.
+func seqLabel(opts *Options, seq int) string {
+	if opts.TCPPort != 0 {
+		return "seq=" + strconv.Itoa(seq)
+	}
+	return "icmp_seq=" + strconv.Itoa(seq)
 }
 
 // plainRecord is an event as a plain record: a fixed first word, then
-// key=value fields, so scripts read it in any language.
-func plainRecord(opts *Options, ev probe.Event) output.Record {
+// key=value fields, so scripts read it in any language. addr is the
+// address pinged, which an error's detail names.
+func plainRecord(opts *Options, addr netip.Addr, ev probe.Event) output.Record {
 	kv := output.KV
 	switch ev.Kind {
 	case probe.EventResolved:
@@ -159,12 +193,8 @@ func plainRecord(opts *Options, ev probe.Event) output.Record {
 	case probe.EventLost:
 		return output.Record{Type: "lost", Values: []string{kv("seq", ev.Seq), kv("timeout_ms", ms(probe.Millis(opts.Timeout)))}}
 	case probe.EventError:
-		reason := "error"
-		if errors.Is(ev.Err, probe.ErrRefused) {
-			reason = "refused"
-		}
-		return output.Record{Type: "error", Values: []string{kv("seq", ev.Seq), kv("reason", reason),
-			kv("detail", oneLine(ev.Err.Error()))}}
+		return output.Record{Type: "error", Values: []string{kv("seq", ev.Seq), kv("reason", errorReason(ev.Err)),
+			kv("detail", errorDetail(opts.F.Tr, addr, ev.Err))}}
 	}
 	return output.Record{}
 }

@@ -45,7 +45,7 @@ type Options struct {
 	NewPinger   func(tcpPort uint16) probe.Pinger // ICMP when tcpPort is 0
 	FindLAN     func() (netip.Addr, error)
 	FindGateway func() (netip.Addr, error)
-	// Privileged tells whether intervals below 0.2 s are allowed.
+	// Privileged tells whether intervals below 2 ms are allowed.
 	Privileged func() bool
 	// GroupRange and GID feed the permission explanation.
 	GroupRange func() (lo, hi int, err error)

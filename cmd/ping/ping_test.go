@@ -104,11 +104,11 @@ func TestPlainLossyRunIsStableLines(t *testing.T) {
 	want := []string{
 		"dns\thost=lo.test\taddress=127.0.0.1\tfrom_dns=true\ttime_ms=",
 		"start\tmode=unprivileged\tsize=56",
-		"reply\tseq=0\tbytes=64\tttl=64\ttime_ms=1.200",
-		"reply\tseq=2\tbytes=64\tttl=64\ttime_ms=2.500",
-		"duplicate\tseq=2\tbytes=64\tttl=64\ttime_ms=2.500",
-		"reply\tseq=3\tbytes=64\tttl=64\ttime_ms=1.800",
-		"lost\tseq=1\ttimeout_ms=300.000",
+		"reply\tseq=1\tbytes=64\tttl=64\ttime_ms=1.200",
+		"reply\tseq=3\tbytes=64\tttl=64\ttime_ms=2.500",
+		"duplicate\tseq=3\tbytes=64\tttl=64\ttime_ms=2.500",
+		"reply\tseq=4\tbytes=64\tttl=64\ttime_ms=1.800",
+		"lost\tseq=2\ttimeout_ms=300.000",
 		"summary\thost=lo.test\taddress=127.0.0.1\tmode=unprivileged\tsent=4\treceived=3\tduplicates=1\terrors=0\tloss_percent=25\ttime_ms=",
 		"rtt\tmin_ms=1.200\tavg_ms=2.000\tmax_ms=2.500\tmdev_ms=0.543",
 		"verdict\tsome_loss\tthe host is reachable, but 25% of the requests",
@@ -133,7 +133,7 @@ func TestUnknownTTLIsExplainedOnceAndLeftOut(t *testing.T) {
 		t.Errorf("the note came %d times, want once:\n%s", n, term.out)
 	}
 	plain := run{args: args, pinger: &probetest.Pinger{TTL: -1}}.do(t)
-	if strings.Contains(plain.out, "ttl=") || !strings.Contains(plain.out, "reply\tseq=0\tbytes=64\ttime_ms=") {
+	if strings.Contains(plain.out, "ttl=") || !strings.Contains(plain.out, "reply\tseq=1\tbytes=64\ttime_ms=") {
 		t.Errorf("piped output:\n%s", plain.out)
 	}
 	js := run{args: append(args, "--json"), pinger: &probetest.Pinger{TTL: -1}}.do(t)
@@ -180,7 +180,7 @@ func TestTerminalLossyRunRendersLiveAndSummary(t *testing.T) {
 	screen := terminalScreen(o.out)
 	t.Logf("terminal screen after a lossy run:\n%s", screen)
 	// The picture is redrawn after each event and erased before the summary.
-	for _, want := range []string{"rtt ▁  last 1.200", "rtt ▁██▄x  last lost"} {
+	for _, want := range []string{"rtt ▁  last 1.200 ms", "rtt ▁██▄x  last lost"} {
 		if !strings.Contains(raw, want) {
 			t.Errorf("the live picture never showed %q", want)
 		}
@@ -191,9 +191,9 @@ func TestTerminalLossyRunRendersLiveAndSummary(t *testing.T) {
 	for _, want := range []string{
 		"DNS  lo.test → 127.0.0.1",
 		"PING lo.test (127.0.0.1): 56 data bytes, unprivileged ICMP (ping socket)",
-		"64 bytes from 127.0.0.1: seq=0 ttl=64 time=1.200 ms",
-		"64 bytes from 127.0.0.1: seq=2 ttl=64 time=2.500 ms (duplicate!)",
-		"seq=1: lost, no reply within 0.3 s",
+		"64 bytes from 127.0.0.1: icmp_seq=1 ttl=64 time=1.200 ms",
+		"64 bytes from 127.0.0.1: icmp_seq=3 ttl=64 time=2.500 ms (DUP!)",
+		"icmp_seq=2: lost, no reply within 0.3 s",
 		"--- lo.test ping statistics ---",
 		"4 packets transmitted, 3 received, +1 duplicates, 25% packet loss, time ",
 		"rtt min/avg/max/mdev = 1.200/2.000/2.500/0.543 ms",
@@ -254,7 +254,7 @@ func TestJSONHasTheDocumentedFields(t *testing.T) {
 		t.Errorf("mode %v loss %v host %v", doc["mode"], doc["loss_percent"], doc["host"])
 	}
 	first := doc["replies"].([]any)[0].(map[string]any)
-	if first["seq"] != 0.0 || first["ttl"] != 64.0 || first["rtt_ms"] != 1.2 {
+	if first["seq"] != 1.0 || first["ttl"] != 64.0 || first["rtt_ms"] != 1.2 {
 		t.Errorf("first reply %v", first)
 	}
 }
@@ -370,6 +370,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"-4", "::1"}, "not an IPv4 address"},
 		{[]string{"https://www.baidu.com/"}, "is a URL"},
 		{[]string{"x.test:80"}, "has a port"},
+		{[]string{"127.0.0.1/8"}, `"127.0.0.1/8" is a network prefix, not one host`},
 		{[]string{"--tcp", "0", "x.test"}, "from 1 to 65535"},
 		{[]string{"--tcp", "80", "-s", "100", "x.test"}, "do not apply to --tcp"},
 		{[]string{"--local", "127.0.0.1", "x.test"}, "--local only makes sense with --check"},
@@ -399,16 +400,43 @@ func TestUsageErrors(t *testing.T) {
 	}
 }
 
+// TestFastIntervalNeedsPrivilege follows iputils: an ordinary user may
+// ping every 2 ms ("minimal interval allowed for user is 2ms"); faster is a
+// flood and needs privilege.
 func TestFastIntervalNeedsPrivilege(t *testing.T) {
-	for _, privileged := range []bool{false, true} {
-		o := run{args: []string{"-c", "1", "-i", "0.1", "127.0.0.1"},
-			adjust: func(o *Options) { o.Privileged = func() bool { return privileged } }}.do(t)
-		want := cmdutil.ExitUsage
-		if privileged {
-			want = cmdutil.ExitOK
+	for _, c := range []struct {
+		interval   string
+		privileged bool
+		want       int
+	}{
+		{"0.1", false, cmdutil.ExitOK},
+		{"0.002", false, cmdutil.ExitOK},
+		{"2ms", false, cmdutil.ExitOK},
+		{"0.0019", false, cmdutil.ExitUsage},
+		{"1ms", false, cmdutil.ExitUsage},
+		{"1ms", true, cmdutil.ExitOK},
+	} {
+		o := run{args: []string{"-c", "1", "-i", c.interval, "127.0.0.1"},
+			adjust: func(o *Options) { o.Privileged = func() bool { return c.privileged } }}.do(t)
+		if o.code != c.want {
+			t.Errorf("-i %s privileged=%v: exit %d, want %d (%v)", c.interval, c.privileged, o.code, c.want, o.err)
 		}
-		if o.code != want {
-			t.Errorf("privileged=%v: exit %d, want %d (%v)", privileged, o.code, want, o.err)
+		if o.code == cmdutil.ExitUsage && !strings.Contains(o.err.Error(), "below 0.002 s") {
+			t.Errorf("-i %s: %v", c.interval, o.err)
+		}
+	}
+}
+
+// TestHeaderAndSummaryFitSixtyColumns: the PING header and the statistics
+// wrap at the terminal's edge, in both languages, instead of being cut
+// mid-word by the terminal.
+func TestHeaderAndSummaryFitSixtyColumns(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		o := run{args: lossyArgs, pinger: lossy(), tty: true, lang: lang, width: 60}.do(t)
+		for _, line := range strings.Split(terminalScreen(o.out), "\n") {
+			if w := runewidth.StringWidth(line); w > 60 {
+				t.Errorf("%s: %q is %d columns wide, the terminal 60", lang, line, w)
+			}
 		}
 	}
 }

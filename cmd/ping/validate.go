@@ -171,15 +171,23 @@ func validateCheck(opts *Options, ft *flagText, c *cobra.Command, args []string,
 	for _, a := range []struct {
 		flag, text string
 		into       *netip.Addr
-	}{{"--local", ft.local, &opts.Local}, {"--gateway", ft.gateway, &opts.Gateway}} {
-		if a.text == "" {
-			continue
+	}{{"local", ft.local, &opts.Local}, {"gateway", ft.gateway, &opts.Gateway}} {
+		if !c.Flags().Changed(a.flag) {
+			continue // netlearn finds this target itself
+		}
+		// An empty value is a script's unset variable, not "find it
+		// yourself": falling back would ping the real network.
+		if strings.TrimSpace(a.text) == "" {
+			return usage("ping.empty_check_addr", "flag", "--"+a.flag)
 		}
 		addr, err := netip.ParseAddr(strings.Trim(a.text, "[]"))
 		if err != nil {
-			return usage("ping.bad_check_addr", "flag", a.flag, "value", a.text)
+			return usage("ping.bad_check_addr", "flag", "--"+a.flag, "value", a.text)
 		}
 		*a.into = addr.Unmap()
+	}
+	if strings.TrimSpace(opts.InternetHost) == "" {
+		return usage("ping.empty_internet_host", "default", probe.DefaultInternet)
 	}
 	return checkTarget(opts.InternetHost, probe.AnyFamily, usage)
 }
@@ -198,6 +206,8 @@ func targetErrorKey(err error) string {
 		return "ping.need_host"
 	case errors.Is(err, probe.ErrHostIsURL):
 		return "ping.host_is_url"
+	case errors.Is(err, probe.ErrHostIsPrefix):
+		return "ping.host_is_prefix"
 	case errors.Is(err, probe.ErrHostHasPort):
 		return "ping.host_has_port"
 	case errors.Is(err, probe.ErrWrongFamily):

@@ -5,7 +5,6 @@ package port
 import (
 	"errors"
 	"slices"
-	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -45,6 +44,9 @@ func NewCmdPort(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 			}
 			return portRun(opts)
 		},
+	}
+	c.ValidArgsFunction = func(_ *cobra.Command, _ []string, prefix string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		return opts.LoadDB().Names(prefix), cobra.ShellCompDirectiveNoFileComp
 	}
 	c.Flags().BoolVar(&opts.JSON, "json", false, tr.T("port.flag_json"))
 	c.Flags().BoolVar(&opts.List, "list", false, tr.T("port.flag_list"))
@@ -107,9 +109,11 @@ func portRun(opts *Options) error {
 }
 
 // parseTargets turns every argument into ports before anything is shown,
-// so bad input never leaves half an answer behind.
+// so bad input never leaves half an answer behind. A port named twice is
+// shown once, under the argument that named it first.
 func parseTargets(opts *Options, db *ports.DB) ([]ports.Target, error) {
 	var targets []ports.Target
+	seen := map[int]bool{}
 	for _, arg := range opts.Args {
 		nums, err := ports.ParseArg(arg, db)
 		var bad *ports.ArgError
@@ -117,7 +121,10 @@ func parseTargets(opts *Options, db *ports.DB) ([]ports.Target, error) {
 			return nil, &cmdutil.UsageError{Msg: argErrorMessage(opts.F, bad)}
 		}
 		for _, n := range nums {
-			targets = append(targets, ports.Target{Arg: arg, Port: n})
+			if !seen[n] {
+				seen[n] = true
+				targets = append(targets, ports.Target{Arg: arg, Port: n})
+			}
 		}
 	}
 	return targets, nil
@@ -152,7 +159,7 @@ func listeningVerdict(opts *Options, reports []ports.Report) error {
 		}
 	}
 	if len(silent) > 0 {
-		return &cmdutil.FailedError{Msg: tr.T("port.nothing_listening", "args", strings.Join(silent, ", "))}
+		return &cmdutil.FailedError{Msg: tr.T("port.nothing_listening", "args", cmdutil.JoinList(tr, silent))}
 	}
 	return nil
 }

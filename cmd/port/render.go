@@ -126,7 +126,10 @@ func ephemeralFact(tr *i18n.Catalog, r ports.Report) fact {
 func privilegeFact(tr *i18n.Catalog, r ports.Report) fact {
 	p := r.Privilege
 	value := tr.T("port.privilege.free")
-	if p.Needed {
+	switch {
+	case p.Rule == ports.RuleAnyPort:
+		value = tr.T("port.privilege.any")
+	case p.Needed:
 		value = tr.T("port.privilege.needed", "start", p.UnprivilegedStart)
 		if p.Have {
 			value += tr.T("port.privilege.have") // carries its own separator

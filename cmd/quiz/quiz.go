@@ -42,10 +42,11 @@ func NewCmdQuiz(f *cmdutil.Factory, runF func(context.Context, *Options) error) 
 	opts := &Options{F: f, Sources: lessons.SystemSources(), Prompter: f.Prompter()}
 	var seed uint64
 	c := &cobra.Command{
-		Use:     "quiz [SECTION]",
-		Short:   f.Tr.T("quiz.short"),
-		Long:    f.Tr.T("quiz.long", "pass", DefaultPassMark),
-		Example: "  netlearn quiz 1.2\n  netlearn quiz 1.3 --no-machine --seed 7 < answers.txt\n  netlearn quiz --json --pass 80 --seed 7 < answers.txt",
+		Use:               "quiz [SECTION]",
+		Short:             f.Tr.T("quiz.short"),
+		Long:              f.Tr.T("quiz.long", "pass", DefaultPassMark),
+		ValidArgsFunction: learner.CompleteSection,
+		Example:           "  netlearn quiz 1.2\n  netlearn quiz 1.3 --no-machine --seed 7 < answers.txt\n  netlearn quiz --json --pass 80 --seed 7 < answers.txt",
 		Args: func(c *cobra.Command, args []string) error {
 			return parseArgs(f, c, opts, args)
 		},
@@ -140,7 +141,7 @@ func Run(ctx context.Context, opts *Options) error {
 	if opts.Seed != nil {
 		seed = *opts.Seed
 	}
-	res := Result{PassMark: opts.PassMark, Complete: true, Seed: seed}
+	res := Result{Sections: []SectionResult{}, PassMark: opts.PassMark, Complete: true, Seed: seed} // [] rather than null in JSON
 	sections := lessons.Sections
 	if opts.Section != "" {
 		sections = []string{opts.Section}

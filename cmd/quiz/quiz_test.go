@@ -248,7 +248,7 @@ func TestScriptedSlipsAreExplainedAndKeepTheScriptInStep(t *testing.T) {
 	out := r.out.String()
 	for _, want := range []string{
 		`"9" is none of the choices (answer a–`,
-		"No answer given. Not quite: the answer is ",
+		"No answer given. Not quite. The right answer: ",
 		"\nanswer\t" + strings.Repeat("８", 40) + "…\n",
 	} {
 		if !strings.Contains(out, want) {
@@ -283,5 +283,20 @@ func TestStoppedBeforeTheFirstAnswerScoresNothing(t *testing.T) {
 	}
 	if _, ok := r.opts.Tracker.Progress.Scores["1.1"]; ok {
 		t.Error("an unanswered quiz was saved as a score")
+	}
+}
+
+// TestJSONWithNoAnswerHasAnEmptyListOfSections: `quiz --json </dev/null`
+// gives "sections": [], never null.
+func TestJSONWithNoAnswerHasAnEmptyListOfSections(t *testing.T) {
+	r := newRun(t, false, "")
+	r.opts.JSON = true
+	_ = Run(context.Background(), r.opts)
+	var doc map[string]any
+	if err := json.Unmarshal(r.out.Bytes(), &doc); err != nil {
+		t.Fatalf("%v\n%s", err, r.out)
+	}
+	if s, ok := doc["sections"].([]any); !ok || len(s) != 0 {
+		t.Errorf("sections %#v, want []", doc["sections"])
 	}
 }

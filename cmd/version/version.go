@@ -21,11 +21,25 @@ func NewCmdVersion(f *cmdutil.Factory) *cobra.Command {
 		Short: f.Tr.T("version.short"),
 		Args:  cmdutil.NoArgs(f),
 		RunE: func(*cobra.Command, []string) error {
-			_, err := fmt.Fprintf(f.IO.Out, "netlearn %s (%s %s/%s)\n",
-				current(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
+			_, err := fmt.Fprint(f.IO.Out, Line())
 			return err
 		},
 	}
+}
+
+// Line is what `netlearn version` and `netlearn --version` print.
+func Line() string {
+	return fmt.Sprintf("netlearn %s (%s %s/%s)\n", current(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
+}
+
+// AddFlag gives root a translated --version flag that prints Line, as
+// `version` does.
+func AddFlag(root *cobra.Command, f *cmdutil.Factory) {
+	// cobra only prints its version template when Version is set, and it
+	// adds no flag of its own when one named "version" exists.
+	root.Version = current()
+	root.SetVersionTemplate(Line()) // a fixed text: it holds no {{ }}
+	root.Flags().Bool("version", false, f.Tr.T("version.flag"))
 }
 
 // current prefers the release version, then the module version `go install`

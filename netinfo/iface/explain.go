@@ -98,7 +98,11 @@ func Explain(input string, a netip.Addr, prefixLen int, hasPrefix bool, ifaces [
 	e.Hosts = hostCount(bare.BitLen(), prefixLen, e.Family).String()
 	if e.Family == IPv4 {
 		e.Netmask = Netmask(prefixLen)
-		e.Broadcast = lastAddr(e.Network)
+		if prefixLen < 31 {
+			// A /31 (RFC 3021) and a /32 have no broadcast address:
+			// every address in them belongs to a host.
+			e.Broadcast = lastAddr(e.Network)
+		}
 		e.FirstHost, e.LastHost = hostRange(e.Network)
 	}
 	e.MineInterface, e.Mine = owner(ifaces, bare)

@@ -94,13 +94,20 @@ func TestExplainOddPrefixes(t *testing.T) {
 		hostPart                        string
 	}{
 		{"172.20.5.14", 20, "172.20.0.0/20", "172.20.15.255", "172.20.0.1", "172.20.15.254", "4094", "0.0.5.14"},
-		{"10.0.0.1", 31, "10.0.0.0/31", "10.0.0.1", "10.0.0.0", "10.0.0.1", "2", "0.0.0.1"},
-		{"10.0.0.1", 32, "10.0.0.1/32", "10.0.0.1", "10.0.0.1", "10.0.0.1", "1", "0.0.0.0"},
+		// A /31 (RFC 3021, point to point) and a /32 (one host) have no
+		// broadcast address: every address in them is a host's.
+		{"10.0.0.1", 31, "10.0.0.0/31", "none", "10.0.0.0", "10.0.0.1", "2", "0.0.0.1"},
+		{"192.168.1.10", 31, "192.168.1.10/31", "none", "192.168.1.10", "192.168.1.11", "2", "0.0.0.0"},
+		{"10.0.0.1", 32, "10.0.0.1/32", "none", "10.0.0.1", "10.0.0.1", "1", "0.0.0.0"},
 		{"8.8.8.8", 0, "0.0.0.0/0", "255.255.255.255", "0.0.0.1", "255.255.255.254", "4294967294", "8.8.8.8"},
 	}
 	for _, c := range cases {
 		e := Explain(c.in, netip.MustParseAddr(c.in), c.n, true, nil)
-		got := []string{e.Network.String(), e.Broadcast.String(), e.FirstHost.String(), e.LastHost.String(), e.Hosts, e.HostPart.String()}
+		bcast := "none"
+		if e.Broadcast.IsValid() {
+			bcast = e.Broadcast.String()
+		}
+		got := []string{e.Network.String(), bcast, e.FirstHost.String(), e.LastHost.String(), e.Hosts, e.HostPart.String()}
 		want := []string{c.network, c.bcast, c.first, c.last, c.hs, c.hostPart}
 		if strings.Join(got, " ") != strings.Join(want, " ") {
 			t.Errorf("%s/%d:\n got %v\nwant %v", c.in, c.n, got, want)

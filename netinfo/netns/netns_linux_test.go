@@ -12,6 +12,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/netlearn/netlearn/internal/testbin"
 )
 
 // TestMain plays the child's part when Command re-executes this test
@@ -88,7 +90,7 @@ func TestCommandAsOrdinaryUser(t *testing.T) {
 		return
 	}
 	setpriv := lookRoot(t, "setpriv")
-	bin := publicCopyOfTestBinary(t)
+	bin := testbin.PublicCopy(t, "netns.test")
 	cmd := exec.Command(setpriv, "--reuid=65534", "--regid=65534", "--clear-groups",
 		bin, "-test.run=^TestCommandAsOrdinaryUser$", "-test.v")
 	cmd.Env = append(os.Environ(), "NETNS_TEST_AS_NOBODY=1")
@@ -120,7 +122,7 @@ func TestRefusalIsClassified(t *testing.T) {
 		return
 	}
 	unshare := lookRoot(t, "unshare")
-	bin := publicCopyOfTestBinary(t)
+	bin := testbin.PublicCopy(t, "netns.test")
 	script := "echo 0 > /proc/sys/user/max_user_namespaces && exec " + bin + " -test.run=^TestRefusalIsClassified$ -test.v"
 	cmd := exec.Command(unshare, "-r", "sh", "-c", script)
 	cmd.Env = append(os.Environ(), "NETNS_TEST_LIMITED=1")
@@ -190,31 +192,4 @@ func lookRoot(t *testing.T, tool string) string {
 		t.Skipf("%s is not installed", tool)
 	}
 	return p
-}
-
-// publicCopyOfTestBinary copies this test binary where another user can
-// run it: go test builds it in a folder only its owner may enter.
-func publicCopyOfTestBinary(t *testing.T) string {
-	t.Helper()
-	dir, err := os.MkdirTemp("", "netns-test-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(dir) })
-	if err := os.Chmod(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	self, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := os.ReadFile(self)
-	if err != nil {
-		t.Fatal(err)
-	}
-	bin := filepath.Join(dir, "netns.test")
-	if err := os.WriteFile(bin, b, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	return bin
 }

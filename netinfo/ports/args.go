@@ -3,6 +3,8 @@ package ports
 import (
 	"strconv"
 	"strings"
+
+	"golang.org/x/text/width"
 )
 
 // MaxRangePorts caps how many ports one range argument may name: enough for
@@ -35,9 +37,11 @@ func (e *ArgError) Error() string { return "ports: " + strconv.Quote(e.Arg) + ":
 
 // ParseArg turns one argument into the ports it names: a number ("80"), a
 // range ("8000-8010", at most MaxRangePorts ports) or a service name or
-// alias known to db ("http", "www"). Ports come back ascending.
+// alias known to db ("http", "www"), in ASCII or full-width characters.
+// Ports come back ascending.
 func ParseArg(arg string, db *DB) ([]int, error) {
-	s := strings.TrimSpace(arg)
+	// A Chinese input method in full-width mode types ８０ for 80.
+	s := strings.TrimSpace(width.Narrow.String(arg))
 	bad := func(kind string) ([]int, error) { return nil, &ArgError{Kind: kind, Arg: arg} }
 	switch {
 	case s == "":

@@ -109,3 +109,24 @@ func FuzzParseArg(f *testing.F) {
 		}
 	})
 }
+
+// TestParseArgAcceptsFullWidthCharacters: a Chinese input method in its
+// full-width mode types ８０ for 80; the quiz accepts that, so does port.
+func TestParseArgAcceptsFullWidthCharacters(t *testing.T) {
+	db := NewDB(nil)
+	for arg, want := range map[string][]int{
+		"８０":        {80},
+		"　４４３　":     {443},
+		"８０００－８００２": {8000, 8001, 8002},
+		"ｈｔｔｐ":      {80},
+	} {
+		got, err := ParseArg(arg, db)
+		if err != nil || !slices.Equal(got, want) {
+			t.Errorf("ParseArg(%q) = %v, %v; want %v", arg, got, err, want)
+		}
+	}
+	var bad *ArgError
+	if _, err := ParseArg("６５５３６", db); !errors.As(err, &bad) || bad.Kind != BadOutOfRange || bad.Arg != "６５５３６" {
+		t.Errorf("full-width 65536: %v", err)
+	}
+}

@@ -57,17 +57,26 @@ func TestDarwinPrivilegeRule(t *testing.T) {
 
 func TestPrivilegeFollowsTheStart(t *testing.T) {
 	rule := Privilege{UnprivilegedStart: 1024, Rule: RuleLinux}
-	for port, want := range map[int]bool{0: true, 1023: true, 1024: false, 65535: false} {
-		if got := rule.privilegeFor(port); got.Needed != want || got.UnprivilegedStart != 1024 {
+	for port, want := range map[int]bool{1: true, 1023: true, 1024: false, 65535: false} {
+		if got := rule.privilegeFor(port); got.Needed != want || got.UnprivilegedStart != 1024 || got.Rule != RuleLinux {
 			t.Errorf("port %d: %+v, want Needed %v", port, got, want)
 		}
 	}
-	if (Privilege{Rule: RuleWindows}).privilegeFor(0).Needed {
-		t.Error("with no privileged ports, port 0 needs none")
+}
+
+// TestPortZeroNeedsNoPrivilege: binding port 0 asks the OS for any free
+// ephemeral port, which every user may do, whatever the OS's rule for low
+// ports; the rule then says so.
+func TestPortZeroNeedsNoPrivilege(t *testing.T) {
+	for _, rule := range []Privilege{
+		{UnprivilegedStart: 1024, Rule: RuleLinux}, {UnprivilegedStart: 1024, Rule: RuleDarwinRoot},
+		{Rule: RuleWindows}, {UnprivilegedStart: 1024, Rule: RuleUnixRoot}, ThisMachine().Privilege(1),
+	} {
+		if got := rule.privilegeFor(0); got.Needed || got.Rule != "any-port" {
+			t.Errorf("port 0 under %+v: %+v, want no privilege and rule any-port", rule, got)
+		}
 	}
-	// This machine's rule, as ThisMachine hands it out.
-	p := ThisMachine().Privilege(0)
-	if p.Needed != (p.UnprivilegedStart > 0) {
+	if p := ThisMachine().Privilege(0); p.Needed || p.Rule != "any-port" {
 		t.Errorf("port 0 on this machine: %+v", p)
 	}
 }

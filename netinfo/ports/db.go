@@ -116,6 +116,19 @@ func (db *DB) ServicesFor(port int, lang locale.Lang) []Service {
 	return out
 }
 
+// Names returns the service names starting with prefix (any case), sorted,
+// each once: what shell completion offers.
+func (db *DB) Names(prefix string) []string {
+	var names []string
+	for _, r := range db.records {
+		if strings.HasPrefix(strings.ToLower(r.Name), strings.ToLower(prefix)) {
+			names = append(names, r.Name)
+		}
+	}
+	slices.Sort(names)
+	return slices.Compact(names)
+}
+
 // PortsFor returns the ports a service name or alias (any case) uses,
 // ascending; several when the name differs by protocol. None means the
 // name is unknown.

@@ -2,6 +2,7 @@ package ports
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -125,5 +126,16 @@ func TestRealServicesFileKnowsHTTP(t *testing.T) {
 	db := LoadDB()
 	if got := db.PortsFor("http"); len(got) != 1 || got[0] != 80 {
 		t.Errorf("PortsFor(http) = %v", got)
+	}
+}
+
+func TestNamesForCompletion(t *testing.T) {
+	db := NewDB([]Entry{{Name: "HTTP-alt", Port: 8080, Protocol: "tcp"}})
+	got := db.Names("ht")
+	if !slices.Contains(got, "http") || !slices.Contains(got, "https") || !slices.Contains(got, "HTTP-alt") || slices.Contains(got, "ssh") {
+		t.Errorf("Names(ht) = %v", got)
+	}
+	if !slices.IsSorted(got) || len(slices.Compact(slices.Clone(got))) != len(got) {
+		t.Errorf("Names(ht) = %v, want sorted and each once", got)
 	}
 }

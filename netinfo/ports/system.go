@@ -48,15 +48,22 @@ const (
 	RuleDarwinAnyAdr = "darwin-any"   // macOS 10.14+: anyone may bind the wildcard address below 1024
 	RuleWindows      = "windows-none" // no privileged ports
 	RuleUnixRoot     = "unix-root"    // other Unix: below 1024 needs root
+	// RuleAnyPort is port 0's: binding it asks the OS for any free
+	// ephemeral port, which every user may do.
+	RuleAnyPort = "any-port"
 )
 
 // AllRules lists every privileged-port rule.
 func AllRules() []string {
-	return []string{RuleLinux, RuleDarwinRoot, RuleDarwinAnyAdr, RuleWindows, RuleUnixRoot}
+	return []string{RuleLinux, RuleDarwinRoot, RuleDarwinAnyAdr, RuleWindows, RuleUnixRoot, RuleAnyPort}
 }
 
 // privilegeFor applies the OS's rule to port.
 func (p Privilege) privilegeFor(port int) Privilege {
+	if port == 0 {
+		p.Needed, p.Rule = false, RuleAnyPort
+		return p
+	}
 	p.Needed = port < p.UnprivilegedStart
 	return p
 }

@@ -94,13 +94,30 @@ type CheckOptions struct {
 	OnStep func(Step)
 }
 
+// CheckVerdict is the one-word judgement of the whole ladder; the command
+// layer turns it into a sentence.
+type CheckVerdict string
+
+// The ladder's verdicts.
+const (
+	CheckOK     CheckVerdict = "ok"     // every step works
+	CheckFailed CheckVerdict = "failed" // it breaks at FailedAt
+	// CheckGatewayIgnoresPing: the gateway stayed silent, but DNS and the
+	// internet host answered, so the network works; the router only
+	// ignores ping, as many do.
+	CheckGatewayIgnoresPing CheckVerdict = "gateway_ignores_ping"
+	CheckInterrupted        CheckVerdict = "interrupted"
+)
+
 // CheckReport is the whole ladder.
 type CheckReport struct {
-	Steps       []Step   `json:"steps"`
-	OK          bool     `json:"ok"`
-	FailedAt    StepName `json:"failed_at,omitempty"`
-	ElapsedMs   float64  `json:"elapsed_ms"`
-	Interrupted bool     `json:"interrupted"`
+	Steps []Step `json:"steps"`
+	OK    bool   `json:"ok"`
+	// FailedAt is the lowest step that failed.
+	FailedAt    StepName     `json:"failed_at,omitempty"`
+	Verdict     CheckVerdict `json:"verdict"`
+	ElapsedMs   float64      `json:"elapsed_ms"`
+	Interrupted bool         `json:"interrupted"`
 }
 
 // Permission tells whether the ladder stopped for lack of ICMP privilege.
@@ -186,15 +203,36 @@ func Check(ctx context.Context, o CheckOptions) CheckReport {
 			}
 		}
 		if !s.OK && !s.Skipped {
-			rep.OK, rep.FailedAt = false, s.Name
+			if rep.FailedAt == "" {
+				rep.FailedAt = s.Name
+			}
+			// Many routers ignore ping: a silent gateway proves nothing
+			// yet, so DNS and the internet host are still tried.
+			rep.OK = rep.OK && s.Name == StepGateway && s.Reason == ReasonNoReply
 		}
 		rep.Steps = append(rep.Steps, s)
 		onStep(s)
 	}
 	rep.Interrupted = rep.Interrupted || ctx.Err() != nil
 	rep.OK = rep.OK && !rep.Interrupted
+	rep.Verdict = judgeLadder(&rep)
 	rep.ElapsedMs = Millis(time.Since(start))
 	return rep
+}
+
+// judgeLadder gives the verdict, and clears FailedAt when the only failure
+// was a gateway that ignores ping while the internet answered.
+func judgeLadder(rep *CheckReport) CheckVerdict {
+	switch {
+	case rep.Interrupted:
+		return CheckInterrupted
+	case !rep.OK:
+		return CheckFailed
+	case rep.FailedAt != "":
+		rep.FailedAt = ""
+		return CheckGatewayIgnoresPing
+	}
+	return CheckOK
 }
 
 func fixed(a netip.Addr) func() (netip.Addr, error) {

@@ -64,16 +64,53 @@ func TestCheckClimbsTheWholeLadder(t *testing.T) {
 	}
 }
 
-func TestCheckSkipsWhatDependsOnASilentGateway(t *testing.T) {
+// TestCheckGoesOnPastASilentGateway: many routers ignore ping, so a
+// gateway that stays silent (no error, just no reply) does not end the
+// ladder: DNS and the internet host are still tried. When they answer, the
+// network works and the report says the gateway only ignores ping.
+func TestCheckGoesOnPastASilentGateway(t *testing.T) {
 	rep := probe.Check(context.Background(), loopbackLadder(&probetest.Pinger{Silent: []netip.Addr{gwAddr}}))
 	checkSteps(t, rep, []stepWant{
 		{probe.StepLoopback, true, false, ""}, {probe.StepLAN, true, false, ""},
 		{probe.StepGateway, false, false, probe.ReasonNoReply},
+		{probe.StepDNS, true, false, ""},
+		{probe.StepInternet, true, false, ""},
+	})
+	if !rep.OK || rep.FailedAt != "" || rep.Verdict != probe.CheckGatewayIgnoresPing {
+		t.Errorf("ok %v failed at %q verdict %q, want ok, none, %q", rep.OK, rep.FailedAt, rep.Verdict, probe.CheckGatewayIgnoresPing)
+	}
+}
+
+// TestCheckBlamesASilentGatewayWhenTheWayOutFails: when the internet does
+// not answer either, the silent gateway is where it most likely breaks.
+func TestCheckBlamesASilentGatewayWhenTheWayOutFails(t *testing.T) {
+	rep := probe.Check(context.Background(), loopbackLadder(&probetest.Pinger{Silent: []netip.Addr{gwAddr, netAddr}}))
+	checkSteps(t, rep, []stepWant{
+		{probe.StepLoopback, true, false, ""}, {probe.StepLAN, true, false, ""},
+		{probe.StepGateway, false, false, probe.ReasonNoReply},
+		{probe.StepDNS, true, false, ""},
+		{probe.StepInternet, false, false, probe.ReasonNoReply},
+	})
+	if rep.OK || rep.FailedAt != probe.StepGateway || rep.Verdict != probe.CheckFailed {
+		t.Errorf("ok %v failed at %q verdict %q", rep.OK, rep.FailedAt, rep.Verdict)
+	}
+}
+
+// TestCheckStopsAtAGatewayThatCannotBeReached: an error instead of silence
+// (no route to it) still ends the ladder there.
+func TestCheckStopsAtAGatewayThatCannotBeReached(t *testing.T) {
+	o := loopbackLadder(&probetest.Pinger{})
+	o.Gateway = netip.Addr{}
+	o.FindGateway = func() (netip.Addr, error) { return netip.Addr{}, errors.New("no default route") }
+	rep := probe.Check(context.Background(), o)
+	checkSteps(t, rep, []stepWant{
+		{probe.StepLoopback, true, false, ""}, {probe.StepLAN, true, false, ""},
+		{probe.StepGateway, false, false, probe.ReasonNotFound},
 		{probe.StepDNS, false, true, probe.ReasonLowerFailed},
 		{probe.StepInternet, false, true, probe.ReasonLowerFailed},
 	})
-	if rep.OK || rep.FailedAt != probe.StepGateway {
-		t.Errorf("ok %v failed at %q", rep.OK, rep.FailedAt)
+	if rep.OK || rep.FailedAt != probe.StepGateway || rep.Verdict != probe.CheckFailed {
+		t.Errorf("ok %v failed at %q verdict %q", rep.OK, rep.FailedAt, rep.Verdict)
 	}
 }
 

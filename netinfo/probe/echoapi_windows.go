@@ -37,7 +37,7 @@ func runMode(ctx context.Context, req Request, h Hooks, m Mode) (opened bool, er
 	if m == ModeWindowsAPI {
 		return runEchoAPI(ctx, req, h)
 	}
-	return runProbing(ctx, req, h, m)
+	return runProbingMode(ctx, req, h, m)
 }
 
 // runEchoAPI sends each request with a blocking IcmpSendEcho2 (or

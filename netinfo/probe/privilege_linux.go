@@ -10,7 +10,7 @@ import (
 var defaultModes = []Mode{ModeUnprivileged, ModePrivileged}
 
 // HasRawPrivilege tells whether this process may open raw sockets, which
-// is also what allows intervals below 0.2 s: on Linux, CAP_NET_RAW in the
+// is also what allows intervals below 2 ms: on Linux, CAP_NET_RAW in the
 // effective capability set (root has it unless dropped; `setcap
 // cap_net_raw+ep` gives it to a binary).
 func HasRawPrivilege() bool {

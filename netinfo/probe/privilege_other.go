@@ -8,7 +8,7 @@ import "os"
 var defaultModes = []Mode{ModeUnprivileged, ModePrivileged}
 
 // HasRawPrivilege tells whether this process runs as root, which raw
-// sockets and intervals below 0.2 s need here.
+// sockets and intervals below 2 ms need here.
 func HasRawPrivilege() bool { return os.Geteuid() == 0 }
 
 func isPlatformPermission(error) bool { return false }

@@ -38,6 +38,7 @@ type Resolution struct {
 var (
 	ErrEmptyHost    = errors.New("empty host")
 	ErrHostIsURL    = errors.New("host looks like a URL")
+	ErrHostIsPrefix = errors.New("host is a network prefix (ADDRESS/LENGTH)")
 	ErrHostHasPort  = errors.New("host has a port")
 	ErrHostBadChars = errors.New("host has characters no host name may have")
 	ErrWrongFamily  = errors.New("address is of the other IP version")
@@ -75,6 +76,9 @@ func ParseTarget(host string, fam Family) (name string, addr netip.Addr, err err
 	host = strings.TrimSpace(host)
 	if host == "" {
 		return "", netip.Addr{}, ErrEmptyHost
+	}
+	if _, perr := netip.ParsePrefix(strings.Trim(host, "[]")); perr == nil {
+		return "", netip.Addr{}, ErrHostIsPrefix
 	}
 	if strings.Contains(host, "://") || strings.ContainsRune(host, '/') {
 		return "", netip.Addr{}, ErrHostIsURL

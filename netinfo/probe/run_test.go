@@ -65,21 +65,22 @@ func TestRunReportsLossesAndDuplicatesAsTheyHappen(t *testing.T) {
 		RTTs: []time.Duration{time.Millisecond, 2 * time.Millisecond, 3 * time.Millisecond},
 	}
 	res, ev := runRecording(t, fastOptions(fake, 5))
-	if got := ev.seqs(probe.EventLost); !slices.Equal(got, []int{1, 3}) {
-		t.Errorf("lost events %v, want [1 3]", got)
+	// The fake numbers its requests from 0, the results from 1 as iputils.
+	if got := ev.seqs(probe.EventLost); !slices.Equal(got, []int{2, 4}) {
+		t.Errorf("lost events %v, want [2 4]", got)
 	}
-	if got := ev.seqs(probe.EventDuplicate); !slices.Equal(got, []int{2}) {
-		t.Errorf("duplicate events %v, want [2]", got)
+	if got := ev.seqs(probe.EventDuplicate); !slices.Equal(got, []int{3}) {
+		t.Errorf("duplicate events %v, want [3]", got)
 	}
-	if got := ev.seqs(probe.EventReply); !slices.Equal(got, []int{0, 2, 4}) {
-		t.Errorf("reply events %v, want [0 2 4]", got)
+	if got := ev.seqs(probe.EventReply); !slices.Equal(got, []int{1, 3, 5}) {
+		t.Errorf("reply events %v, want [1 3 5]", got)
 	}
 	if res.Sent != 5 || res.Received != 3 || res.Duplicates != 1 || res.LossPercent != 40 {
 		t.Errorf("sent %d received %d dups %d loss %v, want 5 3 1 40",
 			res.Sent, res.Received, res.Duplicates, res.LossPercent)
 	}
-	if !slices.Equal(res.Lost, []int{1, 3}) {
-		t.Errorf("Lost %v, want [1 3]", res.Lost)
+	if !slices.Equal(res.Lost, []int{2, 4}) {
+		t.Errorf("Lost %v, want [2 4]", res.Lost)
 	}
 	// Replies 0, 2, 4 take 1, 3, 2 ms; the duplicate of 2 another 3 ms.
 	want := probe.RTTStats{MinMs: 1, AvgMs: 2.25, MaxMs: 3, MdevMs: 0.829}
@@ -101,14 +102,14 @@ func TestRunKeepsLateRepliesWhileStillRunning(t *testing.T) {
 	o.Timeout = 40 * time.Millisecond
 	o.Deadline = 300 * time.Millisecond
 	res, ev := runRecording(t, o)
-	if got := ev.seqs(probe.EventLate); !slices.Equal(got, []int{0}) {
-		t.Fatalf("late events %v, want [0]", got)
+	if got := ev.seqs(probe.EventLate); !slices.Equal(got, []int{1}) {
+		t.Fatalf("late events %v, want [1]", got)
 	}
-	if len(res.Replies) == 0 || !res.Replies[0].Late || res.Replies[0].Seq != 0 {
-		t.Errorf("replies %+v, want seq 0 marked late first", res.Replies)
+	if len(res.Replies) == 0 || !res.Replies[0].Late || res.Replies[0].Seq != 1 {
+		t.Errorf("replies %+v, want seq 1 marked late first", res.Replies)
 	}
-	if slices.Contains(res.Lost, 0) {
-		t.Errorf("Lost %v still holds the late seq 0", res.Lost)
+	if slices.Contains(res.Lost, 1) {
+		t.Errorf("Lost %v still holds the late seq 1", res.Lost)
 	}
 	if !slices.Contains(res.Verdict.Notes, probe.NoteLate) {
 		t.Errorf("notes %v lack late", res.Verdict.Notes)
@@ -124,7 +125,7 @@ func TestRunWithNoReplyEndsAndSaysSo(t *testing.T) {
 	if res.Received != 0 || res.LossPercent != 100 || res.Verdict.Code != probe.VerdictNoReply {
 		t.Errorf("received %d loss %v verdict %s", res.Received, res.LossPercent, res.Verdict.Code)
 	}
-	if !slices.Equal(res.Lost, []int{0, 1, 2}) {
+	if !slices.Equal(res.Lost, []int{1, 2, 3}) {
 		t.Errorf("Lost %v", res.Lost)
 	}
 	if (res.RTTStats != probe.RTTStats{}) || res.Replies == nil {
@@ -135,11 +136,12 @@ func TestRunWithNoReplyEndsAndSaysSo(t *testing.T) {
 func TestRunCountsErrorsApartFromLosses(t *testing.T) {
 	fake := &probetest.Pinger{SendFail: map[int]bool{0: true}, Refused: map[int]bool{1: true}}
 	res, ev := runRecording(t, fastOptions(fake, 3))
-	if res.Sent != 2 || res.Errors != 2 || res.Refused != 1 || res.Received != 1 {
-		t.Errorf("sent %d errors %d refused %d received %d, want 2 2 1 1",
+	// A request that could not be sent counts as sent, as in iputils.
+	if res.Sent != 3 || res.Errors != 2 || res.Refused != 1 || res.Received != 1 {
+		t.Errorf("sent %d errors %d refused %d received %d, want 3 2 1 1",
 			res.Sent, res.Errors, res.Refused, res.Received)
 	}
-	if got := ev.seqs(probe.EventError); !slices.Equal(got, []int{0, 1}) {
+	if got := ev.seqs(probe.EventError); !slices.Equal(got, []int{1, 2}) {
 		t.Errorf("error events %v", got)
 	}
 }
@@ -177,7 +179,7 @@ func TestRunUntilInterruptedStillSummarises(t *testing.T) {
 		o := fastOptions(fake, count)
 		o.Interval = 5 * time.Millisecond
 		o.OnEvent = func(ev probe.Event) {
-			if ev.Kind == probe.EventReply && ev.Seq == 2 {
+			if ev.Kind == probe.EventReply && ev.Seq == 3 {
 				cancel()
 			}
 		}

@@ -70,14 +70,18 @@ func newTracker(count int, timeout time.Duration, emit func(Event), stop func())
 	}
 }
 
+// hooks are what a Pinger reports to. A Pinger numbers its requests from
+// 0; the tracker numbers them from 1, as iputils does (icmp_seq=1 first),
+// in every event and in the Result.
 func (t *tracker) hooks() Hooks {
+	fromOne := func(r Reply) Reply { r.Seq++; return r }
 	return Hooks{
 		Ready:      t.ready,
-		Sent:       t.sentOne,
-		Reply:      t.reply,
-		Duplicate:  t.duplicate,
-		SendFailed: t.sendFailed,
-		Failed:     t.failed,
+		Sent:       func(seq int) { t.sentOne(seq + 1) },
+		Reply:      func(r Reply) { t.reply(fromOne(r)) },
+		Duplicate:  func(r Reply) { t.duplicate(fromOne(r)) },
+		SendFailed: func(seq int, err error) { t.sendFailed(seq+1, err) },
+		Failed:     func(seq int, err error) { t.failed(seq+1, err) },
 	}
 }
 
@@ -121,9 +125,13 @@ func (t *tracker) duplicate(r Reply) {
 	t.emit(Event{Kind: EventDuplicate, Seq: r.Seq, Reply: r, Window: t.windowCopy()})
 }
 
+// sendFailed counts a request that could not leave this machine as sent,
+// as iputils does ("pretend we sent packet"): the summary then shows it as
+// transmitted, not received, and as an error.
 func (t *tracker) sendFailed(seq int, err error) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	t.sent++
 	t.sendErrs++
 	t.emit(Event{Kind: EventError, Seq: seq, Err: err})
 	t.checkDone()
@@ -165,7 +173,7 @@ func (t *tracker) expire(now time.Time) {
 // checkDone stops the run once every request of a counted run has been
 // tried and is answered, lost or failed. The caller holds the lock.
 func (t *tracker) checkDone() {
-	if t.count > 0 && t.sent+t.sendErrs >= t.count && len(t.inFlight) == 0 {
+	if t.count > 0 && t.sent >= t.count && len(t.inFlight) == 0 {
 		t.stop()
 	}
 }

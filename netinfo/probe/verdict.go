@@ -38,6 +38,9 @@ type Verdict struct {
 	Code  VerdictCode `json:"code"`
 	Scope Scope       `json:"scope"`
 	Notes []Note      `json:"notes,omitempty"`
+	// Text is the verdict in the learner's words; Judge leaves it empty
+	// for the command layer, which knows the language, to fill in.
+	Text string `json:"text,omitempty"`
 }
 
 // ErrRefused marks a TCP probe the host answered with a reset: the host is

@@ -15,6 +15,7 @@ type Step struct {
 	Text    string // Input: the line typed
 	Yes     bool   // Confirm: the answer
 	Control bool   // any prompt: Ctrl-C
+	Back    bool   // Select: Esc
 }
 
 // Prompter answers prompts with its Steps in order and records what it was
@@ -50,8 +51,11 @@ func (p *Prompter) fail(err error) {
 // Select implements output.Prompter.
 func (p *Prompter) Select(prompt string, options []string) (int, error) {
 	s, ok := p.next("select", prompt, options)
-	if !ok {
+	switch {
+	case !ok:
 		return -1, output.ErrCancelled
+	case s.Back:
+		return -1, output.ErrBack
 	}
 	// An option that is exactly the text wins over one that contains it:
 	// a pick of "8" must not land on "128".
@@ -85,6 +89,15 @@ func (p *Prompter) Confirm(prompt string) (bool, error) {
 		return false, output.ErrCancelled
 	}
 	return s.Yes, nil
+}
+
+// Pause implements output.Prompter: a step with Control set is Ctrl-C, any
+// other is Enter.
+func (p *Prompter) Pause(prompt string) error {
+	if _, ok := p.next("pause", prompt, nil); !ok {
+		return output.ErrCancelled
+	}
+	return nil
 }
 
 // Done reports a script that was not used up or went wrong.

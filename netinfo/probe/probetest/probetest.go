@@ -63,7 +63,7 @@ func (p *Pinger) Ping(ctx context.Context, req probe.Request, h probe.Hooks) (pr
 	defer wg.Wait() // no hook after Ping returns
 	for seq := 0; req.Count == 0 || seq < req.Count; seq++ {
 		p.answer(ctx, &wg, req.Addr, seq, h)
-		if !sleep(ctx, req.Interval) {
+		if !probe.Sleep(ctx, req.Interval) {
 			return mode, nil
 		}
 	}
@@ -86,7 +86,7 @@ func (p *Pinger) answer(ctx context.Context, wg *sync.WaitGroup, addr netip.Addr
 		h.Failed(seq, probe.ErrRefused)
 	case p.Late[seq] > 0:
 		wg.Go(func() {
-			if sleep(ctx, p.Late[seq]) {
+			if probe.Sleep(ctx, p.Late[seq]) {
 				h.Reply(p.reply(seq))
 			}
 		})
@@ -120,19 +120,6 @@ func (p *Pinger) isSilent(a netip.Addr) bool {
 		}
 	}
 	return false
-}
-
-// sleep waits d, or less when ctx ends first; it tells whether ctx is
-// still alive.
-func sleep(ctx context.Context, d time.Duration) bool {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return false
-	case <-t.C:
-		return true
-	}
 }
 
 // Resolver answers lookups from a table. A name not in it fails as
