@@ -1,11 +1,34 @@
 package cmd
 
 import (
+	"net/netip"
 	"strings"
 	"testing"
+
+	"github.com/netlearn/netlearn/netinfo/iface"
 )
 
+// loopbackName is this OS's name for the interface holding 127.0.0.1:
+// lo on Linux, lo0 on macOS, "Loopback Pseudo-Interface 1" on Windows.
+func loopbackName(t *testing.T) string {
+	t.Helper()
+	ifaces, err := iface.Collect(iface.System{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ifc := range ifaces {
+		for _, a := range ifc.Addrs {
+			if a.Address == netip.MustParseAddr("127.0.0.1") {
+				return ifc.Name
+			}
+		}
+	}
+	t.Skip("no interface holds 127.0.0.1 here")
+	return ""
+}
+
 func TestIPExitCodes(t *testing.T) {
+	lo := loopbackName(t)
 	cases := []struct {
 		args   []string
 		code   int
@@ -13,9 +36,9 @@ func TestIPExitCodes(t *testing.T) {
 		outHas string
 	}{
 		{[]string{"ip"}, 0, "", "127.0.0.1/8"},
-		{[]string{"ip", "lo"}, 0, "", "address\tlo\t127.0.0.1/8"},
-		{[]string{"ip", "127.0.0.1"}, 0, "", "\tmine=true\tmine_interface=lo"},
-		{[]string{"ip", "--json", "lo"}, 0, "", `"kind": "loopback"`},
+		{[]string{"ip", lo}, 0, "", "address\t" + lo + "\t127.0.0.1/8"},
+		{[]string{"ip", "127.0.0.1"}, 0, "", "\tmine=true\tmine_interface=" + lo},
+		{[]string{"ip", "--json", lo}, 0, "", `"kind": "loopback"`},
 		{[]string{"ip", "nosuch0"}, 2, `error: this machine has no interface named "nosuch0"`, ""},
 		{[]string{"ip", "300.1.2.3"}, 2, `"300.1.2.3" is not an IP address`, ""},
 		{[]string{"ip", "10.0.0.1/33"}, 2, "from 0 to 32", ""},

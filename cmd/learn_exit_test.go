@@ -26,7 +26,7 @@ func runWithInput(t *testing.T, dir, input string, args ...string) (code int, st
 	ios, in, out, errOut := iostreams.Test()
 	in.WriteString(input)
 	getenv := func(k string) string { return map[string]string{"NETLEARN_LANG": "en"}[k] }
-	code = runWithSignals(context.Background(), args, ios, getenv, nil, func(f *cmdutil.Factory) {
+	code = runWithSignals(context.Background(), args, ios, getenv, nil, nil, func(f *cmdutil.Factory) {
 		f.ConfigDir = func() (string, error) { return dir, nil }
 	})
 	return code, out.String(), errOut.String()

@@ -17,6 +17,7 @@ import (
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/cmd/iostreams"
+	"github.com/netlearn/netlearn/internal/oserr"
 )
 
 // Main runs netlearn with the process's arguments and streams and returns
@@ -25,23 +26,25 @@ func Main() int {
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	defer signal.Stop(sigs)
-	return runWithSignals(context.Background(), os.Args[1:], iostreams.System(), os.Getenv, sigs, nil)
+	return runWithSignals(context.Background(), os.Args[1:], iostreams.System(), os.Getenv, sigs, i18n.OSLanguage, nil)
 }
 
 // Run runs netlearn with the given arguments, streams and environment.
 // Tests call it directly to assert exact exit codes; cancelling ctx acts
-// like Ctrl-C.
+// like Ctrl-C. The language comes from args and getenv only, never from
+// the OS's settings, so a test answers alike on every machine.
 func Run(ctx context.Context, args []string, ios *iostreams.IOStreams, getenv func(string) string) int {
-	return runWithSignals(ctx, args, ios, getenv, nil, nil)
+	return runWithSignals(ctx, args, ios, getenv, nil, nil, nil)
 }
 
-// runWithSignals runs one command line. setup, when set, adjusts the
-// Factory before the command tree is built: tests give it their own config
-// folder.
+// runWithSignals runs one command line. osLang, when set, asks the OS for
+// the display language when no variable names one (only Main does; tests
+// stay independent of the machine). setup, when set, adjusts the Factory
+// before the command tree is built: tests give it their own config folder.
 func runWithSignals(ctx context.Context, args []string, ios *iostreams.IOStreams, getenv func(string) string,
-	sigs <-chan os.Signal, setup func(*cmdutil.Factory)) int {
+	sigs <-chan os.Signal, osLang func() string, setup func(*cmdutil.Factory)) int {
 	pre := preParse(args)
-	lang, err := i18n.Detect(pre.lang, getenv)
+	lang, err := i18n.Detect(pre.lang, getenv, osLang)
 	if pre.langSet && pre.lang == "" {
 		_, err = i18n.Parse("") // an empty --lang '' is a mistake, not "unset"
 	}
@@ -74,6 +77,12 @@ func runWithSignals(ctx context.Context, args []string, ios *iostreams.IOStreams
 	root.SetErr(ios.ErrOut)
 
 	failing, err := root.ExecuteContextC(ctx)
+	if oserr.Is(err, oserr.ClosedPipe) {
+		// The reader went away (`| more` quit, `| Select-Object -First 5`):
+		// what it did not read is nobody's loss. Unix kills the process with
+		// SIGPIPE before this; Windows reports the write failing.
+		return cmdutil.ExitOK
+	}
 	if err != nil && ctx.Err() != nil && cmdutil.ExitCode(err) == cmdutil.ExitFailed {
 		err = cmdutil.ErrInterrupted
 	}

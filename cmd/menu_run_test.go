@@ -33,7 +33,7 @@ func TestMenuRunsCommandsThroughTheCommandTree(t *testing.T) {
 	dir := t.TempDir()
 	ios, _, out, errOut := iostreams.Test()
 	ios.SetTTY(true, true, false)
-	code := runWithSignals(context.Background(), nil, ios, func(string) string { return "" }, nil, func(f *cmdutil.Factory) {
+	code := runWithSignals(context.Background(), nil, ios, func(string) string { return "" }, nil, nil, func(f *cmdutil.Factory) {
 		f.ConfigDir = func() (string, error) { return dir, nil }
 		f.NewPrompter = func(*i18n.Catalog) output.Prompter { return prompt }
 	})

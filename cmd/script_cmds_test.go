@@ -18,6 +18,26 @@ func scriptCommands() map[string]func(ts *testscript.TestScript, neg bool, args 
 		"portlisten":  portListen,
 		"readonly":    readOnlyDir,
 		"quizanswers": quizAnswers,
+		"files":       countFiles,
+	}
+}
+
+// countFiles checks how many entries of a folder start with a prefix:
+// `files DIR PREFIX N`, portably (Windows has no ls).
+func countFiles(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 3 {
+		ts.Fatalf("usage: files DIR PREFIX N")
+	}
+	entries, err := os.ReadDir(ts.MkAbs(args[0]))
+	ts.Check(err)
+	n := 0
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), args[1]) {
+			n++
+		}
+	}
+	if (fmt.Sprint(n) == args[2]) == neg {
+		ts.Fatalf("%s holds %d entries starting with %q (want %s; negated: %v)", args[0], n, args[1], args[2], neg)
 	}
 }
 
@@ -73,6 +93,8 @@ func scriptCondition(cond string) (bool, error) {
 		return canMakeReadOnly()
 	case "ipv6":
 		return hasIPv6Loopback(), nil
+	case "icmp":
+		return icmpAllowed(), nil
 	case "netns":
 		return privateNetnsWorks(), nil
 	}

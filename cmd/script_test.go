@@ -3,6 +3,7 @@ package cmd_test
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -38,8 +39,17 @@ func scriptParams(t *testing.T) testscript.Params {
 			// Scripts start from a known language and no forced colour,
 			// whatever the developer's shell has set.
 			env.Setenv("NETLEARN_LANG", "en")
-			env.Setenv("HOME", env.WorkDir+"/home")
-			env.Setenv("XDG_CONFIG_HOME", env.WorkDir+"/home/.config")
+			// Progress goes to $CONFIG, never the developer's folder:
+			// os.UserConfigDir reads XDG_CONFIG_HOME on Linux, APPDATA on
+			// Windows and HOME on macOS.
+			home := filepath.Join(env.WorkDir, "home")
+			env.Setenv("HOME", home)
+			env.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
+			env.Setenv("APPDATA", filepath.Join(home, ".config"))
+			env.Setenv("CONFIG", filepath.Join(home, ".config", "netlearn"))
+			if runtime.GOOS == "darwin" {
+				env.Setenv("CONFIG", filepath.Join(home, "Library", "Application Support", "netlearn"))
+			}
 			env.Setenv("NO_COLOR", "")
 			env.Setenv("CLICOLOR_FORCE", "")
 			env.Setenv("NETLEARN_FORCE_TTY", "")

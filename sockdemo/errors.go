@@ -4,6 +4,8 @@ import (
 	"errors"
 	"io"
 	"os"
+
+	"github.com/netlearn/netlearn/internal/oserr"
 )
 
 // ErrServerGone means the server closed the connection or vanished while
@@ -21,6 +23,11 @@ func IsAddrInUse(err error) bool { return errors.Is(err, errAddrInUse) }
 // IsPermission reports whether the OS refused for lack of privilege, as for
 // a port below 1024 without root or CAP_NET_BIND_SERVICE.
 func IsPermission(err error) bool { return errors.Is(err, os.ErrPermission) }
+
+// IsReservedPort reports whether Windows refused the port with WSAEACCES:
+// it lies in a range Windows keeps for itself (Hyper-V, WSL and Docker
+// reserve such ranges), or another program holds it exclusively.
+func IsReservedPort(err error) bool { return oserr.Is(err, oserr.ReservedPort) }
 
 // IsNotLocal reports whether bind failed because the address does not
 // belong to this machine.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"net"
 	"net/netip"
 	"os"
 	"path/filepath"
@@ -241,13 +242,42 @@ func TestListenErrorsMapToExitCodes(t *testing.T) {
 	if cmdutil.ExitCode(perm) != cmdutil.ExitPermission {
 		t.Errorf("EACCES: exit %d", cmdutil.ExitCode(perm))
 	}
-	inUse := listenError(opts, os.NewSyscallError("bind", syscall.EADDRINUSE))
+	inUse := listenError(opts, addrInUseError(t))
 	if cmdutil.ExitCode(inUse) != cmdutil.ExitFailed || !strings.HasSuffix(inUse.Error(), "\n  listening on 0.0.0.0:80: nginx (pid 42)") {
 		t.Errorf("in use: %q", inUse.Error())
 	}
 	other := listenError(opts, errors.New("boom"))
 	if cmdutil.ExitCode(other) != cmdutil.ExitFailed || !strings.Contains(other.Error(), "boom") {
 		t.Errorf("other: %q", other.Error())
+	}
+}
+
+// addrInUseError binds a loopback port twice, for this OS's own "address
+// in use" (EADDRINUSE, or WSAEADDRINUSE on Windows).
+func addrInUseError(t *testing.T) error {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	second, err := net.Listen("tcp", ln.Addr().String())
+	if err == nil {
+		second.Close()
+		t.Fatal("the same address was bound twice")
+	}
+	return err
+}
+
+func TestReservedPortNamesNetsh(t *testing.T) {
+	if runtime.GOOS != "windows" {
+		t.Skip("WSAEACCES (10013) is a Windows error; internal/oserr tests its mapping on every OS")
+	}
+	f, _, _ := testFactory(80)
+	opts := &ServerOptions{F: f, Host: "127.0.0.1", Port: 50000, Listeners: func(int) ([]ports.Listener, error) { return nil, nil }}
+	err := listenError(opts, os.NewSyscallError("bind", syscall.Errno(10013)))
+	if cmdutil.ExitCode(err) != cmdutil.ExitFailed || !strings.Contains(err.Error(), "netsh int ipv4 show excludedportrange protocol=tcp") {
+		t.Errorf("exit %d: %q", cmdutil.ExitCode(err), err)
 	}
 }
 

@@ -145,6 +145,8 @@ func listenError(opts *ServerOptions, err error) error {
 		return &cmdutil.UsageError{Msg: tr.T("demo.err.not_local", "host", opts.Host), Unresolved: true}
 	case sockdemo.IsAddrInUse(err):
 		return &cmdutil.FailedError{Msg: tr.T("demo.err.port_in_use", "port", opts.Port, "host", opts.Host) + holders(opts)}
+	case sockdemo.IsReservedPort(err):
+		return &cmdutil.FailedError{Msg: tr.T("demo.err.reserved_port", "port", opts.Port)}
 	case sockdemo.IsPermission(err):
 		return &cmdutil.PermissionError{Msg: tr.T("demo.err.privileged_port", "port", opts.Port)}
 	}

@@ -153,23 +153,50 @@ func TestDetect(t *testing.T) {
 		name     string
 		explicit string
 		env      map[string]string
+		osLang   func() string
 		want     Lang
 		wantErr  bool
 	}{
-		{"nothing set", "", nil, EN, false},
-		{"LANG zh", "", map[string]string{"LANG": "zh_CN.UTF-8"}, ZH, false},
-		{"LC_ALL beats LANG", "", map[string]string{"LC_ALL": "en_US.UTF-8", "LANG": "zh_CN.UTF-8"}, EN, false},
-		{"LC_MESSAGES beats LANG", "", map[string]string{"LC_MESSAGES": "zh_TW", "LANG": "C"}, ZH, false},
-		{"NETLEARN_LANG beats all", "", map[string]string{"NETLEARN_LANG": "zh", "LC_ALL": "en_US"}, ZH, false},
-		{"C locale is English", "", map[string]string{"LANG": "C.UTF-8"}, EN, false},
-		{"flag beats env", "en", map[string]string{"NETLEARN_LANG": "zh"}, EN, false},
-		{"flag with region", "zh-CN", nil, ZH, false},
-		{"bad flag", "fr", nil, "", true},
+		{"nothing set", "", nil, nil, EN, false},
+		{"LANG zh", "", map[string]string{"LANG": "zh_CN.UTF-8"}, nil, ZH, false},
+		{"LC_ALL beats LANG", "", map[string]string{"LC_ALL": "en_US.UTF-8", "LANG": "zh_CN.UTF-8"}, nil, EN, false},
+		{"LC_MESSAGES beats LANG", "", map[string]string{"LC_MESSAGES": "zh_TW", "LANG": "C"}, nil, ZH, false},
+		{"NETLEARN_LANG beats all", "", map[string]string{"NETLEARN_LANG": "zh", "LC_ALL": "en_US"}, nil, ZH, false},
+		{"C locale is English", "", map[string]string{"LANG": "C.UTF-8"}, nil, EN, false},
+		{"flag beats env", "en", map[string]string{"NETLEARN_LANG": "zh"}, nil, EN, false},
+		{"flag with region", "zh-CN", nil, nil, ZH, false},
+		{"bad flag", "fr", nil, nil, "", true},
+		{"Chinese Windows or macOS, no variables", "", nil, func() string { return "zh-Hans-CN" }, ZH, false},
+		{"the OS language comes after LANG", "", map[string]string{"LANG": "en_US.UTF-8"}, func() string { return "zh" }, EN, false},
+		{"an OS language other than zh is English", "", nil, func() string { return "de" }, EN, false},
+		{"nothing readable from the OS", "", nil, func() string { return "" }, EN, false},
 	}
 	for _, c := range cases {
-		got, err := Detect(c.explicit, env(c.env))
+		got, err := Detect(c.explicit, env(c.env), c.osLang)
 		if (err != nil) != c.wantErr || got != c.want {
 			t.Errorf("%s: Detect = %q, %v; want %q, error %v", c.name, got, err, c.want, c.wantErr)
+		}
+	}
+}
+
+func TestWindowsLangName(t *testing.T) {
+	for id, want := range map[uint16]string{0x0804: "zh", 0x0404: "zh", 0x0c04: "zh", 0x0409: "en", 0x0809: "en", 0x0407: "", 0: ""} {
+		if got := windowsLangName(id); got != want {
+			t.Errorf("LANGID %#04x: %q, want %q", id, got, want)
+		}
+	}
+}
+
+func TestFirstAppleLanguage(t *testing.T) {
+	for out, want := range map[string]string{
+		"(\n    \"zh-Hans-CN\",\n    en\n)\n": "zh-Hans-CN",
+		"(\n    \"en-US\"\n)\n":               "en-US",
+		"(\n    en\n)":                        "en",
+		"()":                                  "",
+		"":                                    "",
+	} {
+		if got := firstAppleLanguage(out); got != want {
+			t.Errorf("%q: %q, want %q", out, got, want)
 		}
 	}
 }

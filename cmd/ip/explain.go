@@ -19,7 +19,9 @@ func explainRun(opts *Options, targets []target, ifaces []iface.Interface) error
 		exps[i] = explainTarget(t, ifaces)
 	}
 	return output.Render(opts.F.IO.Output().WithJSON(opts.JSON), exps,
-		func(l *output.Layer, es []iface.Explanation) error { return renderExplanations(l, opts.F.Tr, es) },
+		func(l *output.Layer, es []iface.Explanation) error {
+			return renderExplanations(l, opts.F.Tr, es, opts.OS)
+		},
 		renderExplanationsPlain)
 }
 
@@ -43,14 +45,15 @@ func explainTarget(t target, ifaces []iface.Interface) iface.Explanation {
 
 // renderExplanations prints label/value lines for the terminal. With
 // colour the network bits are coloured apart from the host bits, without it
-// a "|" marks the split. Long values wrap.
-func renderExplanations(l *output.Layer, tr *i18n.Catalog, es []iface.Explanation) error {
+// a "|" marks the split. Long values wrap. The note on `ip addr` is for
+// Linux (goos) only.
+func renderExplanations(l *output.Layer, tr *i18n.Catalog, es []iface.Explanation, goos string) error {
 	var b strings.Builder
 	for i, e := range es {
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		for _, kv := range explanationLines(l.ColorScheme(), tr, e) {
+		for _, kv := range explanationLines(l.ColorScheme(), tr, e, goos) {
 			fmt.Fprintf(&b, "%s\t%s\n", kv[0], kv[1])
 		}
 	}
@@ -97,7 +100,7 @@ func addrOrEmpty(a netip.Addr) string {
 	return a.String()
 }
 
-func explanationLines(cs output.ColorScheme, tr *i18n.Catalog, e iface.Explanation) [][2]string {
+func explanationLines(cs output.ColorScheme, tr *i18n.Catalog, e iface.Explanation, goos string) [][2]string {
 	lines := [][2]string{
 		{tr.T("ip.explain.address"), e.Address.String()},
 		{tr.T("ip.explain.family"), tr.T("ip.explain.family_" + string(e.Family))},
@@ -116,7 +119,7 @@ func explanationLines(cs output.ColorScheme, tr *i18n.Catalog, e iface.Explanati
 		lines = append(lines, networkLines(tr, e)...)
 	}
 	lines = append(lines, [2]string{tr.T("ip.explain.mine"), mineText(tr, e)})
-	if e.Kind == iface.KindPrivate || e.Kind == iface.KindUniqueLocal {
+	if goos == "linux" && (e.Kind == iface.KindPrivate || e.Kind == iface.KindUniqueLocal) {
 		lines = append(lines, [2]string{tr.T("ip.explain.note"), tr.T("ip.scope_note")})
 	}
 	return lines

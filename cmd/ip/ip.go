@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/netip"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -39,6 +40,9 @@ type Options struct {
 	Source   iface.Source
 	Gateways func([]iface.Interface) ([]iface.Gateway, error)
 	DNS      func() (iface.DNS, error)
+	// OS is the system whose tools the notes compare with (runtime.GOOS;
+	// tests set the OS their fake machine imitates).
+	OS string
 }
 
 // NewCmdIP returns the ip command. runF replaces ipRun in tests that only
@@ -49,6 +53,7 @@ func NewCmdIP(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 		Source:   iface.System{},
 		Gateways: iface.DefaultGatewaysFor,
 		DNS:      iface.DNSServers,
+		OS:       runtime.GOOS,
 	}
 	tr := f.Tr
 	c := &cobra.Command{
@@ -201,6 +206,10 @@ type Report struct {
 	// interface list is still worth seeing.
 	GatewayErr error `json:"-"`
 	DNSErr     error `json:"-"`
+	// GatewayError says why the routing table could not be read, so that an
+	// empty list is not taken for "no gateway".
+	GatewayError string `json:"gateway_error,omitempty"`
+	OS           string `json:"-"` // as in Options
 }
 
 // LAN is the address a learner pings for "my LAN" and the interface it is on.
@@ -235,9 +244,12 @@ func listRun(opts *Options, ifaces []iface.Interface, names []string) error {
 }
 
 func gather(opts *Options, ifaces []iface.Interface) Report {
-	r := Report{Interfaces: ifaces, Gateways: []iface.Gateway{}}
+	r := Report{Interfaces: ifaces, Gateways: []iface.Gateway{}, OS: opts.OS}
 	gws, err := opts.Gateways(ifaces)
 	r.GatewayErr = err
+	if err != nil {
+		r.GatewayError = err.Error()
+	}
 	if err == nil && gws != nil {
 		r.Gateways = iface.NameGatewayInterfaces(gws, ifaces)
 	}

@@ -23,10 +23,12 @@ type machine struct {
 	gws  []iface.Gateway
 	dns  iface.DNS
 	gErr error
+	os   string
 }
 
 func linuxMachine() machine {
 	return machine{
+		os:  "linux",
 		src: ifacetest.FakeLinux(),
 		gws: []iface.Gateway{{Address: netip.MustParseAddr("192.168.1.1"), Interface: "wlp2s0"}},
 		dns: iface.DNS{Servers: []netip.Addr{netip.MustParseAddr("127.0.0.53")}, Source: "/etc/resolv.conf", Stub: true,
@@ -37,6 +39,7 @@ func linuxMachine() machine {
 
 func macMachine() machine {
 	return machine{
+		os:  "darwin",
 		src: ifacetest.FakeMacOS(),
 		gws: []iface.Gateway{{Address: netip.MustParseAddr("100.72.0.1")}}, // jackpal gives no name
 		dns: iface.DNS{Servers: []netip.Addr{netip.MustParseAddr("100.72.0.1")}, Source: "/etc/resolv.conf"},
@@ -45,6 +48,7 @@ func macMachine() machine {
 
 func windowsMachine() machine {
 	return machine{
+		os:  "windows",
 		src: ifacetest.FakeWindows(),
 		gws: []iface.Gateway{{Address: netip.MustParseAddr("172.20.0.1")}, {Address: netip.MustParseAddr("fe80::1")}},
 		dns: iface.DNS{Servers: []netip.Addr{netip.MustParseAddr("172.20.0.53")}, Source: "GetAdaptersAddresses",
@@ -65,6 +69,7 @@ func runIP(t *testing.T, m machine, lang i18n.Lang, tty bool, args ...string) (s
 		o.Source = m.src
 		o.Gateways = func([]iface.Interface) ([]iface.Gateway, error) { return m.gws, m.gErr }
 		o.DNS = func() (iface.DNS, error) { return m.dns, nil }
+		o.OS = m.os
 		return ipRun(o)
 	})
 	c.SetArgs(args)
@@ -112,11 +117,13 @@ func TestTerminalTableWindows(t *testing.T) {
 		"DNS servers:      172.20.0.53 (from GetAdaptersAddresses)",
 		"Your LAN address: 172.20.5.14 on 以太网",
 		"(no address)",
-		`"scope global"`,
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("table lacks %q:\n%s", want, got)
 		}
+	}
+	if strings.Contains(got, "scope global") {
+		t.Errorf("the note on Linux's `ip addr` shows on Windows:\n%s", got)
 	}
 	// MTU -1 is "unknown", not a number to show.
 	for _, line := range strings.Split(got, "\n") {
@@ -153,15 +160,26 @@ func TestTerminalNoGatewayAndProblems(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out, "Default gateway:  none") || strings.Contains(out, "Your LAN address") {
-		t.Errorf("no-gateway output:\n%s", out)
+	// An unreadable table is not "no gateway".
+	if !strings.Contains(out, "Default gateway:  unknown (the routing table could not be read") ||
+		strings.Contains(out, "Default gateway:  none") || strings.Contains(out, "Your LAN address") {
+		t.Errorf("unreadable-table output:\n%s", out)
 	}
 	if errOut != "note: could not read the default gateway: netstat failed\n" {
 		t.Errorf("stderr %q", errOut)
 	}
 	out, errOut, err = runIP(t, m, i18n.EN, false, "--json")
-	if err != nil || !strings.Contains(errOut, "netstat failed") || !strings.Contains(out, `"gateways": []`) {
+	if err != nil || !strings.Contains(errOut, "netstat failed") || !strings.Contains(out, `"gateways": []`) ||
+		!strings.Contains(out, `"gateway_error": "netstat failed"`) {
 		t.Errorf("--json: err %v, stderr %q, stdout:\n%s", err, errOut, out)
+	}
+	m.gErr = nil
+	out, errOut, _ = runIP(t, m, i18n.EN, true)
+	if !strings.Contains(out, "Default gateway:  none") || errOut != "" {
+		t.Errorf("no-gateway output (stderr %q):\n%s", errOut, out)
+	}
+	if out, _, _ = runIP(t, m, i18n.EN, false, "--json"); strings.Contains(out, "gateway_error") {
+		t.Errorf("--json without a problem names one:\n%s", out)
 	}
 }
 

@@ -41,7 +41,9 @@ func renderTable(l *output.Layer, tr *i18n.Catalog, r Report) error {
 		wrapped := l.Wrap(line, strings.Repeat(" ", kindWidth+4))
 		b.WriteString(strings.Replace(wrapped, name, cs.Paint(kindColor(k), name), 1) + "\n")
 	}
-	b.WriteString("\n" + l.Wrap(tr.T("ip.note_line", "text", tr.T("ip.scope_note")), "") + "\n")
+	if r.OS == "linux" { // the note is about Linux's `ip addr`
+		b.WriteString("\n" + l.Wrap(tr.T("ip.note_line", "text", tr.T("ip.scope_note")), "") + "\n")
+	}
 	_, err = io.WriteString(l.Writer(), b.String())
 	return err
 }
@@ -80,9 +82,12 @@ const (
 // factLines are the gateway, DNS and LAN lines shared by the terminal look.
 func factLines(cs output.ColorScheme, tr *i18n.Catalog, r Report) []string {
 	var lines []string
-	if len(r.Gateways) == 0 {
+	switch {
+	case len(r.Gateways) == 0 && r.GatewayErr != nil:
+		lines = append(lines, tr.T("ip.gateway_unreadable"))
+	case len(r.Gateways) == 0:
 		lines = append(lines, tr.T("ip.no_gateway"))
-	} else {
+	default:
 		via := make([]string, len(r.Gateways))
 		for i, g := range r.Gateways {
 			via[i] = tr.T("ip.gateway_via", "address", g.Address, "interface", dash(g.Interface))

@@ -68,15 +68,19 @@ func TestTrackerKeepsAFileItCannotMoveAside(t *testing.T) {
 
 func TestWhySaysItInTheRunsLanguage(t *testing.T) {
 	zh := i18n.For(i18n.ZH)
+	dir := t.TempDir()
 	cases := map[error]string{
-		&lessons.VersionError{Version: 7}:                           "它是另一个版本的 netlearn 写的（格式版本 7）",
-		fmt.Errorf("%w: invalid character", lessons.ErrNotProgress): "它不是 netlearn 的进度文件",
-		fmt.Errorf("%w: unexpected EOF", lessons.ErrTruncated):      "它只写了一半：文件被截断了，或者是空的",
-		&fs.PathError{Op: "read", Path: "x", Err: syscall.EISDIR}:   "那里是一个目录，不是文件",
-		&fs.PathError{Op: "open", Path: "x", Err: syscall.EACCES}:   "权限不足",
-		&fs.PathError{Op: "open", Path: "x", Err: syscall.EPERM}:    "权限不足",
-		&fs.PathError{Op: "open", Path: "x", Err: syscall.EROFS}:    "文件系统是只读的",
-		&fs.PathError{Op: "write", Path: "x", Err: syscall.EIO}:     syscall.EIO.Error(),
+		// Windows says "access denied" when a rename meets a directory.
+		&os.LinkError{Op: "rename", Old: "x.tmp", New: dir, Err: syscall.EACCES}: "那里是一个目录，不是文件",
+		&fs.PathError{Op: "write", Path: "x", Err: syscall.ENOSPC}:               "磁盘已满",
+		&lessons.VersionError{Version: 7}:                                        "它是另一个版本的 netlearn 写的（格式版本 7）",
+		fmt.Errorf("%w: invalid character", lessons.ErrNotProgress):              "它不是 netlearn 的进度文件",
+		fmt.Errorf("%w: unexpected EOF", lessons.ErrTruncated):                   "它只写了一半：文件被截断了，或者是空的",
+		&fs.PathError{Op: "read", Path: "x", Err: syscall.EISDIR}:                "那里是一个目录，不是文件",
+		&fs.PathError{Op: "open", Path: "x", Err: syscall.EACCES}:                "权限不足",
+		&fs.PathError{Op: "open", Path: "x", Err: syscall.EPERM}:                 "权限不足",
+		&fs.PathError{Op: "open", Path: "x", Err: syscall.EROFS}:                 "文件系统是只读的",
+		&fs.PathError{Op: "write", Path: "x", Err: syscall.EIO}:                  syscall.EIO.Error(),
 	}
 	for err, want := range cases {
 		if got := Why(zh, err); got != want {

@@ -4,11 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"syscall"
+	"os"
 	"time"
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
+	"github.com/netlearn/netlearn/internal/oserr"
 	"github.com/netlearn/netlearn/lessons"
 )
 
@@ -98,7 +99,27 @@ func (t *Tracker) warn(msg string) {
 }
 
 func readOnly(err error) bool {
-	return errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS)
+	return errors.Is(err, fs.ErrPermission) || oserr.Is(err, oserr.ReadOnlyFS)
+}
+
+// dirInTheWay tells whether a directory stands where the file should be.
+// Windows does not say so (reading one is "incorrect function", renaming
+// onto one "access denied"), so the path itself is looked at too.
+func dirInTheWay(err error) bool {
+	if oserr.Is(err, oserr.DirInTheWay) {
+		return true
+	}
+	var link *os.LinkError
+	var pathErr *fs.PathError
+	path := ""
+	switch {
+	case errors.As(err, &link):
+		path = link.New
+	case errors.As(err, &pathErr):
+		path = pathErr.Path
+	}
+	info, statErr := os.Stat(path)
+	return path != "" && statErr == nil && info.IsDir()
 }
 
 // Why says in the run's language why a progress file could not be read,
@@ -114,13 +135,13 @@ func Why(tr *i18n.Catalog, err error) string {
 		return tr.T("learn.why_not_progress")
 	case errors.Is(err, lessons.ErrKeptBadFile):
 		return tr.T("learn.why_kept_bad")
-	case errors.Is(err, syscall.EISDIR):
+	case dirInTheWay(err):
 		return tr.T("learn.why_is_dir")
-	case errors.Is(err, syscall.EROFS):
+	case oserr.Is(err, oserr.ReadOnlyFS):
 		return tr.T("learn.why_read_only_fs")
 	case errors.Is(err, fs.ErrPermission):
 		return tr.T("learn.why_permission")
-	case errors.Is(err, syscall.ENOSPC):
+	case oserr.Is(err, oserr.DiskFull):
 		return tr.T("learn.why_disk_full")
 	}
 	return rootCause(err).Error()

@@ -25,6 +25,8 @@ type live struct {
 	addr    netip.Addr
 	window  []float64
 	lastRTT string
+	// ttlTold is set once the first reply without a TTL has been explained.
+	ttlTold bool
 }
 
 func newLive(opts *Options, l *output.Layer) *live {
@@ -61,7 +63,7 @@ func (v *live) line(ev probe.Event) string {
 	case probe.EventReady:
 		return cs.Bold(wrap(headerLine(tr, v.opts, v.addr, ev.Mode)))
 	case probe.EventReply:
-		return wrap(replyLine(tr, v.opts, v.addr, ev.Reply))
+		return wrap(replyLine(tr, v.opts, v.addr, ev.Reply)) + v.ttlNote(ev.Reply)
 	case probe.EventDuplicate:
 		return cs.Yellow(wrap(tr.T("ping.duplicate", "line", replyLine(tr, v.opts, v.addr, ev.Reply))))
 	case probe.EventLate:
@@ -101,11 +103,29 @@ func headerLine(tr *i18n.Catalog, opts *Options, addr netip.Addr, m probe.Mode) 
 		"mode", tr.T("ping.mode_"+string(m)))
 }
 
+// ttlNote explains, under the first ICMP reply whose TTL is unknown, why
+// it shows as "?".
+func (v *live) ttlNote(r probe.Reply) string {
+	if v.ttlTold || r.TTL != 0 || v.opts.TCPPort != 0 {
+		return ""
+	}
+	v.ttlTold = true
+	return "\n" + v.l.ColorScheme().Gray(v.l.Wrap(v.tr.T("ping.ttl_unknown"), ""))
+}
+
 func replyLine(tr *i18n.Catalog, opts *Options, addr netip.Addr, r probe.Reply) string {
 	if opts.TCPPort != 0 {
 		return tr.T("ping.reply_tcp", "addr", addr, "port", opts.TCPPort, "seq", r.Seq, "rtt", ms(r.RTTMs))
 	}
-	return tr.T("ping.reply", "bytes", r.Bytes, "addr", addr, "seq", r.Seq, "ttl", r.TTL, "rtt", ms(r.RTTMs))
+	return tr.T("ping.reply", "bytes", r.Bytes, "addr", addr, "seq", r.Seq, "ttl", ttlText(r.TTL), "rtt", ms(r.RTTMs))
+}
+
+// ttlText shows an unknown TTL (0) as "?", never as a number it is not.
+func ttlText(ttl int) string {
+	if ttl == 0 {
+		return "?"
+	}
+	return strconv.Itoa(ttl)
 }
 
 func errorLine(tr *i18n.Catalog, opts *Options, addr netip.Addr, ev probe.Event) string {
@@ -165,8 +185,11 @@ func plainRecord(opts *Options, addr netip.Addr, ev probe.Event) output.Record {
 		return output.Record{Type: "start", Values: []string{kv("mode", ev.Mode), kv("size", opts.Size)}}
 	case probe.EventReply, probe.EventDuplicate, probe.EventLate:
 		r := ev.Reply
-		return output.Record{Type: string(ev.Kind), Values: []string{kv("seq", r.Seq), kv("bytes", r.Bytes),
-			kv("ttl", r.TTL), kv("time_ms", ms(r.RTTMs))}}
+		f := []string{kv("seq", r.Seq), kv("bytes", r.Bytes)}
+		if r.TTL != 0 { // unknown: left out, as in --json
+			f = append(f, kv("ttl", r.TTL))
+		}
+		return output.Record{Type: string(ev.Kind), Values: append(f, kv("time_ms", ms(r.RTTMs)))}
 	case probe.EventLost:
 		return output.Record{Type: "lost", Values: []string{kv("seq", ev.Seq), kv("timeout_ms", ms(probe.Millis(opts.Timeout)))}}
 	case probe.EventError:

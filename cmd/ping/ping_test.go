@@ -120,6 +120,28 @@ func TestPlainLossyRunIsStableLines(t *testing.T) {
 	}
 }
 
+// Where the OS does not report the TTL (Windows' IPv6 replies and raw
+// sockets), it is "?" once explained on a terminal, and left out of the
+// piped lines and of --json, never a made-up number.
+func TestUnknownTTLIsExplainedOnceAndLeftOut(t *testing.T) {
+	args := []string{"-c", "3", "-i", "0.001", "lo.test"}
+	term := run{args: args, pinger: &probetest.Pinger{TTL: -1}, tty: true}.do(t)
+	if n := strings.Count(term.out, "ttl=?"); n != 4 { // three replies and the note
+		t.Errorf("%d times ttl=? on the terminal, want 4:\n%s", n, term.out)
+	}
+	if n := strings.Count(term.out, "does not hand netlearn the TTL"); n != 1 {
+		t.Errorf("the note came %d times, want once:\n%s", n, term.out)
+	}
+	plain := run{args: args, pinger: &probetest.Pinger{TTL: -1}}.do(t)
+	if strings.Contains(plain.out, "ttl=") || !strings.Contains(plain.out, "reply\tseq=1\tbytes=64\ttime_ms=") {
+		t.Errorf("piped output:\n%s", plain.out)
+	}
+	js := run{args: append(args, "--json"), pinger: &probetest.Pinger{TTL: -1}}.do(t)
+	if strings.Contains(js.out, "ttl") || strings.Contains(js.out, "-1") {
+		t.Errorf("JSON mentions a TTL:\n%s", js.out)
+	}
+}
+
 // expectLinePrefixes checks out line by line: exactly as many lines as
 // want, each starting with its entry.
 func expectLinePrefixes(t *testing.T, out string, want []string) {

@@ -34,6 +34,9 @@ const (
 	// connect; replyTimeout how long any answer may take.
 	startTimeout = 5 * time.Second
 	replyTimeout = 2 * time.Second
+	// exitGrace is how long the partner may still take to read what a
+	// program sent just before it exited.
+	exitGrace = time.Second
 )
 
 // checker runs the checks of one exercise in order.

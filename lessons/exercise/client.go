@@ -74,13 +74,35 @@ func (pt *partner) waitFor(d time.Duration, proc *run.Proc, cond func() bool) bo
 		select {
 		case <-ch:
 		case <-proc.Done():
-			pt.mu.Lock()
-			defer pt.mu.Unlock()
-			return cond()
+			return pt.settle(cond)
 		case <-deadline.C:
 			return false
 		case <-pt.c.ctx.Done():
 			return false
+		}
+	}
+}
+
+// settle decides cond once the program has ended. What it sent just
+// before exiting may still be in the partner's reader, which is done when
+// it has seen the connection end; on a busy machine that can come after
+// the exit is noticed.
+func (pt *partner) settle(cond func() bool) bool {
+	grace := time.NewTimer(exitGrace)
+	defer grace.Stop()
+	for {
+		pt.mu.Lock()
+		ok, drained, ch := cond(), pt.conn == nil || pt.closed != "", pt.changed
+		pt.mu.Unlock()
+		if ok || drained {
+			return ok
+		}
+		select {
+		case <-ch:
+		case <-grace.C:
+			pt.mu.Lock()
+			defer pt.mu.Unlock()
+			return cond()
 		}
 	}
 }

@@ -2,10 +2,7 @@ package iface
 
 import (
 	"errors"
-	"fmt"
-	"net"
 	"net/netip"
-	"slices"
 )
 
 // Gateway is a default gateway: the router that gets every packet for which
@@ -45,8 +42,8 @@ func DefaultGatewaysFor(ifaces []Interface) ([]Gateway, error) {
 }
 
 // NameGatewayInterfaces fills in the interface of each gateway that lacks
-// one (libraries that read the table on macOS and Windows return bare
-// addresses): it is the interface whose network contains the gateway.
+// one (a route whose interface index names no interface, or a caller's
+// own list): it is the interface whose network contains the gateway.
 func NameGatewayInterfaces(gws []Gateway, ifaces []Interface) []Gateway {
 	out := make([]Gateway, len(gws))
 	for i, g := range gws {
@@ -133,28 +130,13 @@ func addressFacing(ifaces []Interface, g Gateway) (netip.Addr, bool) {
 	return fallback, fallback.IsValid()
 }
 
-// guardGateways calls a gateway library and turns its panics into errors.
-// jackpal/gateway v1.1.1 indexes into `route print` output on Windows and
-// has panicked when there was no default gateway (jackpal/gateway#5) or
-// when every default route was "On-link" (syncthing#10593); it can also
-// return an empty list without an error in that second case. On macOS it
-// collects the gateway of every route in the table, so the same router
-// can come back several times: each address is kept once.
-func guardGateways(discover func() ([]net.IP, error)) (gws []Gateway, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			gws, err = nil, fmt.Errorf("reading the routing table failed: %v", r)
-		}
-	}()
-	ips, err := discover()
-	if err != nil {
-		return nil, err
+// gatewayVia is the gateway a at the interface called name. A link-local
+// IPv6 router gets the name as its zone: fe80::1 alone is ambiguous, since
+// every link has one.
+func gatewayVia(a netip.Addr, name string) Gateway {
+	a = a.Unmap()
+	if a.Is6() && a.IsLinkLocalUnicast() && name != "" {
+		a = a.WithZone(name)
 	}
-	for _, ip := range ips {
-		a, ok := netip.AddrFromSlice(ip)
-		if ok && !slices.ContainsFunc(gws, func(g Gateway) bool { return g.Address == a.Unmap() }) {
-			gws = append(gws, Gateway{Address: a.Unmap()})
-		}
-	}
-	return gws, nil
+	return Gateway{Address: a, Interface: name}
 }

@@ -53,10 +53,5 @@ func nextHop(gw net.IP, linkIndex int, nameOf func(int) string) (Gateway, bool) 
 	if !ok {
 		return Gateway{}, false // a route straight onto a link (`default dev tun0`) has no router
 	}
-	a = a.Unmap()
-	name := nameOf(linkIndex)
-	if a.Is6() && a.IsLinkLocalUnicast() && name != "" {
-		a = a.WithZone(name) // fe80::1 alone is ambiguous: every link has one
-	}
-	return Gateway{Address: a, Interface: name}, true
+	return gatewayVia(a, nameOf(linkIndex)), true
 }

@@ -1,16 +1,10 @@
-//go:build !linux
+//go:build !linux && !windows && !darwin && !dragonfly && !freebsd && !netbsd && !openbsd
 
 package iface
 
-import "github.com/jackpal/gateway"
+import "errors"
 
-// systemGateways reads the routing table through jackpal/gateway, which
-// gives addresses only (so nameOf is of no use); DefaultGatewaysFor finds
-// each gateway's interface by its network.
+// systemGateways has no way to read the routing table on this OS.
 func systemGateways(func(index int) string) ([]Gateway, error) {
-	gws, err := guardGateways(gateway.DiscoverGateways)
-	if _, none := err.(*gateway.ErrNoGateway); none {
-		return nil, nil
-	}
-	return gws, err
+	return nil, errors.New("reading the routing table is not supported on this OS")
 }

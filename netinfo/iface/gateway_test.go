@@ -2,9 +2,7 @@ package iface
 
 import (
 	"errors"
-	"net"
 	"net/netip"
-	"reflect"
 	"testing"
 
 	"github.com/netlearn/netlearn/netinfo/iface/ifacetest"
@@ -52,30 +50,5 @@ func TestChooseLANAddress(t *testing.T) {
 		if !errors.Is(err, c.err) || name != c.iface || (c.err == nil && a.String() != c.addr) {
 			t.Errorf("%s: got %s %q %v", c.name, a, name, err)
 		}
-	}
-}
-
-func TestGuardGatewaysTurnsPanicIntoError(t *testing.T) {
-	gws, err := guardGateways(func() ([]net.IP, error) {
-		var ips []net.IP
-		_ = ips[0] // what jackpal/gateway's DiscoverGateway does with an empty list
-		return ips, nil
-	})
-	if err == nil || gws != nil {
-		t.Fatalf("got %v, %v", gws, err)
-	}
-}
-
-func TestGuardGatewaysPassesResults(t *testing.T) {
-	gws, err := guardGateways(func() ([]net.IP, error) {
-		return []net.IP{net.IPv4(192, 168, 1, 1), net.ParseIP("fe80::1"), {1, 2, 3}, {192, 168, 1, 1}}, nil
-	})
-	want := []Gateway{{Address: netip.MustParseAddr("192.168.1.1")}, {Address: netip.MustParseAddr("fe80::1")}}
-	if err != nil || !reflect.DeepEqual(gws, want) {
-		t.Errorf("got %v %v", gws, err)
-	}
-	boom := errors.New("route print failed")
-	if _, err := guardGateways(func() ([]net.IP, error) { return nil, boom }); !errors.Is(err, boom) {
-		t.Errorf("err %v", err)
 	}
 }

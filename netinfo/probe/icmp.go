@@ -32,6 +32,10 @@ func (e *PermissionError) Error() string {
 }
 func (e *PermissionError) Unwrap() error { return e.Err }
 
+// errModeUnavailable means a mode cannot be used on this system at all
+// (its OS service is missing), so the next mode is tried.
+var errModeUnavailable = errors.New("this way of pinging is not available here")
+
 // FirewallError means the socket opened but the system refused to send:
 // a local firewall rule, not a missing privilege.
 type FirewallError struct{ Err error }
@@ -51,8 +55,8 @@ func (p ICMP) Ping(ctx context.Context, req Request, h Hooks) (Mode, error) {
 		switch {
 		case err == nil:
 			return m, nil
-		case !opened && IsPermission(err):
-			refusal = err // this mode is not allowed; try the next
+		case !opened && (IsPermission(err) || errors.Is(err, errModeUnavailable)):
+			refusal = err // this mode is not allowed here; try the next
 			continue
 		case IsPermission(err):
 			return m, &FirewallError{Err: err}
@@ -62,13 +66,13 @@ func (p ICMP) Ping(ctx context.Context, req Request, h Hooks) (Mode, error) {
 	return "", &PermissionError{Tried: modes, Err: refusal}
 }
 
-// runMode sends req's requests in one mode. pro-bing gives up at the first
+// runProbingMode sends req's requests in one of pro-bing's modes. pro-bing gives up at the first
 // request it cannot send (no route: Wi-Fi off, lo down) and retries a later
 // failure under the same number for ever. iputils instead counts such a
 // request, reports it and sends the next one an interval later, and so does
-// runMode: a failed send ends that pro-bing run, and the next run carries on
+// runProbingMode: a failed send ends that pro-bing run, and the next run carries on
 // from the following request.
-func runMode(ctx context.Context, req Request, h Hooks, m Mode) (opened bool, err error) {
+func runProbingMode(ctx context.Context, req Request, h Hooks, m Mode) (opened bool, err error) {
 	h.Ready = onlyOnce(h.Ready)
 	start := time.Now()
 	for next := 0; ; {
@@ -171,8 +175,11 @@ func Sleep(ctx context.Context, d time.Duration) bool {
 	}
 }
 
+// replyOf converts pro-bing's packet. pro-bing says -1 where it could not
+// read the TTL (x/net has no control messages on Windows); netlearn's
+// "unknown" is 0, which JSON leaves out.
 func replyOf(pkt *probing.Packet) Reply {
-	return NewReply(pkt.Seq, pkt.TTL, pkt.Nbytes, pkt.Rtt)
+	return NewReply(pkt.Seq, max(pkt.TTL, 0), pkt.Nbytes, pkt.Rtt)
 }
 
 // IsPermission tells whether err is the OS refusing for lack of privilege

@@ -32,7 +32,7 @@ const (
 )
 
 // AllModes lists every Mode.
-func AllModes() []Mode { return []Mode{ModeUnprivileged, ModePrivileged, ModeTCP} }
+func AllModes() []Mode { return []Mode{ModeUnprivileged, ModePrivileged, ModeWindowsAPI, ModeTCP} }
 
 // Request is what a Pinger is asked to do.
 type Request struct {
@@ -50,8 +50,11 @@ type Request struct {
 
 // Reply is one answer to an echo request.
 type Reply struct {
-	Seq   int     `json:"seq"`
-	TTL   int     `json:"ttl,omitempty"` // 0 (omitted) in TCP mode: a connect carries no TTL
+	Seq int `json:"seq"`
+	// TTL is 0 (and omitted) where it is unknown: in TCP mode (a connect
+	// carries none), for ICMPv6 through Windows' ping service, and for raw
+	// sockets on Windows, which do not hand the IP header over.
+	TTL   int     `json:"ttl,omitempty"`
 	RTTMs float64 `json:"rtt_ms"`
 	Bytes int     `json:"bytes,omitempty"`
 	// Late is set when the reply came after the request had already been

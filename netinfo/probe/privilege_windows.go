@@ -6,9 +6,10 @@ import (
 	"golang.org/x/sys/windows"
 )
 
-// Windows has no ping sockets that pro-bing can use: only raw ICMP, which
-// needs an administrator.
-var defaultModes = []Mode{ModePrivileged}
+// Windows has no ping sockets that pro-bing can use. Its own ping
+// service (what ping.exe uses) needs no administrator, so it comes first;
+// raw ICMP through pro-bing, which needs one, is the fallback.
+var defaultModes = []Mode{ModeWindowsAPI, ModePrivileged}
 
 // HasRawPrivilege tells whether this process runs elevated (as an
 // administrator), which raw ICMP sockets need on Windows.

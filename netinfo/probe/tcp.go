@@ -23,22 +23,9 @@ type TCP struct {
 func (p TCP) Ping(ctx context.Context, req Request, h Hooks) (Mode, error) {
 	h.Ready(ModeTCP)
 	target := netip.AddrPortFrom(req.Addr, p.Port).String()
-	tick := time.NewTicker(req.Interval)
-	defer tick.Stop()
 	var wg sync.WaitGroup
 	defer wg.Wait() // no hook may run after Ping returns
-	for seq := 0; req.Count == 0 || seq < req.Count; seq++ {
-		h.Sent(seq)
-		wg.Go(func() { connectOnce(ctx, target, seq, req.Timeout, h) })
-		if req.Count > 0 && seq == req.Count-1 {
-			break
-		}
-		select {
-		case <-ctx.Done():
-			return ModeTCP, nil
-		case <-tick.C:
-		}
-	}
+	sendEvery(ctx, req, &wg, h.Sent, func(seq int) { connectOnce(ctx, target, seq, req.Timeout, h) })
 	return ModeTCP, nil
 }
 

@@ -28,7 +28,7 @@ type Pinger struct {
 	Refused  map[int]bool          // requests answered with ping.ErrRefused
 	SendFail map[int]bool          // requests that cannot be sent (ErrSend)
 	RTTs     []time.Duration       // reported round trips, used in turn; 1 ms when empty
-	TTL      int                   // reported TTL; 64 when zero
+	TTL      int                   // reported TTL; 64 when zero, unknown (0) when negative
 	// Silent addresses never answer anything (the ladder's dead gateway).
 	Silent []netip.Addr
 
@@ -104,8 +104,11 @@ func (p *Pinger) reply(seq int) probe.Reply {
 		rtt = p.RTTs[seq%len(p.RTTs)]
 	}
 	ttl := p.TTL
-	if ttl == 0 {
+	switch {
+	case ttl == 0:
 		ttl = 64
+	case ttl < 0:
+		ttl = 0 // what a Pinger reports when the OS does not tell
 	}
 	return probe.NewReply(seq, ttl, 64, rtt)
 }
