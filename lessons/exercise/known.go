@@ -112,13 +112,20 @@ func sameFile(a, b string) bool {
 // withoutOwnInterrupt removes the KeyboardInterrupt traceback that
 // netlearn's own interrupt (see run.Proc.Stop) makes Python print last:
 // it says nothing about the learner's program.
+// When the interrupt arrives while Python shuts down, the traceback ends
+// "KeyboardInterrupt: " and follows an "Exception ignored in: ..." line.
 func withoutOwnInterrupt(stderr []byte) []byte {
-	text := strings.TrimRight(string(stderr), "\r\n")
+	text := strings.TrimRight(string(stderr), "\r\n :")
 	if !strings.HasSuffix(text, "KeyboardInterrupt") {
 		return stderr
 	}
-	if i := strings.LastIndex(text, "Traceback (most recent call last):"); i >= 0 {
-		return []byte(text[:i])
+	i := strings.LastIndex(text, "Traceback (most recent call last):")
+	if i < 0 {
+		return stderr
 	}
-	return stderr
+	text = text[:i]
+	if j := strings.LastIndex(text, "Exception ignored in:"); j >= 0 && !strings.Contains(strings.TrimRight(text[j:], "\r\n"), "\n") {
+		text = text[:j]
+	}
+	return []byte(text)
 }

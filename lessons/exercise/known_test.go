@@ -45,3 +45,12 @@ func TestOwnInterruptIsNotShown(t *testing.T) {
 		t.Fatalf("got %q", got)
 	}
 }
+
+// An interrupt that arrives while Python shuts down is reported as an
+// "Exception ignored" in threading._shutdown, ending "KeyboardInterrupt:".
+func TestOwnInterruptAtShutdownIsNotShown(t *testing.T) {
+	in := "received: hi\nException ignored in: <module 'threading' from '/usr/lib/python3.11/threading.py'>\nTraceback (most recent call last):\n  File \"/usr/lib/python3.11/threading.py\", line 1569, in _shutdown\n    tlock.release()\nKeyboardInterrupt: \n"
+	if got := string(withoutOwnInterrupt([]byte(in))); got != "received: hi\n" {
+		t.Fatalf("got %q", got)
+	}
+}
