@@ -37,6 +37,9 @@ const (
 	// exitGrace is how long the partner may still take to read what a
 	// program sent just before it exited.
 	exitGrace = time.Second
+	// dyingGrace is how long a program that just lost its listener or its
+	// connection may take to exit, so its traceback can explain why.
+	dyingGrace = time.Second
 )
 
 // checker runs the checks of one exercise in order.

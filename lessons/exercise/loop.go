@@ -39,7 +39,7 @@ func (c *checker) conversation(s *serverRun, msg string, did Text) *Result {
 // refused explains a failed connect: the program died, or stopped
 // listening.
 func (c *checker) refused(s *serverRun, did Text, err error) Result {
-	if !s.proc.Running() {
+	if s.proc.Wait(dyingGrace) { // a listener that vanished may belong to a program dying now
 		return c.exitedResult(did, "exercise.msg.exited", s.proc)
 	}
 	return Result{Status: Fail, Did: did, Message: T("exercise.msg.connect_failed", "err", err.Error()), Hint: hint("serve_loop")}
@@ -71,6 +71,7 @@ func (c *checker) resetClient(s *serverRun) Result {
 	p.abort()
 	if r := c.conversation(s, "after-reset", did); r != nil {
 		if r.Known == nil {
+			s.proc.Wait(dyingGrace) // the reset may be killing it right now
 			r.Known = c.known(s.proc)
 		}
 		if r.Known == nil {

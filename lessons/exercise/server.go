@@ -74,7 +74,7 @@ func (c *checker) replies(s *serverRun, p *peer, msg string) Result {
 // connection, or stayed silent.
 func (c *checker) lost(did Text, s *serverRun, p *peer) Result {
 	if p.closed != "" {
-		s.proc.Wait(200 * time.Millisecond) // a close is often the program's last act
+		s.proc.Wait(dyingGrace) // a close is often the program's last act
 	}
 	switch {
 	case !s.proc.Running():
