@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 	"time"
 )
 
@@ -72,7 +73,7 @@ var ErrKeptBadFile = errors.New("the unreadable progress file could not be moved
 // that cannot be read or decoded is moved to a timestamped backup beside it
 // and a fresh start is returned with a Recovery saying so; nothing is lost.
 func (s *Store) Load() (*Progress, *Recovery) {
-	data, err := os.ReadFile(s.Path())
+	data, err := readFile(s.Path())
 	if errors.Is(err, fs.ErrNotExist) {
 		return NewProgress(), nil
 	}
@@ -84,6 +85,20 @@ func (s *Store) Load() (*Progress, *Recovery) {
 		return NewProgress(), s.setAside(err)
 	}
 	return p, nil
+}
+
+// readFile is os.ReadFile, except that a directory at path is EISDIR on
+// every OS. Windows only says "Incorrect function" (ERROR_INVALID_FUNCTION)
+// there, and once Load has moved the directory aside nothing can tell any
+// more why it could not be read.
+func readFile(path string) ([]byte, error) {
+	data, err := os.ReadFile(path)
+	if err != nil && !errors.Is(err, syscall.EISDIR) {
+		if info, statErr := os.Stat(path); statErr == nil && info.IsDir() {
+			err = &fs.PathError{Op: "read", Path: path, Err: syscall.EISDIR}
+		}
+	}
+	return data, err
 }
 
 // DecodeProgress parses and checks a progress file's content.
@@ -193,7 +208,7 @@ func writeAtomic(dir, name string, data []byte) (err error) {
 // hand. It returns the copy's name, "" when there was no file (and then
 // writes nothing).
 func (s *Store) Reset() (string, error) {
-	data, err := os.ReadFile(s.Path())
+	data, err := readFile(s.Path())
 	if errors.Is(err, fs.ErrNotExist) {
 		return "", nil
 	}

@@ -93,6 +93,11 @@ func TestAnUnreadableFileIsSetAside(t *testing.T) {
 	if rec == nil || rec.Backup == "" {
 		t.Fatalf("recovery = %+v", rec)
 	}
+	// Windows says "Incorrect function"; the learner must be told it is a
+	// directory (EISDIR), which the moved entry can no longer show.
+	if !errors.Is(rec.Reason, syscall.EISDIR) {
+		t.Errorf("reason %v, want EISDIR", rec.Reason)
+	}
 	if _, err := os.Stat(filepath.Join(rec.Backup, "inside")); err != nil {
 		t.Errorf("the unreadable entry was not kept: %v", err)
 	}
