@@ -5,14 +5,20 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"runtime"
 	"testing"
 )
 
 // MakeReadOnly makes dir unwritable for this process and returns how to
 // undo it. root ignores mode bits, so as root the directory is made
 // immutable with chattr +i instead. skip is non-empty (and err nil) when
-// that is impossible here: root without a working chattr.
+// that is impossible here: root without a working chattr, or Windows,
+// which ignores a folder's read-only attribute (files can still be
+// created in it).
 func MakeReadOnly(dir string) (undo func(), skip string, err error) {
+	if runtime.GOOS == "windows" {
+		return nil, "Windows ignores a folder's read-only attribute: no way to make a directory read-only", nil
+	}
 	if os.Geteuid() != 0 {
 		if err := os.Chmod(dir, 0o555); err != nil {
 			return nil, "", err
