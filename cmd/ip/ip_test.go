@@ -41,7 +41,7 @@ func macMachine() machine {
 	return machine{
 		os:  "darwin",
 		src: ifacetest.FakeMacOS(),
-		gws: []iface.Gateway{{Address: netip.MustParseAddr("100.72.0.1")}}, // jackpal gives no name
+		gws: []iface.Gateway{{Address: netip.MustParseAddr("100.72.0.1")}}, // no interface name given: it is found from the addresses
 		dns: iface.DNS{Servers: []netip.Addr{netip.MustParseAddr("100.72.0.1")}, Source: "/etc/resolv.conf"},
 	}
 }
