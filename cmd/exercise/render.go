@@ -58,18 +58,21 @@ func (v *view) result(r exercise.Result) {
 	msg := v.tr(r.Message)
 	rec := output.Record{Type: "check", Values: []string{r.ID, string(r.Status)}, Text: msg}
 	id := fmt.Sprintf("%-*s", v.idWidth(), r.ID)
+	// A long message continues under itself, never cut mid-word at the
+	// terminal's edge.
+	under := strings.Repeat(" ", len("- ")+v.idWidth()+len("  "))
 	switch r.Status {
 	case exercise.Pass:
-		rec.Terminal = cs.Green("✓ "+id) + "  " + msg
+		rec.Terminal = v.l.Wrap(cs.Green("✓ "+id)+"  "+msg, under)
 	case exercise.Skip:
-		rec.Terminal = cs.Gray("- " + id + "  " + v.f.Tr.T("exercise.skipped_line", "msg", msg))
+		rec.Terminal = cs.Gray(v.l.Wrap("- "+id+"  "+v.f.Tr.T("exercise.skipped_line", "msg", msg), under))
 	default:
 		head := cs.Red("✗ "+id) + "  " + msg
 		if !v.failShown {
 			head = cs.Bold(cs.Red("✗ "+id)+"  "+msg) + "  " + cs.Red(v.f.Tr.T("exercise.start_here"))
 		}
 		v.failShown = true
-		rec.Terminal = head + "\n" + v.failureDetail(r)
+		rec.Terminal = v.l.Wrap(head, under) + "\n" + v.failureDetail(r)
 	}
 	v.s.Emit(rec)
 	if r.Status != exercise.Fail {
