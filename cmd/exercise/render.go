@@ -80,11 +80,20 @@ func (v *view) result(r exercise.Result) {
 	}
 	if k := r.Known; k != nil {
 		v.s.Emit(output.Record{Type: "error", Values: []string{r.ID, "kind=" + k.Key, output.KV("line", k.Line)},
-			Text: v.f.Tr.T("exercise.known."+k.Key) + " " + v.f.Tr.T("exercise.known."+k.Key+".fix")})
+			Text: sentences(v.f.Tr.T("exercise.known."+k.Key), v.f.Tr.T("exercise.known."+k.Key+".fix"))})
 	}
 	if r.Hint != nil {
 		v.s.Emit(output.Record{Type: "hint", Values: []string{r.ID, "lesson=" + r.Lesson}, Text: v.tr(*r.Hint)})
 	}
+}
+
+// sentences joins two sentences: with a space after English punctuation,
+// directly after Chinese full-width punctuation ("。 用" reads as a typo).
+func sentences(a, b string) string {
+	if r, _ := utf8.DecodeLastRuneInString(a); strings.ContainsRune("。！？；）", r) {
+		return a + b
+	}
+	return a + " " + b
 }
 
 // failureDetail is the terminal's account of a failure: what netlearn did,

@@ -160,3 +160,28 @@ func TestJSONNoteCountsNoBytes(t *testing.T) {
 		t.Fatalf("transcript %+v", tr)
 	}
 }
+
+// Piped, a recognised error is one record: its meaning and its fix, with
+// no space after Chinese full-width punctuation.
+func TestErrorRecordJoinsSentences(t *testing.T) {
+	for _, tc := range []struct {
+		lang      i18n.Lang
+		want, not string
+	}{
+		{i18n.EN, "fails. Decode with", "fails.Decode"},
+		{i18n.ZH, "会失败。用 codecs", "。 用"},
+	} {
+		ios, _, out, _ := iostreams.Test()
+		f := cmdutil.NewFactory(ios, tc.lang)
+		ex, _ := exercise.Lookup("server")
+		v := newView(&CheckOptions{F: f}, ex)
+		known := &exercise.Known{Key: "utf8-split", Lesson: "1.6.1", Line: 12}
+		v.event(exercise.Event{Result: &exercise.Result{ID: "utf8", Status: exercise.Fail, Message: exercise.T("exercise.msg.exited", "code", 1), Known: known}})
+		if err := v.end(exercise.Report{Exercise: "server"}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(out.String(), tc.want) || strings.Contains(out.String(), tc.not) {
+			t.Errorf("%s: want %q and no %q in\n%s", tc.lang, tc.want, tc.not, out.String())
+		}
+	}
+}
