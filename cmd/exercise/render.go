@@ -69,10 +69,11 @@ func (v *view) result(r exercise.Result) {
 	default:
 		head := cs.Red("✗ "+id) + "  " + msg
 		if !v.failShown {
-			head = cs.Bold(cs.Red("✗ "+id)+"  "+msg) + "  " + cs.Red(v.f.Tr.T("exercise.start_here"))
+			head = cs.Bold(cs.Red("✗ "+id)+"  "+msg) + "  " + cs.Red(strings.ReplaceAll(v.f.Tr.T("exercise.start_here"), " ", "\u00a0"))
 		}
 		v.failShown = true
-		rec.Terminal = v.l.Wrap(head, under) + "\n" + v.failureDetail(r)
+		// The marker's spaces are unbreakable while wrapping: it stays in one piece.
+		rec.Terminal = strings.ReplaceAll(v.l.Wrap(head, under), "\u00a0", " ") + "\n" + v.failureDetail(r)
 	}
 	v.s.Emit(rec)
 	if r.Status != exercise.Fail {

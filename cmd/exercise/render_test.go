@@ -142,6 +142,9 @@ func TestCheckLineWrapsAtTheEdge(t *testing.T) {
 				t.Errorf("%s: a line of %d columns:\n%s", lang, w, text)
 			}
 		}
+		if strings.Contains(text, "←\n") {
+			t.Errorf("%s: the marker is cut:\n%s", lang, text)
+		}
 		if lang == i18n.EN && !strings.Contains(text, "\n              ") { // zh fits in 100 columns
 			t.Errorf("%s: the message does not go on under itself:\n%s", lang, text)
 		}
