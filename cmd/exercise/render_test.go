@@ -188,3 +188,13 @@ func TestErrorRecordJoinsSentences(t *testing.T) {
 		}
 	}
 }
+
+// The list of exercises in a usage error uses the language's separator.
+func TestUnknownExerciseListsNamesInTheLanguage(t *testing.T) {
+	for lang, want := range map[i18n.Lang]string{i18n.EN: "client, server, server-loop", i18n.ZH: "client，server，server-loop"} {
+		ios, _, _, _ := iostreams.Test()
+		if msg := unknownExercise(cmdutil.NewFactory(ios, lang), "nosuch").Error(); !strings.Contains(msg, want) {
+			t.Errorf("%s: %q lacks %q", lang, msg, want)
+		}
+	}
+}
