@@ -71,7 +71,7 @@ func parseCheckArgs(opts *CheckOptions, c *cobra.Command, args []string) error {
 	}
 	switch {
 	case len(before) == 0:
-		return usage("exercise.need_name", "names", namesList())
+		return usage("exercise.need_name", "names", namesList(tr))
 	case len(before) > 2 || (len(before) == 2 && dash >= 0):
 		return usage("exercise.too_many_args")
 	case dash >= 0 && len(opts.Command) == 0:

@@ -6,11 +6,11 @@ package exercise
 
 import (
 	"errors"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
+	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/lessons/exercise"
 	"github.com/netlearn/netlearn/lessons/exercise/run"
 )
@@ -33,18 +33,18 @@ func NewCmdExercise(f *cmdutil.Factory) *cobra.Command {
 	return c
 }
 
-func namesList() string { return strings.Join(exercise.Names(), ", ") }
+func namesList(tr *i18n.Catalog) string { return cmdutil.JoinList(tr, exercise.Names()) }
 
 // unknownExercise is a usage error that lists the exercises.
 func unknownExercise(f *cmdutil.Factory, name string) error {
-	return &cmdutil.UsageError{Msg: f.Tr.T("exercise.unknown", "name", cmdutil.ShowArg(name), "names", namesList()), Unresolved: true}
+	return &cmdutil.UsageError{Msg: f.Tr.T("exercise.unknown", "name", cmdutil.ShowArg(name), "names", namesList(f.Tr)), Unresolved: true}
 }
 
 // nameArg checks the one NAME argument of show and start.
 func nameArg(f *cmdutil.Factory) cobra.PositionalArgs {
 	return func(c *cobra.Command, args []string) error {
 		if len(args) != 1 {
-			return &cmdutil.UsageError{Msg: f.Tr.T("exercise.need_name", "names", namesList())}
+			return &cmdutil.UsageError{Msg: f.Tr.T("exercise.need_name", "names", namesList(f.Tr))}
 		}
 		if _, ok := exercise.Lookup(args[0]); !ok {
 			return unknownExercise(f, args[0])

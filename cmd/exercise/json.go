@@ -79,11 +79,12 @@ func jsonReport(f *cmdutil.Factory, r exercise.Report) CheckJSON {
 				Meaning: f.Tr.T("exercise.known." + k.Key), Fix: f.Tr.T("exercise.known." + k.Key + ".fix")}
 		}
 		for _, e := range c.Transcript {
-			text := sockdemo.Sanitize(e.Bytes)
+			line := jsonLine{Dir: e.Dir, Text: sockdemo.Sanitize(e.Bytes), Bytes: len(e.Bytes)}
 			if e.Dir == exercise.Note {
-				text = f.Tr.T("exercise.transcript."+e.Note, "addr", string(e.Bytes))
+				// A note's Bytes hold the address it names; no byte crossed the connection.
+				line.Text, line.Bytes = f.Tr.T("exercise.transcript."+e.Note, "addr", string(e.Bytes)), 0
 			}
-			jc.Transcript = append(jc.Transcript, jsonLine{Dir: e.Dir, Text: text, Bytes: len(e.Bytes)})
+			jc.Transcript = append(jc.Transcript, line)
 		}
 		doc.Checks = append(doc.Checks, jc)
 	}

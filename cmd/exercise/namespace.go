@@ -111,22 +111,32 @@ func errText(err error) string {
 // hostPort picks the port on this machine: 8888 when it is free, so a
 // program that ignores its argument still meets netlearn, else one the OS
 // hands out. When 8888 is taken it names who holds it.
-func hostPort() (int, []exercise.Text) {
-	if ln, err := net.Listen("tcp", "127.0.0.1:"+strconv.Itoa(namespacePort)); err == nil {
+func hostPort() (int, []exercise.Text) { return hostPortFor(namespacePort) }
+
+// hostPortFor is hostPort for the wanted port. "Free" means free for a
+// program without SO_REUSEADDR: a connection of the last check still in
+// TIME_WAIT on the port keeps that program from binding.
+func hostPortFor(want int) (int, []exercise.Text) {
+	if ln, err := strictListen.Listen(context.Background(), "tcp", "127.0.0.1:"+strconv.Itoa(want)); err == nil {
 		_ = ln.Close()
-		return namespacePort, nil
+		return want, nil
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		return namespacePort, nil
+		return want, nil
 	}
 	port := ln.Addr().(*net.TCPAddr).Port
 	_ = ln.Close()
-	holder := exercise.T("exercise.note.port_taken_unknown", "port", namespacePort, "other", port)
-	if ls, err := ports.Listeners(namespacePort); err == nil {
+	holder := exercise.T("exercise.note.port_taken_unknown", "port", want, "other", port)
+	if ls, err := ports.Listeners(want); err == nil {
+		holder = exercise.T("exercise.note.port_time_wait", "port", want, "other", port)
 		for _, l := range ls {
-			if l.Protocol == "tcp" && l.PID != 0 {
-				holder = exercise.T("exercise.note.port_taken", "port", namespacePort, "other", port, "pid", l.PID, "process", l.Process)
+			if l.Protocol != "tcp" {
+				continue
+			}
+			holder = exercise.T("exercise.note.port_taken_unknown", "port", want, "other", port)
+			if l.PID != 0 {
+				holder = exercise.T("exercise.note.port_taken", "port", want, "other", port, "pid", l.PID, "process", l.Process)
 				break
 			}
 		}

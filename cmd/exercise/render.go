@@ -58,18 +58,22 @@ func (v *view) result(r exercise.Result) {
 	msg := v.tr(r.Message)
 	rec := output.Record{Type: "check", Values: []string{r.ID, string(r.Status)}, Text: msg}
 	id := fmt.Sprintf("%-*s", v.idWidth(), r.ID)
+	// A long message continues under itself, never cut mid-word at the
+	// terminal's edge.
+	under := strings.Repeat(" ", len("- ")+v.idWidth()+len("  "))
 	switch r.Status {
 	case exercise.Pass:
-		rec.Terminal = cs.Green("✓ "+id) + "  " + msg
+		rec.Terminal = v.l.Wrap(cs.Green("✓ "+id)+"  "+msg, under)
 	case exercise.Skip:
-		rec.Terminal = cs.Gray("- " + id + "  " + v.f.Tr.T("exercise.skipped_line", "msg", msg))
+		rec.Terminal = cs.Gray(v.l.Wrap("- "+id+"  "+v.f.Tr.T("exercise.skipped_line", "msg", msg), under))
 	default:
 		head := cs.Red("✗ "+id) + "  " + msg
 		if !v.failShown {
-			head = cs.Bold(cs.Red("✗ "+id)+"  "+msg) + "  " + cs.Red(v.f.Tr.T("exercise.start_here"))
+			head = cs.Bold(cs.Red("✗ "+id)+"  "+msg) + "  " + cs.Red(strings.ReplaceAll(v.f.Tr.T("exercise.start_here"), " ", "\u00a0"))
 		}
 		v.failShown = true
-		rec.Terminal = head + "\n" + v.failureDetail(r)
+		// The marker's spaces are unbreakable while wrapping: it stays in one piece.
+		rec.Terminal = strings.ReplaceAll(v.l.Wrap(head, under), "\u00a0", " ") + "\n" + v.failureDetail(r)
 	}
 	v.s.Emit(rec)
 	if r.Status != exercise.Fail {
@@ -77,11 +81,20 @@ func (v *view) result(r exercise.Result) {
 	}
 	if k := r.Known; k != nil {
 		v.s.Emit(output.Record{Type: "error", Values: []string{r.ID, "kind=" + k.Key, output.KV("line", k.Line)},
-			Text: v.f.Tr.T("exercise.known."+k.Key) + " " + v.f.Tr.T("exercise.known."+k.Key+".fix")})
+			Text: sentences(v.f.Tr.T("exercise.known."+k.Key), v.f.Tr.T("exercise.known."+k.Key+".fix"))})
 	}
 	if r.Hint != nil {
 		v.s.Emit(output.Record{Type: "hint", Values: []string{r.ID, "lesson=" + r.Lesson}, Text: v.tr(*r.Hint)})
 	}
+}
+
+// sentences joins two sentences: with a space after English punctuation,
+// directly after Chinese full-width punctuation ("。 用" reads as a typo).
+func sentences(a, b string) string {
+	if r, _ := utf8.DecodeLastRuneInString(a); strings.ContainsRune("。！？；）", r) {
+		return a + b
+	}
+	return a + " " + b
 }
 
 // failureDetail is the terminal's account of a failure: what netlearn did,

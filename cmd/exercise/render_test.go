@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mattn/go-runewidth"
+
 	"github.com/netlearn/netlearn/cmd/cmdutil"
 	"github.com/netlearn/netlearn/cmd/i18n"
 	"github.com/netlearn/netlearn/cmd/iostreams"
@@ -116,6 +118,83 @@ func TestTerminalViewOfAFailure(t *testing.T) {
 			if !strings.Contains(text, w) {
 				t.Errorf("%s: the view lacks %q:\n%s", tc.lang, w, text)
 			}
+		}
+	}
+}
+
+// A check's own line wraps at the terminal's edge between words and goes
+// on under the message; at 100 columns the busy-loop failure with its
+// "← start here" used to be cut mid-word by the terminal.
+func TestCheckLineWrapsAtTheEdge(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		ios, _, out, _ := iostreams.Test()
+		ios.SetTTY(false, true, false)
+		ios.SetTerminalWidth(100)
+		f := cmdutil.NewFactory(ios, lang)
+		ex, _ := exercise.Lookup("server")
+		v := newView(&CheckOptions{F: f}, ex)
+		long := exercise.T("exercise.msg.busy_loop", "cpu", 1000, "window", 1000)
+		v.event(exercise.Event{Result: &exercise.Result{ID: "peer-close", Status: exercise.Fail, Message: long, Hint: &long, Lesson: "1.6.1"}})
+		v.event(exercise.Event{Result: &exercise.Result{ID: "exit", Status: exercise.Pass, Message: long}})
+		text := ansi.ReplaceAllString(out.String(), "")
+		for _, line := range strings.Split(text, "\n") {
+			if w := runewidth.StringWidth(line); w > 100 {
+				t.Errorf("%s: a line of %d columns:\n%s", lang, w, text)
+			}
+		}
+		if strings.Contains(text, "←\n") {
+			t.Errorf("%s: the marker is cut:\n%s", lang, text)
+		}
+		if lang == i18n.EN && !strings.Contains(text, "\n              ") { // zh fits in 100 columns
+			t.Errorf("%s: the message does not go on under itself:\n%s", lang, text)
+		}
+	}
+}
+
+// In the JSON a transcript note counts no bytes: its Bytes hold only the
+// address it names.
+func TestJSONNoteCountsNoBytes(t *testing.T) {
+	ios, _, _, _ := iostreams.Test()
+	f := cmdutil.NewFactory(ios, i18n.EN)
+	doc := jsonReport(f, exercise.Report{Exercise: "server", Checks: []exercise.Result{{ID: "accepts", Status: exercise.Pass,
+		Transcript: []exercise.Exchange{{Dir: exercise.Note, Note: "connected", Bytes: []byte("127.0.0.1:5000")}, {Dir: exercise.ToProgram, Bytes: []byte("hello")}}}}})
+	tr := doc.Checks[0].Transcript
+	if tr[0].Bytes != 0 || !strings.Contains(tr[0].Text, "127.0.0.1:5000") || tr[1].Bytes != 5 {
+		t.Fatalf("transcript %+v", tr)
+	}
+}
+
+// Piped, a recognised error is one record: its meaning and its fix, with
+// no space after Chinese full-width punctuation.
+func TestErrorRecordJoinsSentences(t *testing.T) {
+	for _, tc := range []struct {
+		lang      i18n.Lang
+		want, not string
+	}{
+		{i18n.EN, "fails. Decode with", "fails.Decode"},
+		{i18n.ZH, "会失败。用 codecs", "。 用"},
+	} {
+		ios, _, out, _ := iostreams.Test()
+		f := cmdutil.NewFactory(ios, tc.lang)
+		ex, _ := exercise.Lookup("server")
+		v := newView(&CheckOptions{F: f}, ex)
+		known := &exercise.Known{Key: "utf8-split", Lesson: "1.6.1", Line: 12}
+		v.event(exercise.Event{Result: &exercise.Result{ID: "utf8", Status: exercise.Fail, Message: exercise.T("exercise.msg.exited", "code", 1), Known: known}})
+		if err := v.end(exercise.Report{Exercise: "server"}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(out.String(), tc.want) || strings.Contains(out.String(), tc.not) {
+			t.Errorf("%s: want %q and no %q in\n%s", tc.lang, tc.want, tc.not, out.String())
+		}
+	}
+}
+
+// The list of exercises in a usage error uses the language's separator.
+func TestUnknownExerciseListsNamesInTheLanguage(t *testing.T) {
+	for lang, want := range map[i18n.Lang]string{i18n.EN: "client, server, server-loop", i18n.ZH: "client，server，server-loop"} {
+		ios, _, _, _ := iostreams.Test()
+		if msg := unknownExercise(cmdutil.NewFactory(ios, lang), "nosuch").Error(); !strings.Contains(msg, want) {
+			t.Errorf("%s: %q lacks %q", lang, msg, want)
 		}
 	}
 }

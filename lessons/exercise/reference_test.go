@@ -1,9 +1,14 @@
 package exercise
 
 import (
+	"context"
+	"os"
 	"os/exec"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Every reference solution passes every check.
@@ -75,5 +80,37 @@ func TestBrokenPrograms(t *testing.T) {
 				t.Fatalf("want %s, got %s", tc.why, got)
 			}
 		})
+	}
+}
+
+// A server that never starts is started once, not twice: the fresh run of
+// peer-close gives the verdict of "starts" (a program that never listened
+// kept the learner waiting 2 × 5 s for one "listened on no port").
+func TestServerThatDoesNotStartRunsOnce(t *testing.T) {
+	needPython(t)
+	dir := t.TempDir()
+	runs := filepath.Join(dir, "runs")
+	prog := filepath.Join(dir, "server.py")
+	code := "open(" + strconv.Quote(runs) + ", 'a').write('run\\n')\nraise SystemExit(3)\n"
+	if err := os.WriteFile(prog, []byte(code), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ex, _ := Lookup("server")
+	launch, err := Resolve(prog, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	r := Check(ctx, ex, Options{Launch: launch, Port: freePort(t), Where: "host"})
+	if f := firstFailure(r); f == nil || f.ID != "starts" || f.Message.Key != "exercise.msg.exited_before_listen" {
+		t.Fatalf("want starts to fail first, got %s", describe(r))
+	}
+	b, _ := os.ReadFile(runs)
+	if n := strings.Count(string(b), "run"); n != 1 {
+		t.Fatalf("the program ran %d times, want 1", n)
+	}
+	if len(r.Checks) != len(ex.Checks) {
+		t.Fatalf("every check is reported: %s", describe(r))
 	}
 }

@@ -19,7 +19,13 @@ const (
 // "exit" the server closes first and its port lingers in TIME_WAIT), and
 // its result is shown in its place.
 func checkServer(c *checker) {
-	peerClose := c.peerCloseRun(c.opts.Port)
+	peerClose, notStarted := c.peerCloseRun(c.opts.Port)
+	if notStarted {
+		// The fresh run did not even listen: that is the verdict of
+		// "starts", and a second run would only wait as long again.
+		c.do("starts", func() Result { return peerClose })
+		return
+	}
 	s, started := c.startServer(c.opts.Port)
 	if !c.do("starts", func() Result { return started }) {
 		return
@@ -151,16 +157,18 @@ func (c *checker) exitCloses(s *serverRun, p *peer) Result {
 
 // peerCloseRun starts a fresh server, says hello, leaves without exit and
 // watches the server for busyWindow: it must neither spin nor crash.
-func (c *checker) peerCloseRun(port int) Result {
+// When the server does not even start, the result is that of "starts"
+// and notStarted is true.
+func (c *checker) peerCloseRun(port int) (Result, bool) {
 	did := T("exercise.did.peer_close")
 	s, started := c.startServer(port)
 	if started.Status != Pass {
-		return started
+		return started, true
 	}
 	defer s.proc.Stop()
 	p, err := c.dial(s.addr, replyTimeout)
 	if err != nil {
-		return Result{Status: Fail, Did: did, Message: T("exercise.msg.connect_failed", "err", err.Error())}
+		return Result{Status: Fail, Did: did, Message: T("exercise.msg.connect_failed", "err", err.Error())}, false
 	}
 	_ = p.send([]byte("hello"))
 	p.readSome(replyTimeout)
@@ -180,7 +188,7 @@ func (c *checker) peerCloseRun(port int) Result {
 	} else if used > busyLimit {
 		r.Status, r.Message, r.Hint = Fail, T("exercise.msg.busy_loop", "cpu", used.Milliseconds(), "window", busyWindow.Milliseconds()), hint("busy_loop")
 	}
-	return r
+	return r, false
 }
 
 // explained gives a failure the recognised error when there is one, and
