@@ -199,6 +199,8 @@ func (c *columns) why(r sockdemo.Row) string {
 	s := r.Segment
 	why := string(s.Why)
 	switch {
+	case s.Lost:
+		why = "lost"
 	case s.Why == sockdemo.WhyData && s.Acked > 0:
 		why = "data_ack"
 	case s.Why == sockdemo.WhyRST && r.Unread > 0:
