@@ -41,6 +41,9 @@ func TestEveryComputedKeyExists(t *testing.T) {
 		for _, step := range steps {
 			base := string(side) + "." + string(step)
 			keys = append(keys, "demo.what."+base)
+			if step == sockdemo.StepClose {
+				keys = append(keys, "demo.what."+base+"_after_reset", "demo.what."+base+"_unread")
+			}
 			if side == sockdemo.SideServer && step == sockdemo.StepSend {
 				keys = append(keys, "demo.py."+base+"_echo", "demo.py."+base+"_reply")
 			} else {
@@ -739,6 +742,25 @@ func TestCapturedPictureAt60Columns(t *testing.T) {
 		for _, want := range []string{f.Tr.T("demo.tl.accept"), f.Tr.T("demo.tl.connect_returns")} {
 			if !strings.Contains(screen, want) {
 				t.Errorf("%s: step %q cut:\n%s", lang, want, screen)
+			}
+		}
+	}
+}
+
+// TestCloseExplanationFollowsTheReset: a close after the peer's RST does
+// not say the kernel sends FIN, nor does a close with bytes unread (the
+// kernel sends RST), in either language.
+func TestCloseExplanationFollowsTheReset(t *testing.T) {
+	for _, lang := range i18n.Langs {
+		for _, ev := range []sockdemo.Event{
+			{Side: sockdemo.SideClient, Step: sockdemo.StepClose, Reason: sockdemo.ReasonReset},
+			{Side: sockdemo.SideServer, Client: 1, Step: sockdemo.StepClose, Reason: sockdemo.ReasonDone, Unread: 2048},
+		} {
+			d := newDescriber(i18n.For(lang), codeContext{Port: 8888, ReadSize: 1024}, output.ColorScheme{})
+			what, _ := d.explain(ev)
+			text := strings.Join(what, " ")
+			if text == "" || strings.Contains(text, "sends FIN") || strings.Contains(text, "发出 FIN") {
+				t.Errorf("%s %s close (reason %s, unread %d): %q", lang, ev.Side, ev.Reason, ev.Unread, text)
 			}
 		}
 	}
