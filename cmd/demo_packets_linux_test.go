@@ -48,3 +48,20 @@ func TestDemoPacketsRefusedExits4(t *testing.T) {
 		}
 	}
 }
+
+// TestDemoPcapInAMissingFolder: one translated line, with the error
+// prefix, the path named once and why; the path is the learner's input,
+// so the exit code is 2.
+func TestDemoPcapInAMissingFolder(t *testing.T) {
+	path := t.TempDir() + "/no-such-folder/x.pcap"
+	for lang, prefix := range map[string]string{"en": "error: cannot write the capture file ", "zh": "错误：无法写入抓包文件 "} {
+		code, stdout, stderr := run(t, nil, "demo", "--pcap", path, "--lang", lang)
+		if code != 2 || stdout != "" {
+			t.Errorf("%s: exit %d, stdout %q; want 2 and nothing", lang, code, stdout)
+		}
+		if !strings.HasPrefix(stderr, prefix) || strings.Count(stderr, "\n") != 1 ||
+			strings.Count(stderr, path) != 1 || !strings.Contains(stderr, "no-such-folder") {
+			t.Errorf("%s: stderr %q", lang, stderr)
+		}
+	}
+}

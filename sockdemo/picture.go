@@ -83,6 +83,7 @@ func Captured(events []Event) Picture {
 		}
 	}
 	slices.SortStableFunc(p.Rows, func(a, b Row) int { return a.At.Compare(b.At) })
+	markLost(p.Rows)
 	unread := unreadAtClose(events)
 	for i, r := range p.Rows {
 		if r.Segment != nil && r.Segment.Why == WhyRST {
@@ -90,6 +91,26 @@ func Captured(events []Event) Picture {
 		}
 	}
 	return p
+}
+
+// markLost marks the first copy of each retransmitted segment: the one
+// that got no ACK. The rows get copies, so the events stay as streamed.
+func markLost(rows []Row) {
+	for i, r := range rows {
+		re := r.Segment
+		if re == nil || !re.Retransmission {
+			continue
+		}
+		for j := range rows[:i] {
+			s := rows[j].Segment
+			if s != nil && !s.Retransmission && s.Dir == re.Dir && s.RelSeq == re.RelSeq && s.Len > 0 {
+				lost := *s
+				lost.Lost = true
+				rows[j].Segment = &lost
+				break
+			}
+		}
+	}
 }
 
 // unreadAtClose is what each side left unread when it closed.

@@ -65,9 +65,13 @@ type Segment struct {
 	Retransmission bool          `json:"retransmission"`
 	After          time.Duration `json:"after_ns,omitempty"`
 	Probe          bool          `json:"window_probe,omitempty"`
-	Payload        string        `json:"payload,omitempty"` // safe text
-	Why            Why           `json:"why"`
-	Acked          int           `json:"acked,omitempty"` // new bytes this ACK confirms
+	// Lost marks, in a captured picture, the first copy of bytes that were
+	// retransmitted: no ACK came for it. (Live JSON events cannot know it
+	// yet, so it is never set on them.)
+	Lost    bool   `json:"-"`
+	Payload string `json:"payload,omitempty"` // safe text
+	Why     Why    `json:"why"`
+	Acked   int    `json:"acked,omitempty"` // new bytes this ACK confirms
 	// Checksum as written (loopback leaves it to offload) and as computed.
 	Checksum uint16 `json:"checksum"`
 	Computed uint16 `json:"checksum_computed"`

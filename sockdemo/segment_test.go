@@ -161,3 +161,28 @@ func TestMessageBoundaries(t *testing.T) {
 		}
 	}
 }
+
+// In a captured picture the first copy of retransmitted bytes is marked
+// lost, and only that copy; the streamed events stay unmarked.
+func TestCapturedMarksTheLostCopy(t *testing.T) {
+	t0 := time.Unix(0, 0)
+	at := func(ms int) time.Time { return t0.Add(time.Duration(ms) * time.Millisecond) }
+	first := &Segment{Time: at(1), Dir: ToServer, Flags: "PSH+ACK", RelSeq: 7, Len: 7, Why: WhyData}
+	other := &Segment{Time: at(2), Dir: ToClient, Flags: "PSH+ACK", RelSeq: 7, Len: 3, Why: WhyData}
+	again := &Segment{Time: at(200), Dir: ToServer, Flags: "PSH+ACK", RelSeq: 7, Len: 7, Why: WhyRetransmit, Retransmission: true}
+	var events []Event
+	for i, s := range []*Segment{first, other, again} {
+		events = append(events, Event{Seq: int64(i + 1), Time: s.Time, Side: SideClient, Step: StepSegment, Segment: s})
+	}
+	p := Captured(events)
+	var lost []bool
+	for _, r := range p.Rows {
+		lost = append(lost, r.Segment.Lost)
+	}
+	if len(lost) != 3 || !lost[0] || lost[1] || lost[2] {
+		t.Fatalf("lost marks %v, want [true false false]", lost)
+	}
+	if first.Lost {
+		t.Fatal("the streamed event's segment was changed")
+	}
+}

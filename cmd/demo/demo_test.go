@@ -41,6 +41,9 @@ func TestEveryComputedKeyExists(t *testing.T) {
 		for _, step := range steps {
 			base := string(side) + "." + string(step)
 			keys = append(keys, "demo.what."+base)
+			if step == sockdemo.StepClose {
+				keys = append(keys, "demo.what."+base+"_after_reset", "demo.what."+base+"_unread")
+			}
 			if side == sockdemo.SideServer && step == sockdemo.StepSend {
 				keys = append(keys, "demo.py."+base+"_echo", "demo.py."+base+"_reply")
 			} else {
@@ -649,7 +652,7 @@ func TestCapturedPictureExplainsSegments(t *testing.T) {
 	expectContains(t, out.String(),
 		"The segments on the wire, captured on lo",
 		"seq 0  len 0  win 65495 · ISN 77 (raw) · options: mss 65495",
-		"6 bytes of data, bytes 6 to 11 of this side's stream.",
+		"6 bytes of data, bytes 6 to 11 of this side's stream. This copy was lost on the way",
 		"retransmission: seq 6 again, 209 ms after the first copy",
 		"RST: this side closed with 3 bytes unread, so the kernel aborted the connection.",
 		"header says 0xfe2e, but its real checksum is 0x1234",
@@ -700,5 +703,65 @@ func TestUnreadBytesInTheChinesePictureSayZiJie(t *testing.T) {
 	got := i18n.For(i18n.ZH).T("demo.tl.close_unread", "unread", 2048)
 	if !strings.Contains(got, "2048 字节") {
 		t.Errorf("zh close with unread bytes: %q", got)
+	}
+}
+
+// TestCapturedPictureAt60Columns: on a narrow terminal the picture's title
+// breaks between words, and a row of socket steps alone runs over the
+// empty wire instead of being cut to its column ("accept() re…").
+func TestCapturedPictureAt60Columns(t *testing.T) {
+	for _, lang := range i18n.Langs {
+		f, out := terminalFactory(60)
+		f.Tr = i18n.For(lang)
+		c := newColumns(f.IO.Output(), f.Tr, codeContext{})
+		t0 := time.Now()
+		at := func(ms int) time.Time { return t0.Add(time.Duration(ms) * time.Millisecond) }
+		s := sockdemo.Segment{Time: at(0), Dir: sockdemo.ToServer, Flags: "SYN", Why: sockdemo.WhySYN}
+		events := []sockdemo.Event{
+			{Step: sockdemo.StepSegment, Time: at(0), Segment: &s},
+			{Step: sockdemo.StepAccept, Side: sockdemo.SideServer, Time: at(1)},
+			{Step: sockdemo.StepConnect, Side: sockdemo.SideClient, Time: at(2)},
+		}
+		c.timeline(sockdemo.Captured(events), captureInfo{})
+		screen := ansiRE.ReplaceAllString(out.String(), "")
+		title := f.Tr.T("demo.tl.title_captured")
+		for _, l := range strings.Split(screen, "\n") {
+			if w := runewidth.StringWidth(l); w > 60 {
+				t.Errorf("%s: line %q is %d columns wide", lang, l, w)
+			}
+		}
+		words := map[string]bool{}
+		for _, w := range strings.Fields(screen) {
+			words[w] = true
+		}
+		for _, w := range strings.Fields(title) {
+			if lang == i18n.EN && !words[w] {
+				t.Errorf("%s: title word %q broken (%q):\n%s", lang, w, title, screen)
+			}
+		}
+		for _, want := range []string{f.Tr.T("demo.tl.accept"), f.Tr.T("demo.tl.connect_returns")} {
+			if !strings.Contains(screen, want) {
+				t.Errorf("%s: step %q cut:\n%s", lang, want, screen)
+			}
+		}
+	}
+}
+
+// TestCloseExplanationFollowsTheReset: a close after the peer's RST does
+// not say the kernel sends FIN, nor does a close with bytes unread (the
+// kernel sends RST), in either language.
+func TestCloseExplanationFollowsTheReset(t *testing.T) {
+	for _, lang := range i18n.Langs {
+		for _, ev := range []sockdemo.Event{
+			{Side: sockdemo.SideClient, Step: sockdemo.StepClose, Reason: sockdemo.ReasonReset},
+			{Side: sockdemo.SideServer, Client: 1, Step: sockdemo.StepClose, Reason: sockdemo.ReasonDone, Unread: 2048},
+		} {
+			d := newDescriber(i18n.For(lang), codeContext{Port: 8888, ReadSize: 1024}, output.ColorScheme{})
+			what, _ := d.explain(ev)
+			text := strings.Join(what, " ")
+			if text == "" || strings.Contains(text, "sends FIN") || strings.Contains(text, "发出 FIN") {
+				t.Errorf("%s %s close (reason %s, unread %d): %q", lang, ev.Side, ev.Reason, ev.Unread, text)
+			}
+		}
 	}
 }

@@ -123,7 +123,14 @@ func (d *describer) explain(ev sockdemo.Event) (what, code []string) {
 	if !hasExplanation(ev.Side, step) {
 		return nil, nil
 	}
-	text := d.tr.T("demo.what." + string(ev.Side) + "." + string(step))
+	key := "demo.what." + string(ev.Side) + "." + string(step)
+	switch {
+	case step == sockdemo.StepClose && ev.Reason == sockdemo.ReasonReset:
+		key += "_after_reset" // the peer's RST came first: close sends nothing
+	case step == sockdemo.StepClose && ev.Unread > 0:
+		key += "_unread" // the kernel will send RST, not FIN
+	}
+	text := d.tr.T(key)
 	what = strings.Split(text, "\n")
 	if d.paragraphs {
 		what = []string{oneParagraph(text)}

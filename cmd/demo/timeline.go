@@ -42,7 +42,7 @@ func (c *columns) timeline(p sockdemo.Picture, info captureInfo) {
 		title, source = "demo.tl.title", "inferred"
 	}
 	side := c.sideWidth()
-	head := "\n" + c.cs.Bold(c.tr.T(title)) + "\n" + strings.Repeat(" ", timeIndent) +
+	head := "\n" + c.cs.Bold(c.out.Wrap(c.tr.T(title), "")) + "\n" + strings.Repeat(" ", timeIndent) +
 		textwrap.Pad(c.tr.T("demo.col.server"), side) + " " + strings.Repeat(" ", wireWidth) + " " + c.tr.T("demo.col.client")
 	st.Emit(output.Record{Type: "picture", Values: []string{output.KV("source", source)}, Text: c.tr.T(title), Terminal: head})
 	start := p.Rows[0].At
@@ -89,11 +89,12 @@ func (c *columns) pictureRow(r sockdemo.Row, start time.Time, side int, inferred
 			server = c.tr.T("demo.tl.kernel_answers")
 		}
 	}
+	if r.Segment == nil {
+		return output.Record{Type: "step", Values: stepValues(at, r), Text: strings.TrimSpace(server + client),
+			Terminal: c.stepLine(at, server, client, side)}
+	}
 	line := strings.TrimRight(textwrap.Pad(at, timeIndent)+textwrap.Pad(textwrap.Cut(server, side), side)+" "+
 		wire+" "+textwrap.Cut(client, side), " ")
-	if r.Segment == nil {
-		return output.Record{Type: "step", Values: stepValues(at, r), Text: strings.TrimSpace(server + client), Terminal: line}
-	}
 	rec := output.Record{Type: "segment", Values: segmentValues(at, r.Segment, inferred), Terminal: line}
 	if inferred {
 		rec.Text = strings.Trim(server+" / "+client, " /")
@@ -106,6 +107,23 @@ func (c *columns) pictureRow(r sockdemo.Row, start time.Time, side int, inferred
 	}
 	rec.Text = c.why(r)
 	return rec
+}
+
+// stepLine is a row with socket steps only. Its wire is empty, so on a
+// narrow terminal a step at one end may run over it rather than be cut:
+// the server's to the right, the client's moved left to end at the edge.
+func (c *columns) stepLine(at, server, client string, side int) string {
+	total := c.out.Width()
+	clientAt := timeIndent + side + 1 + wireWidth + 1
+	switch {
+	case client == "":
+		return textwrap.Pad(at, timeIndent) + textwrap.Cut(server, max(total-timeIndent, side))
+	case server == "":
+		start := max(min(clientAt, total-runewidth.StringWidth(client)), timeIndent+side+1)
+		return textwrap.Pad(at, start) + textwrap.Cut(client, max(total-start, side))
+	}
+	return strings.TrimRight(textwrap.Pad(at, timeIndent)+textwrap.Pad(textwrap.Cut(server, side), side)+" "+
+		strings.Repeat(" ", wireWidth)+" "+textwrap.Cut(client, side), " ")
 }
 
 // stepValues are a socket step's plain fields.
@@ -127,6 +145,9 @@ func segmentValues(at string, s *sockdemo.Segment, inferred bool) []string {
 	}
 	if s.Probe {
 		v = append(v, "window_probe")
+	}
+	if s.Lost {
+		v = append(v, "lost")
 	}
 	return v
 }
@@ -199,6 +220,8 @@ func (c *columns) why(r sockdemo.Row) string {
 	s := r.Segment
 	why := string(s.Why)
 	switch {
+	case s.Lost:
+		why = "lost"
 	case s.Why == sockdemo.WhyData && s.Acked > 0:
 		why = "data_ack"
 	case s.Why == sockdemo.WhyRST && r.Unread > 0:
