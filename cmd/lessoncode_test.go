@@ -20,6 +20,7 @@ import (
 
 	"github.com/netlearn/netlearn/cmd/iostreams"
 	"github.com/netlearn/netlearn/lessons"
+	"github.com/netlearn/netlearn/lessons/exercise"
 	"github.com/netlearn/netlearn/locale"
 )
 
@@ -72,6 +73,8 @@ func TestLessonCode(t *testing.T) {
 			t.Run("unread-reply", func(t *testing.T) { unreadReply(t, server, py, words.received, words.reset) })
 			t.Run("restart", func(t *testing.T) { restartAtOnce(t, server, py, words.received) })
 			t.Run("threads", func(t *testing.T) { threadsServeTogether(t, threads, words.received) })
+			t.Run("exercise-server", func(t *testing.T) { exercisePasses(t, "server", server) })
+			t.Run("exercise-client", func(t *testing.T) { exercisePasses(t, "client", client) })
 		})
 	}
 }
@@ -396,4 +399,26 @@ func (b *syncBuffer) String() string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.buf.String()
+}
+
+// exercisePasses runs netlearn's own checker on a lesson program: what a
+// lesson shows must pass the exercise that follows it (lesson 1.6's server
+// ends its messages with \n, the notes' protocol does not).
+func exercisePasses(t *testing.T, name string, prog *pyProgram) {
+	ex, ok := exercise.Lookup(name)
+	if !ok {
+		t.Fatalf("no exercise %q", name)
+	}
+	launch, err := exercise.Resolve(prog.path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	r := exercise.Check(ctx, ex, exercise.Options{Launch: launch, Port: freePort(t), Where: "host"})
+	for _, c := range r.Checks {
+		if c.Status != exercise.Pass {
+			t.Errorf("check %s: %s %s %v", c.ID, c.Status, c.Message.Key, c.Message.Args)
+		}
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/netlearn/netlearn/lessons/exercise/run"
@@ -40,6 +41,9 @@ const (
 	// dyingGrace is how long a program that just lost its listener or its
 	// connection may take to exit, so its traceback can explain why.
 	dyingGrace = time.Second
+	// lineProbe is how long a reply to an unterminated message may take
+	// before netlearn ends the line, for a server that reads whole lines.
+	lineProbe = 500 * time.Millisecond
 )
 
 // checker runs the checks of one exercise in order.
@@ -51,6 +55,10 @@ type checker struct {
 
 	status map[string]Status
 	report Report
+
+	// lines is set once the program showed that it reads line by line
+	// (as lesson 1.3 teaches): from then on every message ends with \n.
+	lines atomic.Bool
 
 	mu         sync.Mutex
 	transcript []Exchange // of the check that runs now

@@ -156,7 +156,7 @@ func (c *checker) many(s *serverRun, n int) Result {
 		peers = append(peers, p)
 	}
 	for i, p := range peers {
-		_ = p.send(clientName(i))
+		_ = p.send(c.message(string(clientName(i))))
 	}
 	replies := make([][]byte, n)
 	done := make(chan int, n)

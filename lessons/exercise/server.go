@@ -63,17 +63,37 @@ func (c *checker) accepts(s *serverRun) (*peer, Result) {
 	return p, Result{Status: Fail, Did: did, Message: T("exercise.msg.not_accepted", "secs", int(replyTimeout.Seconds())), Hint: hint("accept")}
 }
 
-// replies sends msg and expects some reply within replyTimeout.
+// message is msg as the program expects it: with \n once it has shown
+// that it reads lines, as sent by the notes' client (no end mark) before.
+func (c *checker) message(msg string) []byte {
+	if c.lines.Load() {
+		return []byte(msg + "\n")
+	}
+	return []byte(msg)
+}
+
+// replies sends msg and expects some reply within replyTimeout. A server
+// that stays silent for lineProbe may be waiting for the end of the line
+// (lesson 1.3's framing): netlearn then sends \n, and a reply to that
+// means every later message ends with \n too.
 func (c *checker) replies(s *serverRun, p *peer, msg string) Result {
 	did := T("exercise.did.send", "msg", msg)
-	if err := p.send([]byte(msg)); err != nil {
+	if err := p.send(c.message(msg)); err != nil {
 		return c.lost(did, s, p)
 	}
-	reply := p.readSome(replyTimeout)
+	reply, key := p.readSome(lineProbe), "exercise.msg.replied"
+	if len(reply) == 0 && p.closed == "" && !c.lines.Load() && p.send([]byte("\n")) == nil {
+		if reply = p.readSome(replyTimeout - lineProbe); len(reply) > 0 {
+			c.lines.Store(true)
+			key = "exercise.msg.replied_line"
+		}
+	} else if len(reply) == 0 {
+		reply = p.readSome(replyTimeout - lineProbe)
+	}
 	if len(reply) == 0 {
 		return c.lost(did, s, p)
 	}
-	return Result{Status: Pass, Did: did, Message: T("exercise.msg.replied", "reply", shown(reply))}
+	return Result{Status: Pass, Did: did, Message: T(key, "reply", shown(reply))}
 }
 
 // lost explains why no reply came: the program died, closed the
@@ -98,7 +118,7 @@ func (c *checker) utf8(s *serverRun, p *peer) Result {
 	const word = "你好"
 	did := T("exercise.did.send_slowly", "msg", word)
 	before, _ := s.proc.Stdout.Bytes()
-	if err := p.sendSlowly([]byte(word), 20*time.Millisecond); err != nil {
+	if err := p.sendSlowly(c.message(word), 20*time.Millisecond); err != nil {
 		return c.lost(did, s, p)
 	}
 	deadline := time.Now().Add(replyTimeout)
@@ -143,7 +163,7 @@ func runesInOrder(b []byte, word string) bool {
 // with FIN within replyTimeout.
 func (c *checker) exitCloses(s *serverRun, p *peer) Result {
 	did := T("exercise.did.send", "msg", "exit")
-	if err := p.send([]byte("exit")); err != nil {
+	if err := p.send(c.message("exit")); err != nil {
 		return c.lost(did, s, p)
 	}
 	switch p.waitClose(replyTimeout) {
@@ -170,7 +190,7 @@ func (c *checker) peerCloseRun(port int) (Result, bool) {
 	if err != nil {
 		return Result{Status: Fail, Did: did, Message: T("exercise.msg.connect_failed", "err", err.Error())}, false
 	}
-	_ = p.send([]byte("hello"))
+	_ = p.send([]byte("hello\n")) // the end of the line, for a server that reads lines
 	p.readSome(replyTimeout)
 	p.close()
 	cpu0 := s.proc.CPUTime()
