@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/mattn/go-runewidth"
 )
 
 func TestShowArg(t *testing.T) {
@@ -16,12 +18,27 @@ func TestShowArg(t *testing.T) {
 		"\xff\xfe":                 `\xff\xfe`,
 		`say "hi"`:                 `say \"hi\"`,
 		strings.Repeat("a", 40):    strings.Repeat("a", 40),
-		strings.Repeat("端", 41):    strings.Repeat("端", 40) + "…",
+		strings.Repeat("端", 20):    strings.Repeat("端", 20),
+		strings.Repeat("端", 21):    strings.Repeat("端", 20) + "…",
 		strings.Repeat("a", 10000): strings.Repeat("a", 40) + "…",
 	}
 	for in, want := range cases {
 		if got := ShowArg(in); got != want {
 			t.Errorf("ShowArg(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestShowArgCutsByColumns: a long Chinese argument is cut to the same
+// 40 terminal columns as an English one, not to 40 characters (80 columns).
+func TestShowArgCutsByColumns(t *testing.T) {
+	for _, in := range []string{strings.Repeat("以太网", 30), strings.Repeat("a端", 30), strings.Repeat("\n", 100) + "x"} {
+		got := ShowArg(in)
+		if w := runewidth.StringWidth(strings.TrimSuffix(got, "…")); w > maxShownArg {
+			t.Errorf("ShowArg(%q) = %q, %d columns before the …, want at most %d", in, got, w, maxShownArg)
+		}
+		if !strings.HasSuffix(got, "…") {
+			t.Errorf("ShowArg(%q) = %q, not marked as cut", in, got)
 		}
 	}
 }

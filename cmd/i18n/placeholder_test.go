@@ -16,6 +16,7 @@ type tCall struct {
 	where    string
 	key      string
 	prefix   bool // key is only the literal start of the key
+	plural   bool // a call of N, which may also look up key+"_one"
 	supplied []string
 }
 
@@ -48,6 +49,9 @@ func TestEveryCallSuppliesEveryPlaceholder(t *testing.T) {
 // keys are the catalogue keys the call can look up.
 func (c tCall) keys(cat *Catalog) []string {
 	if !c.prefix {
+		if c.plural && cat.Has(c.key+"_one") {
+			return []string{c.key, c.key + "_one"}
+		}
 		return []string{c.key}
 	}
 	var keys []string
@@ -60,7 +64,7 @@ func (c tCall) keys(cat *Catalog) []string {
 }
 
 // findTCalls parses the module's Go files (tests and testdata left out) for
-// calls of a method T, or of a local t := tr.T. Calls whose key does not
+// calls of a method T or N, or of a local t := tr.T. Calls whose key does not
 // start with a literal, or whose names are not literals, are only counted.
 func findTCalls(t *testing.T) (calls []tCall, unchecked int) {
 	fset := token.NewFileSet()
@@ -90,7 +94,7 @@ func findTCalls(t *testing.T) (calls []tCall, unchecked int) {
 func isT(fun ast.Expr) bool {
 	switch f := fun.(type) {
 	case *ast.SelectorExpr:
-		return f.Sel.Name == "T"
+		return f.Sel.Name == "T" || f.Sel.Name == "N"
 	case *ast.Ident:
 		return f.Name == "t"
 	}
@@ -99,6 +103,10 @@ func isT(fun ast.Expr) bool {
 
 func parseTCall(call *ast.CallExpr) (tCall, bool) {
 	var c tCall
+	first := 1 // where the name/value pairs start
+	if sel, ok := call.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "N" {
+		c.plural, first = true, 2 // N(key, n, pairs...)
+	}
 	switch k := call.Args[0].(type) {
 	case *ast.BasicLit:
 		c.key, _ = strconv.Unquote(k.Value)
@@ -115,7 +123,7 @@ func parseTCall(call *ast.CallExpr) (tCall, bool) {
 	if call.Ellipsis.IsValid() {
 		return c, false
 	}
-	for i := 1; i < len(call.Args); i += 2 {
+	for i := first; i < len(call.Args); i += 2 {
 		lit, ok := call.Args[i].(*ast.BasicLit)
 		if !ok || lit.Kind != token.STRING {
 			return c, false
