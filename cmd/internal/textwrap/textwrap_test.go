@@ -218,3 +218,28 @@ func TestCutKeepsDisplayWidth(t *testing.T) {
 		}
 	}
 }
+
+// Under LANG=zh_CN.UTF-8 runewidth guesses that ambiguous-width characters
+// are two columns; netlearn undoes the guess unless RUNEWIDTH_EASTASIAN=1.
+func TestAmbiguousCharactersAreOneColumnUnlessAskedOtherwise(t *testing.T) {
+	saved := runewidth.DefaultCondition.EastAsianWidth
+	t.Cleanup(func() {
+		narrowAmbiguous(func(string) string { return "" })
+		runewidth.DefaultCondition.EastAsianWidth = saved
+	})
+	for _, tc := range []struct {
+		env  string
+		want int
+	}{{"", 1}, {"0", 1}, {"1", 2}} {
+		runewidth.DefaultCondition.EastAsianWidth = true // runewidth's guess in a Chinese locale
+		narrowAmbiguous(func(string) string { return tc.env })
+		for _, s := range []string{"…", "—", "│", "─"} {
+			if w := runewidth.StringWidth(s); w != tc.want {
+				t.Errorf("RUNEWIDTH_EASTASIAN=%q: %q is %d columns, want %d", tc.env, s, w, tc.want)
+			}
+		}
+	}
+	if got := Cut("你好……世界", 6); got != "你好…" {
+		t.Errorf("Cut = %q, want 你好…", got)
+	}
+}
