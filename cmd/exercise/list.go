@@ -59,7 +59,7 @@ func listRun(opts *ListOptions) error {
 
 func listTable(f *cmdutil.Factory, l *output.Layer, rows []Row) error {
 	tr, cs := f.Tr, l.ColorScheme()
-	t := l.NewTable("exercise", tr.T("exercise.col_name"), tr.T("exercise.col_status"), tr.T("exercise.col_date"), tr.T("exercise.col_title"), "")
+	t := l.NewTable("exercise", tr.T("exercise.col_name"), tr.T("exercise.col_status"), tr.T("exercise.col_date"), tr.T("exercise.col_title"), "").Prose(3)
 	for _, r := range rows {
 		status := tr.T("exercise.status_" + r.Status)
 		date := r.Date

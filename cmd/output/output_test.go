@@ -199,3 +199,19 @@ func TestWriteJSONKeepsHTMLCharacters(t *testing.T) {
 		t.Errorf("escaped: %s", b.String())
 	}
 }
+
+// Piped, the free-text column goes last, whatever its place on a terminal.
+func TestProseColumnIsLastWhenPiped(t *testing.T) {
+	build := func(look Look) string {
+		tb := New(nil, look, false, 80).NewTable("exercise", "NAME", "TASK", "").Prose(1)
+		tb.AddRow(Text("client"), Text("a client (1.7.1)"), Value("← next", "next"))
+		s, _ := tb.Render()
+		return s
+	}
+	if got := build(Plain); got != "exercise\tclient\tnext\ta client (1.7.1)\n" {
+		t.Errorf("piped: %q", got)
+	}
+	if got := build(Terminal); !strings.Contains(got, "client │ a client (1.7.1) │ ← next") {
+		t.Errorf("terminal:\n%s", got)
+	}
+}

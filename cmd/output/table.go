@@ -32,11 +32,19 @@ type Table struct {
 	headers    []string
 	rows       [][]Cell
 	expendable []int
+	prose      int // the free-text column, or -1
 }
 
 // NewTable starts a table whose piped rows are records of type record.
 func (l *Layer) NewTable(record string, headers ...string) *Table {
-	return &Table{l: l, record: record, headers: headers}
+	return &Table{l: l, record: record, headers: headers, prose: -1}
+}
+
+// Prose names the column of free text. Piped, it goes last in the record,
+// as the plain convention wants, wherever it stands on a terminal.
+func (t *Table) Prose(col int) *Table {
+	t.prose = col
+	return t
 }
 
 // Expendable lists column indexes, the most expendable first: on a narrow
@@ -55,8 +63,13 @@ func (t *Table) Render() (string, error) {
 		var b strings.Builder
 		for _, row := range t.rows {
 			fields := []string{t.record}
-			for _, c := range row {
-				fields = append(fields, c.Value)
+			for i, c := range row {
+				if i != t.prose {
+					fields = append(fields, c.Value)
+				}
+			}
+			if t.prose >= 0 && t.prose < len(row) {
+				fields = append(fields, row[t.prose].Value)
 			}
 			b.WriteString(strings.Join(fields, "\t") + "\n")
 		}
