@@ -101,8 +101,21 @@ func writeCheckVerdict(l *output.Layer, opts *Options, rep probe.CheckReport) er
 	})
 }
 
+// dnsSkipped reports whether the internet host was an address, so the
+// ladder never asked DNS anything.
+func dnsSkipped(rep probe.CheckReport) bool {
+	for _, s := range rep.Steps {
+		if s.Name == probe.StepDNS && s.Reason == probe.ReasonNoName {
+			return true
+		}
+	}
+	return false
+}
+
 func checkVerdict(tr *i18n.Catalog, rep probe.CheckReport) string {
 	switch {
+	case rep.Verdict == probe.CheckOK && dnsSkipped(rep):
+		return tr.T("ping.check_verdict_ok_no_dns")
 	case rep.Verdict == probe.CheckOK:
 		return tr.T("ping.check_verdict_ok")
 	case rep.Verdict == probe.CheckGatewayIgnoresPing:

@@ -35,6 +35,7 @@ const (
 	ReasonError       Reason = "error"        // anything else (Err says what)
 	ReasonLowerFailed Reason = "lower_failed" // skipped: a rung below failed
 	ReasonInterrupted Reason = "interrupted"  // skipped: Ctrl-C
+	ReasonNoName      Reason = "no_name"      // skipped: the internet host is an address, DNS has nothing to do
 )
 
 // FailureReasons lists every reason a step can fail for.
@@ -44,7 +45,7 @@ func FailureReasons() []Reason {
 }
 
 // SkipReasons lists every reason a step can be skipped for.
-func SkipReasons() []Reason { return []Reason{ReasonLowerFailed, ReasonInterrupted} }
+func SkipReasons() []Reason { return []Reason{ReasonLowerFailed, ReasonInterrupted, ReasonNoName} }
 
 // AllReasons lists every Reason: FailureReasons, then SkipReasons.
 func AllReasons() []Reason { return append(FailureReasons(), SkipReasons()...) }
@@ -284,6 +285,11 @@ func (c *checker) pingStep(ctx context.Context, name StepName, target func() (ne
 
 func (c *checker) dnsStep(ctx context.Context) Step {
 	s := Step{Name: StepDNS, Target: c.o.InternetHost}
+	if addr, err := netip.ParseAddr(c.o.InternetHost); err == nil {
+		c.internet = addr.Unmap()
+		s.Skipped, s.Reason = true, ReasonNoName // no lookup was made: it proves nothing about DNS
+		return s
+	}
 	dctx, cancel := context.WithTimeout(ctx, checkDNSLimit)
 	defer cancel()
 	res, err := Resolve(dctx, c.o.Resolver, c.o.InternetHost, AnyFamily)
