@@ -63,10 +63,12 @@ func choiceQuestion(id string, answer int, prompt, explain bi, choices []bi) Que
 }
 
 var kindNames = map[iface.Kind]bi{
-	iface.KindLoopback:    {"loopback", "环回地址"},
+	// Lengths chosen so that neither the private nor the loopback answer
+	// (the usual ones) is the longest or the shortest choice.
+	iface.KindLoopback:    {"loopback (this host)", "环回地址（只在这台机器上）"},
 	iface.KindPrivate:     {"private (LAN only)", "私有地址（只在局域网内）"},
-	iface.KindLinkLocal:   {"link-local", "链路本地地址"},
-	iface.KindGlobal:      {"global (public)", "公网地址"},
+	iface.KindLinkLocal:   {"link-local (this link)", "链路本地地址（只在这条链路上）"},
+	iface.KindGlobal:      {"global (public)", "公网地址（全球可路由）"},
 	iface.KindShared:      {"shared (carrier-grade NAT)", "运营商共享地址（CGNAT）"},
 	iface.KindUniqueLocal: {"unique-local (IPv6 private)", "唯一本地地址（IPv6 私有）"},
 }
@@ -288,9 +290,9 @@ func (m MachineSources) clientPortQuestion(ctx context.Context) (Question, bool)
 		bi{fmt.Sprintf("Both came from the OS. Port 0 in bind() asks for any free port, so %s was assigned at bind(); the client never bound, so connect() took %s from the ephemeral range. A real server binds a fixed port such as 8888, so that clients know where to find it.", s, c),
 			fmt.Sprintf("两个都是操作系统挑的。bind() 里写端口 0，就是请系统随便给一个空闲端口，所以 %s 是在 bind() 时分配的；客户端从没 bind 过，于是 connect() 从临时端口范围里拿了 %s。真正的服务端会绑定 8888 这样的固定端口，客户端才知道去哪儿找它。", s, c)},
 		[]bi{
-			{"The OS picked both: the server's at bind(0), the client's at connect()", "都是操作系统挑的：服务端的在 bind(0) 时，客户端的在 connect() 时"},
-			{"The server picked both numbers and told the client which one to use", "都是服务端挑的，挑好以后再告诉客户端该用哪一个"},
-			{"The OS picked the client's; the server's is fixed by the IANA list", "客户端的由操作系统挑，服务端的是 IANA 端口表固定的"},
-			{"The client picked its own; the OS picked the server's at listen()", "客户端自己挑了一个，服务端的是 listen() 时系统分的"},
+			{"The OS picked both: the server's at bind(0), the client's at connect()", "都由操作系统挑：服务端的在 bind(0) 时，客户端的在 connect() 时"},
+			{"The server picked both and sent the client its number during accept()", "都是服务端挑的：它在 accept() 时才把号码告诉客户端，让客户端照着用"},
+			{"The OS picked the client's at connect(); the IANA list fixes the server's", "客户端的由系统在 connect() 时挑，服务端的由 IANA 端口表固定"},
+			{"The client picked its own port; the OS gave the server one at listen()", "客户端在 connect() 之前自己挑好，服务端的在 listen() 时由系统分"},
 		}), true
 }

@@ -63,7 +63,7 @@ func TestAddressKindQuestion(t *testing.T) {
 	cases := []struct{ lan, answer string }{
 		{"192.168.1.23", "private (LAN only)"},
 		{"203.0.113.9", "documentation"}, // not a kind a learner is asked about: no question
-		{"", "loopback"},                 // no LAN: ask about 127.0.0.1
+		{"", "loopback (this host)"},     // no LAN: ask about 127.0.0.1
 		{"100.64.0.7", "shared (carrier-grade NAT)"},
 		{"8.8.8.8", "global (public)"},
 	}
@@ -210,5 +210,24 @@ func TestLoopbackConnection(t *testing.T) {
 	}
 	if !client.Addr().IsLoopback() || !server.Addr().IsLoopback() || client.Port() == 0 || client.Port() == server.Port() {
 		t.Errorf("client %v server %v", client, server)
+	}
+}
+
+// TestMachineChoicesGiveNothingAway: in the machine questions whose
+// choices are fixed texts (1.1 for the usual private or loopback answer,
+// 1.7), the right choice is neither the only longest nor the only
+// shortest, in either language, so the blind strategies of
+// strategy_test.go gain nothing from them.
+func TestMachineChoicesGiveNothingAway(t *testing.T) {
+	for _, c := range []struct{ lan, section string }{{"192.168.1.23", "1.1"}, {"", "1.1"}, {"", "1.7"}} {
+		q := machineQuestion(t, fakeSources(c.lan), c.section)
+		for _, lang := range Langs {
+			choices := q.In(lang).Choices
+			for _, s := range blindStrategies[:2] { // longest, shortest
+				if picks := s.pick(choices); len(picks) == 1 && picks[0] == *q.Answer {
+					t.Errorf("%s %s (lan %q): %q finds the answer %q among %q", q.ID, lang, c.lan, s.name, choices[*q.Answer], choices)
+				}
+			}
+		}
 	}
 }

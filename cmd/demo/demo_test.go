@@ -531,6 +531,20 @@ func printSession(lang i18n.Lang, events []sockdemo.Event, look output.Look, wid
 	return out.String()
 }
 
+// TestPipedChineseHasNoSpaceWhereLinesJoin: a piped record holds an
+// explanation on one line; where the catalogue broke a Chinese sentence,
+// the parts join without a space ("请求，并把", not "请求， 并把"), and so
+// do the event's lines after Chinese punctuation.
+func TestPipedChineseHasNoSpaceWhereLinesJoin(t *testing.T) {
+	piped := printSession(i18n.ZH, append(serverSession(), clientSession()...), output.Plain, 0)
+	if !strings.Contains(piped, "应答连接请求，并把") {
+		t.Errorf("the listen step's explanation is not joined as one Chinese sentence:\n%s", piped)
+	}
+	if m := regexp.MustCompile(`[，。；：）] +[\p{Han}（]`).FindString(piped); m != "" {
+		t.Errorf("stray space between Chinese characters: %q in\n%s", m, piped)
+	}
+}
+
 var ansiRE = regexp.MustCompile("\x1b\\[[0-9;]*m")
 
 // TestTerminalViewFitsTheTerminal: on a 60-column terminal the headings,

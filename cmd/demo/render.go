@@ -367,11 +367,10 @@ type eventStream struct {
 }
 
 func newEventStream(l *output.Layer, d *describer, quiet bool) *eventStream {
-	if l.IsTerminal() {
-		// The catalogue's line breaks suit no width in particular: text
-		// wrapped to the terminal flows as one paragraph.
-		d.paragraphs = true
-	}
+	// The catalogue's line breaks suit no width in particular: text
+	// wrapped to the terminal flows as one paragraph, and a piped record
+	// joins the lines as the language does (no space after Chinese).
+	d.paragraphs = true
 	return &eventStream{l: l, s: l.Stream(), d: d, quiet: quiet}
 }
 
@@ -398,7 +397,7 @@ func (p *eventStream) Print(ev sockdemo.Event) {
 		return
 	}
 	rec.Terminal = strings.Join(lines, "\n")
-	rec.Text = strings.Join(lines, " ")
+	rec.Text = strings.Join(lines, "\n") // PlainLine joins them as the language does
 	p.s.Emit(rec)
 }
 

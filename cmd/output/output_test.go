@@ -73,6 +73,25 @@ func TestStreamPlainRecordsStayOneLine(t *testing.T) {
 	}
 }
 
+// TestPlainLineJoinsChineseLinesWithoutSpace: Chinese puts no space after
+// its punctuation where two lines meet; a break next to Latin text or
+// code, or after a heading, still becomes one.
+func TestPlainLineJoinsChineseLinesWithoutSpace(t *testing.T) {
+	cases := []struct{ text, want string }{
+		{"为什么？\n    服务端：conn.recv(1024)\n    客户端：recv", "为什么？服务端：conn.recv(1024) 客户端：recv"},
+		{"第一行。\r\n第二行", "第一行。第二行"},
+		{"发送 你好 来演示", "发送 你好 来演示"},
+		{"[服务端] 1. 创建套接字\n    向操作系统申请", "[服务端] 1. 创建套接字 向操作系统申请"},
+		{"收到 “hello”\n之后", "收到 “hello” 之后"},
+		{"  two\n lines \t ", "two lines"},
+	}
+	for _, c := range cases {
+		if got, want := PlainLine("t", nil, c.text), "t\t"+c.want+"\n"; got != want {
+			t.Errorf("PlainLine(%q) = %q, want %q", c.text, got, want)
+		}
+	}
+}
+
 func sample() [][]string {
 	return [][]string{
 		{"PORT", "PROTOCOLS", "NAME", "CLASS", "WHAT IT IS"},

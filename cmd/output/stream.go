@@ -5,6 +5,10 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/mattn/go-runewidth"
 )
 
 // Record is one thing that happened while a command runs, in every look at
@@ -117,11 +121,48 @@ func (s *Stream) keep(err error) {
 
 // PlainLine formats one plain record: the type, the values, then the free
 // text, tab-separated, ending in a newline. Tabs and line breaks inside the
-// free text become spaces, so one record stays one line.
+// free text become spaces, so one record stays one line; but a line break
+// after Chinese punctuation (。，：） …) before a Chinese character just
+// goes, since Chinese puts no space there. A line ending otherwise (a
+// heading) keeps its space.
 func PlainLine(typ string, values []string, text string) string {
 	fields := append([]string{typ}, values...)
 	if text != "" {
-		fields = append(fields, strings.Join(strings.Fields(text), " "))
+		fields = append(fields, oneLine(text))
 	}
 	return strings.Join(fields, "\t") + "\n"
+}
+
+// oneLine joins text's words with one space, or with none across a line
+// break between Chinese punctuation and a wide character.
+func oneLine(text string) string {
+	var b strings.Builder
+	rest := strings.TrimLeftFunc(text, unicode.IsSpace)
+	for rest != "" {
+		end := strings.IndexFunc(rest, unicode.IsSpace)
+		if end < 0 {
+			b.WriteString(rest)
+			break
+		}
+		word := rest[:end]
+		b.WriteString(word)
+		after := strings.TrimLeftFunc(rest[end:], unicode.IsSpace)
+		if after == "" {
+			break
+		}
+		last, _ := utf8.DecodeLastRuneInString(word)
+		next, _ := utf8.DecodeRuneInString(after)
+		gap := rest[end : len(rest)-len(after)]
+		if !strings.Contains(gap, "\n") || !wideMark(last) || runewidth.RuneWidth(next) != 2 {
+			b.WriteByte(' ')
+		}
+		rest = after
+	}
+	return b.String()
+}
+
+// wideMark reports Chinese (full-width) punctuation: 。、「」 and the like,
+// and the full-width forms ，：；！？（）.
+func wideMark(r rune) bool {
+	return (r >= 0x3000 && r <= 0x303f) || (runewidth.RuneWidth(r) == 2 && unicode.IsPunct(r))
 }

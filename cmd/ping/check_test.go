@@ -23,7 +23,7 @@ func TestCheckAllStepsPass(t *testing.T) {
 		t.Fatalf("exit %d: %v\n%s", o.code, o.err, o.out)
 	}
 	want := []string{
-		"step\t1\tloopback\t127.0.0.1\tok\t\tProves: the TCP/IP software",
+		"step\t1\tloopback\t127.0.0.1\tok\t\tProves: the IP stack on this machine",
 		"step\t2\tlan_address\t127.0.0.2\tok\t\tProves: your network interface",
 		"step\t3\tgateway\t127.0.0.3\tok\t\tProves: the local network works",
 		"step\t4\tdns\tlo.test\tok\t\tProves: names turn into addresses",

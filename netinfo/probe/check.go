@@ -13,7 +13,7 @@ type StepName string
 // The rungs, from the inside of the machine outwards. Each one only means
 // something when every rung below it held.
 const (
-	StepLoopback StepName = "loopback"    // 127.0.0.1: the TCP/IP stack itself
+	StepLoopback StepName = "loopback"    // 127.0.0.1: the IP stack itself
 	StepLAN      StepName = "lan_address" // this machine's own LAN address: its interface
 	StepGateway  StepName = "gateway"     // the default gateway: the local network
 	StepDNS      StepName = "dns"         // the internet host's name: name resolution

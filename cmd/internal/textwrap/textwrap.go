@@ -60,7 +60,7 @@ func Cut(s string, width int) string { return runewidth.Truncate(s, width, "…"
 // noLineStart is punctuation that must not begin a line: Chinese
 // typesetting never puts it there, and an English comma alone at the start
 // of a line reads as a mistake.
-const noLineStart = "，。、；：！？）」』】》〉…—％,.;:!?)"
+const noLineStart = "，。、；：！？）」』】》〉”’…—％,.;:!?)"
 
 // noLineEnd is punctuation that opens: it must not end a line, apart
 // from the text it opens.
@@ -154,10 +154,17 @@ func cutAt(line []unit, breakAt int, next []unit, rest int) int {
 	if breakAt > 0 && wordWidth(line[breakAt:], next) <= rest {
 		cut = breakAt
 	}
-	if cut == len(line) && strings.ContainsRune(noLineStart, next[0].r) {
-		// Take the last character along rather than start with next, and
-		// the one before too while the one taken is closing punctuation
-		// itself ("节）。"), as long as the next line has room.
+	// The character the next line would start with: the first one cut off,
+	// or the one that did not fit.
+	starts := next[0].r
+	if cut < len(line) {
+		starts = line[cut].r
+	}
+	if strings.ContainsRune(noLineStart, starts) {
+		// Take the character before along rather than start with closing
+		// punctuation, and the one before that too while the one taken is
+		// closing punctuation itself ("节）。"), as long as the next line
+		// has room.
 		for c := cut - 1; c >= 1 && widthOf(line[c:])+next[0].width <= rest; c-- {
 			cut = c
 			if !strings.ContainsRune(noLineStart, line[c].r) {

@@ -71,11 +71,14 @@ func TestNoLineStartsWithClosingPunctuation(t *testing.T) {
 		"笔记把 65536 个端口分成两类：0–1023 是知名端口，留给标准服务；1024–65535 是动态端口，其余程序都用这一段。",
 		"来自本机的 services 文件（/etc/services）和 netlearn 的内置表。登记只是约定，不是锁：任何程序都可以使用任何空闲端口。",
 		"与服务端开始 TCP 三次握手。本端的端口由操作系统自动挑选一个空闲的动态端口（第 1.2 节）。",
+		// A closing quote (narrow in runewidth's count) before closing brackets:
+		// `netlearn ip`'s legend began a line with "”）。" at width 35.
+		"只在这一根网线或这一个 Wi-Fi 里有效（Windows 的 ipconfig 叫“本地链接”）。fe80:: 开头的地址",
 	} {
 		for width := MinWidth; width <= 90; width++ {
 			for _, line := range Lines(text, width) {
 				first, _ := utf8First(line)
-				if strings.ContainsRune(noLineStart, first) {
+				if strings.ContainsRune(noLineStart, first) || strings.ContainsRune("”’", first) {
 					t.Errorf("width %d: line starts with closing punctuation: %q", width, line)
 				}
 				if last, _ := utf8.DecodeLastRuneInString(line); strings.ContainsRune(noLineEnd, last) {
