@@ -109,7 +109,7 @@ var flagDefaultRE = regexp.MustCompile(`(?m) \(default (.+)\)$`)
 
 // flagTypeRE matches a flag's value type as pflag writes it ("--count int"),
 // with the spaces that line its description up.
-var flagTypeRE = regexp.MustCompile(`(?m)^( +(?:-\S, )?--\S+) (int|string|stringArray|duration|uint16|float64)( +)`)
+var flagTypeRE = regexp.MustCompile(`(?m)^( +(?:-\S, )?--\S+) (int|uint|string|stringArray|duration|uint16|float64)( +)`)
 
 // localizeTypes names the flags' value types in the run's language, and
 // keeps the descriptions in their column by taking the difference in width

@@ -12,7 +12,9 @@ import (
 // [flags], flag value types are named in Chinese, and the flag
 // descriptions still start in one column.
 func TestChineseHelpIsChineseThroughout(t *testing.T) {
-	for _, args := range [][]string{{"ping", "--help"}, {"demo", "client", "--help"}, {"demo", "server", "--help"}, {"--help"}} {
+	for _, args := range [][]string{{"ping", "--help"}, {"demo", "client", "--help"}, {"demo", "server", "--help"}, {"--help"},
+		{"quiz", "--help"}, {"learn", "--help"}, {"ip", "--help"}, {"port", "--help"}, {"progress", "--help"},
+		{"exercise", "check", "--help"}, {"exercise", "start", "--help"}, {"exercise", "show", "--help"}, {"completion", "--help"}} {
 		code, out, _ := run(t, map[string]string{"NETLEARN_LANG": "zh"}, args...)
 		if code != 0 {
 			t.Fatalf("%q: exit %d", args, code)
@@ -21,7 +23,8 @@ func TestChineseHelpIsChineseThroughout(t *testing.T) {
 			t.Errorf("%q: English usage words:\n%s", args, out)
 		}
 		flagLine := regexp.MustCompile(`^ +(-\S, )?--\S+`)
-		typeWord := regexp.MustCompile(`--\S+ (int|string|stringArray|duration|uint16|float64) `)
+		// Any lower-case word right after the flag is a type pflag wrote.
+		typeWord := regexp.MustCompile(`^ +(-\S, )?--\S+ [a-z][A-Za-z0-9]* `)
 		column := -1
 		for _, line := range strings.Split(out, "\n") {
 			if line == "" {

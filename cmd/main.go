@@ -70,13 +70,7 @@ func runWithSignals(ctx context.Context, args []string, ios *iostreams.IOStreams
 	ctx, closeScope := f.Interrupts.Scope(ctx)
 	defer closeScope()
 	defer f.Interrupts.Forward(sigs)()
-	root := NewCmdRoot(f)
-	root.SetArgs(args)
-	root.SetIn(ios.In)
-	root.SetOut(ios.Out)
-	root.SetErr(ios.ErrOut)
-
-	failing, err := root.ExecuteContextC(ctx)
+	failing, err := execute(ctx, NewCmdRoot(f), f, args)
 	if oserr.Is(err, oserr.ClosedPipe) {
 		// The reader went away (`| more` quit, `| Select-Object -First 5`):
 		// what it did not read is nobody's loss. Unix kills the process with
@@ -88,6 +82,36 @@ func runWithSignals(ctx context.Context, args []string, ios *iostreams.IOStreams
 	}
 	printError(f, failing, err)
 	return cmdutil.ExitCode(err)
+}
+
+// execute runs the command tree on f's streams. cobra's help (--help, help
+// CMD) ignores its write errors, so cobra's output goes through a writer
+// that keeps the first one: `netlearn --help >&-` fails like `ip >&-`.
+func execute(ctx context.Context, root *cobra.Command, f *cmdutil.Factory, args []string) (*cobra.Command, error) {
+	out := &firstErrWriter{w: f.IO.Out}
+	root.SetArgs(args)
+	root.SetIn(f.IO.In)
+	root.SetOut(out)
+	root.SetErr(f.IO.ErrOut)
+	failing, err := root.ExecuteContextC(ctx)
+	if err == nil {
+		err = out.err
+	}
+	return failing, err
+}
+
+// firstErrWriter passes writes on and remembers the first that failed.
+type firstErrWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (w *firstErrWriter) Write(p []byte) (int, error) {
+	n, err := w.w.Write(p)
+	if err != nil && w.err == nil {
+		w.err = err
+	}
+	return n, err
 }
 
 // printError is the one place that prints a command's error; failing is

@@ -17,12 +17,7 @@ import (
 func runInProcess(ctx context.Context, f *cmdutil.Factory, args []string) int {
 	ctx, closeScope := f.Interrupts.Scope(ctx)
 	defer closeScope()
-	root := NewCmdRoot(f)
-	root.SetArgs(args)
-	root.SetIn(f.IO.In)
-	root.SetOut(f.IO.Out)
-	root.SetErr(f.IO.ErrOut)
-	failing, err := root.ExecuteContextC(ctx)
+	failing, err := execute(ctx, NewCmdRoot(f), f, args)
 	printError(f, failing, err)
 	return cmdutil.ExitCode(err)
 }

@@ -114,6 +114,14 @@ func DecodeProgress(data []byte) (*Progress, error) {
 	if dec.More() {
 		return nil, fmt.Errorf("%w: text after the JSON object", ErrNotProgress)
 	}
+	// A file without "seen" or "scores" (written by hand, or by a netlearn
+	// that had no quiz yet) has nothing read and no score.
+	if p.Seen == nil {
+		p.Seen = map[string]time.Time{}
+	}
+	if p.Scores == nil {
+		p.Scores = map[string]Score{}
+	}
 	if err := p.Check(); err != nil {
 		return nil, err
 	}

@@ -231,3 +231,17 @@ func TestDefaultDirRefusesARelativeHome(t *testing.T) {
 		t.Errorf("DefaultDir() = %q, %v under HOME %s", dir, err, abs)
 	}
 }
+
+// TestProgressWithoutScoresIsNetlearns: a version-1 file missing "scores" or
+// "seen" is netlearn's with nothing in them, not some other program's file.
+func TestProgressWithoutScoresIsNetlearns(t *testing.T) {
+	for _, data := range []string{`{"version": 1, "seen": {"1.1": "2026-11-01T10:00:00Z"}}`, `{"version": 1, "scores": {}}`, `{"version": 1}`} {
+		p, err := DecodeProgress([]byte(data))
+		if err != nil {
+			t.Errorf("%s: %v", data, err)
+			continue
+		}
+		p.RecordQuiz("1.1", 1, 1, t0) // the maps must be usable
+		p.MarkSeen("1.2", t0)
+	}
+}

@@ -217,3 +217,28 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestChineseQuotesAndParenthesesAreFullWidth: Chinese prose quotes with
+// “…” (one style: not "…", not 「…」) and puts （…） after Chinese text.
+// Code (demo.py.*) keeps Python's quotes; exercise.known.addr-in-use quotes
+// Windows' own Chinese message, which has ASCII parentheses.
+func TestChineseQuotesAndParenthesesAreFullWidth(t *testing.T) {
+	asciiQuoted := regexp.MustCompile(`(^|[^(\w])"\{\w+\}"`)
+	asciiParen := regexp.MustCompile(`\p{Han}[()]`)
+	zh := For(ZH)
+	for _, k := range zh.Keys() {
+		msg := zh.T(k)
+		if strings.HasPrefix(k, "demo.py.") || k == "exercise.known.addr-in-use" {
+			continue
+		}
+		if m := asciiQuoted.FindString(msg); m != "" {
+			t.Errorf("%s: %q quotes with ASCII quotes; use “…”", k, m)
+		}
+		if strings.ContainsAny(msg, "「」") {
+			t.Errorf("%s: 「…」 in %q; use “…”", k, msg)
+		}
+		if m := asciiParen.FindString(msg); m != "" {
+			t.Errorf("%s: %q: use （…） after Chinese text", k, m)
+		}
+	}
+}

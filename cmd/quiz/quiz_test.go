@@ -300,3 +300,24 @@ func TestJSONWithNoAnswerHasAnEmptyListOfSections(t *testing.T) {
 		t.Errorf("sections %#v, want []", doc["sections"])
 	}
 }
+
+// TestAnAnswerEndingInAFullStopIsNotDoubled: "The right answer: {expected}."
+// must not print ".." for a choice that ends with its own full stop.
+func TestAnAnswerEndingInAFullStopIsNotDoubled(t *testing.T) {
+	for _, c := range []struct {
+		lang            locale.Lang
+		expected, wants string
+	}{
+		{lessons.EN, "Any free port.", "The right answer: Any free port. "},
+		{lessons.ZH, "任意空闲端口。", "正确答案：任意空闲端口。"},
+	} {
+		r := newRun(t, false, "")
+		r.opts.F = r.opts.F.WithLang(c.lang)
+		s := newSession(context.Background(), r.opts)
+		q := &lessons.Question{Type: lessons.TypeText}
+		got := s.verdict(q, &lessons.QuestionText{Explain: "Why."}, "x", lessons.Grade{Expected: c.expected})
+		if !strings.Contains(got, c.wants) || strings.Contains(got, "..") || strings.Contains(got, "。。") {
+			t.Errorf("%s: %q, want it to contain %q", c.lang, got, c.wants)
+		}
+	}
+}

@@ -125,7 +125,10 @@ func (s *session) verdict(q *lessons.Question, t *lessons.QuestionText, answer s
 	if g.Correct {
 		return s.good(s.tr.T("quiz.right", "explain", t.Explain))
 	}
-	wrong := s.tr.T("quiz.wrong", "expected", g.Expected, "explain", t.Explain)
+	// The message ends the answer with its own full stop: an answer that
+	// already has one would end in "..".
+	expected := strings.TrimRight(g.Expected, ".。")
+	wrong := s.tr.T("quiz.wrong", "expected", expected, "explain", t.Explain)
 	switch {
 	case lessons.Normalize(answer) == "":
 		wrong = s.join(s.tr.T("quiz.no_answer"), wrong)
