@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/netlearn/netlearn/cmd/iostreams"
+	"github.com/netlearn/netlearn/internal/testnet"
 	"github.com/netlearn/netlearn/netinfo/ports"
 	"github.com/netlearn/netlearn/sockdemo"
 	"github.com/netlearn/netlearn/sockdemo/sockdemotest"
@@ -61,18 +62,6 @@ func TestDemoBadInputExits2(t *testing.T) {
 			t.Errorf("%v: stderr %q, want one line with %q", c.args, errOut, c.errHas)
 		}
 	}
-}
-
-// freePort returns a loopback port nothing listens on (it was free a
-// moment ago; the kernel does not hand it out again at once).
-func freePort(t *testing.T) int {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	return ln.Addr().(*net.TCPAddr).Port
 }
 
 func TestDemoPortInUseExits1(t *testing.T) {
@@ -146,7 +135,7 @@ func runAsNobody(t *testing.T, args ...string) (int, string) {
 }
 
 func TestDemoConnectionRefusedExits1(t *testing.T) {
-	port := strconv.Itoa(freePort(t))
+	port := strconv.Itoa(testnet.FreePort(t))
 	code, _, errOut := run(t, nil, "demo", "client", "--host", "127.0.0.1", "--port", port, "-m", "hi")
 	want := "no server there: nothing listens on 127.0.0.1:" + port + ". Start one with `netlearn demo server --port " + port + "`\n"
 	if code != 1 || errOut != want {

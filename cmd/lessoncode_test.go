@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/netlearn/netlearn/cmd/iostreams"
+	"github.com/netlearn/netlearn/internal/testnet"
 	"github.com/netlearn/netlearn/lessons"
 	"github.com/netlearn/netlearn/lessons/exercise"
 	"github.com/netlearn/netlearn/locale"
@@ -174,7 +175,7 @@ func (r *pyRun) wait(t *testing.T, what string) {
 }
 
 func clientAgainstServer(t *testing.T, server, client *pyProgram, received, saidExit string) {
-	port := freePort(t)
+	port := testnet.FreePort(t)
 	srv := server.startServer(t, port)
 	long := strings.Repeat("x", 2000)
 	cl := client.start(t, "hello\n\n你好\n"+long+"\nafter\nexit\n", strconv.Itoa(port))
@@ -191,7 +192,7 @@ func clientAgainstServer(t *testing.T, server, client *pyProgram, received, said
 }
 
 func demoClientAgainstServer(t *testing.T, server *pyProgram, received string) {
-	port := freePort(t)
+	port := testnet.FreePort(t)
 	srv := server.startServer(t, port)
 	long := strings.Repeat("y", 2000)
 	code, out, errOut := run(t, nil, "demo", "client", "--port", strconv.Itoa(port), "--json",
@@ -255,7 +256,7 @@ select.select([s], [], [], 10)
 `
 
 func unreadReply(t *testing.T, server *pyProgram, py func(string, string) *pyProgram, received, reset string) {
-	port := freePort(t)
+	port := testnet.FreePort(t)
 	srv := server.startServer(t, port)
 	py("unread.py", unreadClient).start(t, "", strconv.Itoa(port)).wait(t, "client leaving its reply unread")
 	srv.wait(t, "1.6 server after a reset (ConnectionResetError must be handled)")
@@ -266,7 +267,7 @@ func unreadReply(t *testing.T, server *pyProgram, py func(string, string) *pyPro
 // server's port; the next run must bind at once. On Linux it also checks
 // what the lesson says: the option only helps if the run before set it too.
 func restartAtOnce(t *testing.T, server *pyProgram, py func(string, string) *pyProgram, received string) {
-	port := freePort(t)
+	port := testnet.FreePort(t)
 	serverClosesFirst(t, server.startServer(t, port), port)
 	again := server.startServer(t, port) // fails here if TIME_WAIT blocks the bind
 	if got := serverClosesFirst(t, again, port); got != fmt.Sprintf(received, 2)+"\n" {
@@ -285,7 +286,7 @@ func restartAtOnce(t *testing.T, server *pyProgram, py func(string, string) *pyP
 		t.Fatalf("the 1.6 server no longer sets SO_REUSEADDR as %q", option)
 	}
 	without := py("without_reuse.py", strings.Replace(string(code), option, "pass", 1))
-	port = freePort(t)
+	port = testnet.FreePort(t)
 	serverClosesFirst(t, without.startServer(t, port), port)
 	late := server.start(t, "", strconv.Itoa(port))
 	select {
@@ -316,7 +317,7 @@ func serverClosesFirst(t *testing.T, srv *pyRun, port int) string {
 }
 
 func threadsServeTogether(t *testing.T, threads *pyProgram, received string) {
-	port := freePort(t)
+	port := testnet.FreePort(t)
 	threads.startServer(t, port)
 	silent := dial(t, port)
 	defer silent.Close()
@@ -415,7 +416,7 @@ func exercisePasses(t *testing.T, name string, prog *pyProgram) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	r := exercise.Check(ctx, ex, exercise.Options{Launch: launch, Port: freePort(t), Where: "host"})
+	r := exercise.Check(ctx, ex, exercise.Options{Launch: launch, Port: testnet.FreePort(t), Where: "host"})
 	for _, c := range r.Checks {
 		if c.Status != exercise.Pass {
 			t.Errorf("check %s: %s %s %v", c.ID, c.Status, c.Message.Key, c.Message.Args)

@@ -2,24 +2,14 @@ package exercise
 
 import (
 	"context"
-	"net"
 	"os/exec"
 	"path/filepath"
 	"runtime"
 	"testing"
 	"time"
-)
 
-// freePort asks the OS for a port nobody uses now.
-func freePort(t *testing.T) int {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	return ln.Addr().(*net.TCPAddr).Port
-}
+	"github.com/netlearn/netlearn/internal/testnet"
+)
 
 func needPython(t *testing.T) {
 	t.Helper()
@@ -46,7 +36,7 @@ func checkFile(t *testing.T, exercise, file string) Report {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	return Check(ctx, ex, Options{Launch: launch, Port: freePort(t), Where: "host"})
+	return Check(ctx, ex, Options{Launch: launch, Port: testnet.FreePort(t), Where: "host"})
 }
 
 func firstFailure(r Report) *Result {

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/netlearn/netlearn/internal/testnet"
 )
 
 // Every reference solution passes every check.
@@ -102,7 +104,7 @@ func TestServerThatDoesNotStartRunsOnce(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	r := Check(ctx, ex, Options{Launch: launch, Port: freePort(t), Where: "host"})
+	r := Check(ctx, ex, Options{Launch: launch, Port: testnet.FreePort(t), Where: "host"})
 	if f := firstFailure(r); f == nil || f.ID != "starts" || f.Message.Key != "exercise.msg.exited_before_listen" {
 		t.Fatalf("want starts to fail first, got %s", describe(r))
 	}
