@@ -71,7 +71,9 @@ func TestStopKillsProgramThatNeverExits(t *testing.T) {
 }
 
 // A program that forks a child which leaves the process group (setsid) and
-// ignores signals leaves nothing behind either.
+// ignores signals leaves nothing behind either. The grandchild says when it
+// runs: the middle process exits at once, so only its word proves it is
+// there (and no longer in the program's tree) when Stop is called.
 func TestStopKillsForkedChildren(t *testing.T) {
 	mark := "netlearn-test-fork-" + strconv.Itoa(os.Getpid())
 	code := `import os, signal, sys, time
@@ -79,18 +81,16 @@ signal.signal(signal.SIGINT, signal.SIG_IGN)
 if os.fork() == 0:
     os.setsid()
     if os.fork() == 0:
+        print('grandchild', flush=True)
         time.sleep(60)
     sys.exit(0)
 print('forked', flush=True)
 time.sleep(60)`
 	p := start(t, code, mark)
 	waitOutput(t, p, "forked")
-	deadline := time.Now().Add(5 * time.Second)
-	for len(p.Tree()) < 2 && time.Now().Before(deadline) {
-		time.Sleep(10 * time.Millisecond)
-	}
-	if n := len(p.Tree()); n < 2 {
-		t.Fatalf("tree has %d processes, want the program and its grandchild", n)
+	waitOutput(t, p, "grandchild")
+	if n := len(marked(t, mark)); n < 2 {
+		t.Fatalf("%d processes carry the mark, want the program and its grandchild", n)
 	}
 	p.Stop()
 	if left := marked(t, mark); len(left) > 0 {
