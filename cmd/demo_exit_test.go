@@ -282,3 +282,13 @@ func waitForFile(t *testing.T, path string) string {
 	t.Fatalf("%s not written within 10s", path)
 	return ""
 }
+
+// --addr-file in a missing folder is the learner's input gone wrong: exit 2,
+// one line naming the path once, before the server starts.
+func TestDemoAddrFileInAMissingFolderExits2(t *testing.T) {
+	path := t.TempDir() + "/no-such-folder/addr"
+	code, stdout, stderr := run(t, nil, "demo", "server", "--addr-file", path, "--lang", "en")
+	if code != 2 || stdout != "" || strings.Count(stderr, "\n") != 1 || strings.Count(stderr, path) != 1 {
+		t.Errorf("exit %d, stdout %q, stderr %q; want 2, nothing, one line naming the path once", code, stdout, stderr)
+	}
+}

@@ -8,40 +8,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
 
 	"github.com/netlearn/netlearn/cmd/cmdutil"
-	"github.com/netlearn/netlearn/cmd/i18n"
-	"github.com/netlearn/netlearn/internal/oserr"
 	"github.com/netlearn/netlearn/netinfo/netns"
 	"github.com/netlearn/netlearn/sockdemo"
 )
-
-// pcapError says in one line, in the run's language, why the --pcap file
-// cannot be written. The path is the learner's input, so it is a usage
-// error (exit 2) without a pointer to --help, like a name that does not
-// resolve; the path is named once.
-func pcapError(tr *i18n.Catalog, path string, err error) error {
-	why := err.Error()
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		why = pe.Err.Error()
-	}
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		why = tr.T("demo.err.why_no_folder", "folder", filepath.Dir(path))
-	case oserr.Is(err, oserr.DirInTheWay):
-		why = tr.T("demo.err.why_is_folder")
-	case errors.Is(err, fs.ErrPermission):
-		why = tr.T("demo.err.why_permission")
-	}
-	return &cmdutil.UsageError{Msg: tr.T("demo.err.pcap", "file", path, "why", why), Unresolved: true}
-}
 
 // childFlag runs the demo inside the private namespace (hidden).
 const childFlag = "packets-child"
@@ -57,7 +32,7 @@ func packetsRun(ctx context.Context, opts *Options) error {
 		// Created here, so a bad path is reported before anything runs.
 		file, err := os.Create(opts.Pcap)
 		if err != nil {
-			return pcapError(f.Tr, opts.Pcap, err)
+			return fileError(f.Tr, "demo.err.pcap", opts.Pcap, err)
 		}
 		file.Close()
 	}

@@ -108,6 +108,12 @@ func serverRun(ctx context.Context, opts *ServerOptions) error {
 	f := opts.F
 	code := codeContext{Host: opts.Host, Port: opts.Port, ReadSize: sockdemo.DefaultReadSize,
 		Backlog: opts.Backlog, Echo: opts.Echo, Reply: opts.Reply}
+	if opts.AddrFile != "" {
+		// Checked first, so a missing folder is reported before the server starts.
+		if _, err := os.Stat(filepath.Dir(opts.AddrFile)); err != nil {
+			return fileError(f.Tr, "demo.err.addr_file", opts.AddrFile, err)
+		}
+	}
 	l := f.IO.Output().WithJSON(opts.JSON)
 	printer := newEventStream(l, newDescriber(f.Tr, code, l.ColorScheme()), opts.Quiet)
 	srv, err := sockdemo.Listen(ctx, sockdemo.ServerConfig{
@@ -121,7 +127,7 @@ func serverRun(ctx context.Context, opts *ServerOptions) error {
 	if opts.AddrFile != "" {
 		if err := writeAddrFile(opts.AddrFile, srv.Addr().String()); err != nil {
 			srv.Close()
-			return &cmdutil.FailedError{Msg: f.Tr.T("demo.err.addr_file", "file", opts.AddrFile, "err", err)}
+			return fileError(f.Tr, "demo.err.addr_file", opts.AddrFile, err)
 		}
 	}
 	if srv.Addr().Addr().IsUnspecified() {
