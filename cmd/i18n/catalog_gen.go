@@ -1393,7 +1393,7 @@ var zhEntries = [...]entry{
 	{"exercise.msg.peer_close_ok", "干净地停止了读取（之后 1 秒内 CPU 时间 {cpu} 毫秒）"},
 	{"exercise.msg.printed_ok", "每条回复都出现在你的输出里"},
 	{"exercise.msg.replied", "回复了 {reply}"},
-	{"exercise.msg.replied_line", "补发换行符 \\n 后回复了 {reply}：你的服务器按行读取，所以之后的每条消息都以 \\n 结尾"},
+	{"exercise.msg.replied_line", "补发换行符 \\n 后回复了 {reply}：你的服务端按行读取，所以之后的每条消息都以 \\n 结尾"},
 	{"exercise.msg.reply_not_printed", "你的输出里应有 {want}，但没有"},
 	{"exercise.msg.reset", "你的程序没有回复，而是重置了连接（RST）"},
 	{"exercise.msg.reset_ok", "挺过了 RST，并服务了下一个客户端"},
