@@ -94,8 +94,8 @@ func listenerOf(proc *run.Proc, port int) (ports.Listener, bool) {
 }
 
 // fallbackListeners looks at the given port only (lsof on macOS). Where
-// even that is missing (Windows) it tries to connect, which the program
-// sees as a client that leaves at once.
+// even that is missing (an OS netlearn knows no socket table of) it tries
+// to connect, which the program sees as a client that leaves at once.
 func fallbackListeners(tree []int, port int) ([]ports.Listener, error) {
 	byPort, err := ports.ListenersOn([]int{port})
 	if err == nil {

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"net/netip"
+	"slices"
 )
 
 // ownerTable describes one of the tables Windows' GetExtendedTcpTable and
@@ -32,9 +33,9 @@ var (
 // mibTCPStateListen is MIB_TCP_STATE_LISTEN.
 const mibTCPStateListen = 2
 
-// parse reads the rows of buf on the wanted ports: TCP sockets in LISTEN
-// and every bound UDP socket (Windows does not tell connected ones apart).
-// Process names are filled in later.
+// parse reads the rows of buf on the wanted ports (every port when want is
+// nil): TCP sockets in LISTEN and every bound UDP socket (Windows does not
+// tell connected ones apart). Process names are filled in later.
 func (t ownerTable) parse(buf []byte, want map[int]bool) ([]Listener, error) {
 	if len(buf) < 4 {
 		return nil, fmt.Errorf("ports: %s table of %d bytes", t.Protocol, len(buf))
@@ -51,7 +52,7 @@ func (t ownerTable) parse(buf []byte, want map[int]bool) ([]Listener, error) {
 	for i := range n {
 		row := buf[4+i*t.rowSize : 4+(i+1)*t.rowSize]
 		port := int(binary.BigEndian.Uint16(row[t.portAt:]))
-		if !want[port] || (t.stateAt >= 0 && binary.LittleEndian.Uint32(row[t.stateAt:]) != mibTCPStateListen) {
+		if (want != nil && !want[port]) || (t.stateAt >= 0 && binary.LittleEndian.Uint32(row[t.stateAt:]) != mibTCPStateListen) {
 			continue
 		}
 		out = append(out, Listener{
@@ -67,4 +68,15 @@ func (t ownerTable) addr(row []byte) netip.Addr {
 		return netip.AddrFrom16([16]byte(row[t.addrAt : t.addrAt+16]))
 	}
 	return netip.AddrFrom4([4]byte(row[t.addrAt : t.addrAt+4]))
+}
+
+// tcpOwnedBy keeps the TCP listeners that one of pids holds.
+func tcpOwnedBy(all []Listener, pids []int) []Listener {
+	var mine []Listener
+	for _, l := range all {
+		if l.Protocol == "tcp" && slices.Contains(pids, l.PID) {
+			mine = append(mine, l)
+		}
+	}
+	return mine
 }

@@ -85,3 +85,17 @@ func FuzzOwnerTableParse(f *testing.F) {
 		}
 	})
 }
+
+// With no wanted ports every row counts, and the exercise checker keeps the
+// TCP listeners of the learner's processes, on whatever port they chose.
+func TestOwnerTableEveryPortAndOwnedBy(t *testing.T) {
+	all, err := tcp4Table.parse(tableBytes(tcp4Table, row{"0.0.0.0", 8888, 40, 2}, row{"127.0.0.1", 9000, 41, 2}, row{"127.0.0.1", 8888, 40, 5}), nil)
+	if err != nil || len(all) != 2 {
+		t.Fatalf("every port: got %+v, %v; want the 2 listening rows", all, err)
+	}
+	udp, _ := udp4Table.parse(tableBytes(udp4Table, row{"0.0.0.0", 8888, 40, 0}), nil)
+	mine := tcpOwnedBy(append(all, udp...), []int{40, 7})
+	if want := []Listener{{"tcp", "ipv4", "0.0.0.0", 8888, 40, ""}}; !reflect.DeepEqual(mine, want) {
+		t.Errorf("owned by 40: got %+v, want %+v", mine, want)
+	}
+}

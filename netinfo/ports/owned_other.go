@@ -1,7 +1,7 @@
-//go:build !linux
+//go:build !linux && !windows
 
 package ports
 
-// listenersOf is Linux-only for now: elsewhere the checker falls back to
-// connecting to the port it gave the program.
+// listenersOf needs the kernel's socket table (Linux) or the owner tables
+// (Windows): elsewhere the checker looks at the port it gave the program.
 func listenersOf([]int) ([]Listener, error) { return nil, ErrListenersUnsupported }
